@@ -1,0 +1,93 @@
+// The command table and the one place where errors become exit statuses.
+#include "commands.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#ifndef SETTLE_VERSION
+#define SETTLE_VERSION "0.0.0"
+#endif
+
+namespace settle::cli {
+
+namespace {
+
+struct CommandEntry {
+    void (*setup)(CLI::App&, Context&);
+};
+
+// Every subcommand, in the order `settle --help` lists them.
+constexpr CommandEntry kCommands[] = {
+    {setup_audit}, {setup_script}, {setup_pause}, {setup_list},
+    {setup_show},  {setup_check},  {setup_edit},
+};
+
+constexpr int kExitOk = 0;
+constexpr int kExitRuntime = 1;
+constexpr int kExitUsage = 2;
+
+void build(CLI::App& app, Context& context) {
+    app.set_version_flag("--version", SETTLE_VERSION, "Print the version and exit");
+    app.add_option("--journal", context.global.journal, "The journal folder")
+        ->option_text("DIR");
+    app.add_option("--color", context.global.color, "When to use colour")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->option_text("auto|always|never");
+    for (const auto& command : kCommands)
+        command.setup(app, context);
+    app.footer(R"(The journal folder is --journal, else $SETTLE_JOURNAL, else `journal:` in
+~/.config/settle/config.yaml, else ~/.local/share/settle/journal.
+
+Examples:
+  settle pause --urge-before 8 --urge-after 4 --outcome waited
+  settle list --since 7d
+Run `settle COMMAND --help` for a command's options.)");
+}
+
+// CLI11's own exit codes are 100-127; a person or script expects 2 for any
+// mistake in the command line.
+int report_parse_error(CLI::App& app, const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0)
+        return app.exit(error); // --help, --version: printed on stdout
+    std::string where = "settle";
+    for (auto* sub = &app; sub;) {
+        auto chosen = sub->get_subcommands();
+        if (chosen.empty())
+            break;
+        sub = chosen.front();
+        where += " " + sub->get_name();
+    }
+    fmt::print(stderr, "settle: error: {}\nTry '{} --help'.\n", error.what(), where);
+    return kExitUsage;
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    Context context(process_environment(), now_seconds());
+    CLI::App app{"settle: a calm journal for anxious attachment", "settle"};
+    build(app, context);
+    app.require_subcommand(0, 1);
+    try {
+        app.parse(argc, argv);
+        if (app.get_subcommands().empty()) {
+            fmt::print(stderr, "{}", app.help());
+            return kExitUsage;
+        }
+        return context.exit_status;
+    } catch (const CLI::ParseError& error) {
+        return report_parse_error(app, error);
+    } catch (const UsageError& error) {
+        fmt::print(stderr, "settle: error: {}\n", error.what());
+        return kExitUsage;
+    } catch (const RuntimeError& error) {
+        fmt::print(stderr, "settle: error: {}\n", error.what());
+        return kExitRuntime;
+    } catch (const std::exception& error) {
+        fmt::print(stderr, "settle: error: {}\n", error.what());
+        return kExitRuntime;
+    }
+    return kExitOk;
+}
+
+} // namespace settle::cli

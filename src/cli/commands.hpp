@@ -1,0 +1,22 @@
+// One function per subcommand, each in its own file: it adds the
+// subcommand's options to `app` and the callback that runs it.
+#pragma once
+
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace settle::cli {
+
+void setup_audit(CLI::App& app, Context& context);
+void setup_script(CLI::App& app, Context& context);
+void setup_pause(CLI::App& app, Context& context);
+void setup_list(CLI::App& app, Context& context);
+void setup_show(CLI::App& app, Context& context);
+void setup_check(CLI::App& app, Context& context);
+void setup_edit(CLI::App& app, Context& context);
+
+// Parses argv and runs the chosen command; returns the exit status.
+int run(int argc, char** argv);
+
+} // namespace settle::cli

@@ -1,0 +1,58 @@
+// What every command receives: the global options, the environment, the
+// clock, and the settings resolved once from all their layers. No globals:
+// tests and the fuzzers build their own Context.
+#pragma once
+
+#include "core/journal.hpp"
+#include "core/settings.hpp"
+#include "core/time.hpp"
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace settle::cli {
+
+// A command line or input the person can fix: exit status 2.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Something went wrong while doing what was asked: exit status 1.
+struct RuntimeError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+enum class ColorMode { automatic, always, never };
+
+struct GlobalOptions {
+    std::optional<std::string> journal;
+    std::string color = "auto";
+};
+
+class Context {
+  public:
+    Context(GetEnv env, SysSeconds now) : env_(std::move(env)), now_(now) {}
+
+    GlobalOptions global;
+    // Set by a command that finished but has something to report (check).
+    int exit_status = 0;
+
+    const GetEnv& env() const { return env_; }
+    SysSeconds now() const { return now_; }
+    // Resolved on first use so that commands that need no settings (read,
+    // --version) do not read the config file.
+    const Settings& settings();
+    Journal journal() { return Journal(settings().journal.value); }
+    const LocalZone& zone();
+    // Whether to style output written to `stream` (1 = stdout, 2 = stderr).
+    bool use_color(int stream) const;
+
+  private:
+    GetEnv env_;
+    SysSeconds now_;
+    std::optional<Settings> settings_;
+    std::optional<LocalZone> zone_;
+};
+
+} // namespace settle::cli

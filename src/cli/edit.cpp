@@ -1,0 +1,131 @@
+// settle edit: open an entry in the person's editor, then check it.
+//
+// The editor works on a private copy beside the entry; the entry is replaced
+// in one atomic step only when the editor finishes well and the text changed.
+// A file left invalid is still kept exactly as written: the words matter more
+// than the format, and `settle check` will keep naming the problem.
+#include "commands.hpp"
+#include "core/atomic_file.hpp"
+#include "core/display.hpp"
+#include "core/entry_format.hpp"
+
+#include <csignal>
+#include <fmt/format.h>
+#include <memory>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace settle::cli {
+
+namespace {
+
+std::string editor_command(const GetEnv& env) {
+    for (const char* name : {"VISUAL", "EDITOR"})
+        if (auto value = env(name); value && !value->empty())
+            return *value;
+    return "vi";
+}
+
+// Runs the editor through sh, as git does, so that "code --wait" or an
+// editor with flags works. Returns the exit status, or -1 if it never ran.
+int run_editor(const std::string& editor, const fs::path& file) {
+    std::string script = editor + " \"$1\"";
+    const char* argv[] = {"sh", "-c", script.c_str(), "sh", file.c_str(), nullptr};
+    // The editor owns Ctrl-C while it runs; settle waits for it.
+    struct sigaction ignore {}, old_int {}, old_quit {};
+    ignore.sa_handler = SIG_IGN;
+    sigaction(SIGINT, &ignore, &old_int);
+    sigaction(SIGQUIT, &ignore, &old_quit);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGINT);
+    sigaddset(&defaults, SIGQUIT);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+    pid_t pid = 0;
+    int status = -1;
+    if (posix_spawn(&pid, "/bin/sh", nullptr, &attr, const_cast<char* const*>(argv), environ) == 0) {
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+    }
+    posix_spawnattr_destroy(&attr);
+    sigaction(SIGINT, &old_int, nullptr);
+    sigaction(SIGQUIT, &old_quit, nullptr);
+    return status;
+}
+
+void run_edit(Context& context, const std::string& wanted) {
+    auto journal = context.journal();
+    auto file = journal.find(wanted);
+    if (!file)
+        throw RuntimeError(file.error().located());
+    auto original = read_small_file(file->path, file->relative);
+    if (!original)
+        throw RuntimeError(original.error().located());
+
+    auto folder = file->path.parent_path();
+    auto copy = create_file_atomically(folder.empty() ? fs::path(".") : folder, *original,
+                                       [&](int n) {
+                                           return fmt::format(".settle-edit-{}-{}-{}.md",
+                                                              ::getpid(), n, file->id);
+                                       });
+    if (!copy)
+        throw RuntimeError(copy.error().located());
+
+    auto editor = editor_command(context.env());
+    int status = run_editor(editor, *copy);
+    auto edited = read_small_file(*copy, copy->string());
+    if (!edited)
+        throw RuntimeError(edited.error().located());
+    if (status != 0) {
+        if (*edited == *original) {
+            fs::remove(*copy);
+            throw RuntimeError(fmt::format("the editor ({}) did not finish well; {} is unchanged",
+                                           editor, file->relative));
+        }
+        throw RuntimeError(fmt::format("the editor ({}) did not finish well; {} is unchanged and "
+                                       "your edited copy is kept at {}",
+                                       editor, file->relative, copy->string()));
+    }
+    if (*edited == *original) {
+        fs::remove(*copy);
+        fmt::print(stderr, "No changes to {}.\n", file->relative);
+        return;
+    }
+    if (auto replaced = replace_file_atomically(file->path, *edited); !replaced)
+        throw RuntimeError(replaced.error().message + fmt::format(
+                                                          "; your edited copy is kept at {}",
+                                                          copy->string()));
+    fs::remove(*copy);
+    auto parsed = parse_entry(*edited, file->relative);
+    if (!parsed) {
+        fmt::print(stderr,
+                   "Saved {} as you wrote it, but settle cannot read it yet:\n  {}\n"
+                   "Run `settle edit {}` again to fix it.\n",
+                   file->relative, neutralize_controls(parsed.error().located()), file->id);
+        context.exit_status = 1;
+        return;
+    }
+    fmt::print(stderr, "Saved {}.\n", file->relative);
+}
+
+} // namespace
+
+void setup_edit(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand("edit", "Open an entry in $VISUAL or $EDITOR");
+    auto wanted = std::make_shared<std::string>();
+    command->add_option("entry", *wanted, "The entry's path, ID, or the start of its ID")->required();
+    command->footer(R"(The entry is replaced atomically when the editor exits, then checked.
+
+Example:
+  EDITOR=nano settle edit 2026-11-27-2114)");
+    command->callback([&context, wanted] { run_edit(context, *wanted); });
+}
+
+} // namespace settle::cli

@@ -1,0 +1,81 @@
+// settle list: the entries, one a line, newest last.
+#include "commands.hpp"
+#include "core/display.hpp"
+#include "core/entry_json.hpp"
+#include "core/period.hpp"
+#include "reading.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+#include <unistd.h>
+
+namespace settle::cli {
+
+namespace {
+
+struct ListOptions {
+    std::optional<std::string> kind;
+    std::optional<std::string> since;
+    std::optional<std::string> until;
+    std::vector<std::string> tags;
+    std::string format = "text";
+};
+
+void run_list(Context& context, const ListOptions& options) {
+    check_format(options.format, {"text", "json"});
+    std::optional<Kind> kind;
+    if (options.kind) {
+        kind = parse_kind(*options.kind);
+        if (!kind)
+            throw UsageError(
+                fmt::format("--kind must be audit, script or pause, got \"{}\"", *options.kind));
+    }
+    auto period = make_period(options.since, options.until, context.now(), context.zone());
+    if (!period)
+        throw UsageError(period.error().message);
+
+    auto journal = context.journal();
+    auto loaded = load_entries(journal, [&](const Entry& entry) {
+        if (kind && entry.kind() != *kind)
+            return false;
+        for (const auto& tag : options.tags)
+            if (std::find(entry.tags.begin(), entry.tags.end(), tag) == entry.tags.end())
+                return false;
+        return period->contains(entry.created);
+    });
+    report_skipped(loaded.problems);
+
+    if (options.format == "json") {
+        Json out = Json::array();
+        for (const auto& item : loaded.entries)
+            out.push_back(entry_to_json(item.entry, item.file));
+        fmt::print("{}\n", dump_json(out));
+    } else {
+        for (const auto& item : loaded.entries)
+            fmt::print("{}  {}\n", neutralize_controls(item.file.id), describe_entry(item.entry));
+        if (loaded.entries.empty() && ::isatty(1))
+            fmt::print(stderr, "No entries{}.\n", loaded.problems.empty() ? " yet" : " to show");
+    }
+}
+
+} // namespace
+
+void setup_list(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand("list", "List entries, oldest first");
+    auto options = std::make_shared<ListOptions>();
+    command->add_option("--kind", options->kind, "Only this kind")->option_text("audit|script|pause");
+    command->add_option("--since", options->since, "From this date (2026-11-01, 7d, 4w, 3m, ...)");
+    command->add_option("--until", options->until, "Up to and including this date");
+    command->add_option("--tag", options->tags, "Only entries with this tag (repeatable)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command->add_option("--format", options->format, "Output format")->option_text("text|json");
+    command->footer(R"(Each line starts with the entry's ID, which `settle show` accepts.
+
+Examples:
+  settle list --since 7d
+  settle list --kind pause --format json)");
+    command->callback([&context, options] { run_list(context, *options); });
+}
+
+} // namespace settle::cli

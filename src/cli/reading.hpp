@@ -1,0 +1,23 @@
+// What the reading commands (list, show, check, summary) share.
+#pragma once
+
+#include "context.hpp"
+#include "core/entry.hpp"
+#include "core/journal.hpp"
+
+#include <string>
+#include <vector>
+
+namespace settle::cli {
+
+// Prints each problem as `settle: path:line: message` on stderr, so a reader
+// can report a bad file and carry on with the rest.
+void report_skipped(const std::vector<Error>& problems);
+
+// One line about an entry, made safe for a terminal: "urge 8 → 3, waited".
+std::string describe_entry(const Entry& entry);
+
+// Refuses a --format value the command does not offer (exit 2).
+void check_format(const std::string& format, std::initializer_list<const char*> allowed);
+
+} // namespace settle::cli

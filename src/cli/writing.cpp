@@ -1,0 +1,101 @@
+#include "writing.hpp"
+
+#include "core/journal.hpp"
+#include "quiet_timer.hpp"
+
+#include <charconv>
+#include <fmt/format.h>
+#include <iostream>
+#include <iterator>
+
+namespace settle::cli {
+
+void add_write_options(CLI::App& command, WriteOptions& options) {
+    command.add_option("--tag", options.tags, "A tag for the entry (repeatable)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command.add_option("--at", options.at,
+                       "When it happened, to back-date an entry: 2026-11-27, "
+                       "\"2026-11-27 21:14\", yesterday, 3d");
+    command.add_option("--note", options.note, "A free note, saved as the entry's body");
+    command.add_flag("--print-path", options.print_path, "Print the new file's path on stdout");
+    auto* minutes = command.add_option("--minutes", options.minutes,
+                                       "Run a timer of this many minutes before saving");
+    minutes->check(CLI::Range(0.01, 120.0));
+    command.add_flag("--no-timer", options.no_timer, "Run no timer")->excludes(minutes);
+    command.add_flag("--stdin", options.from_stdin,
+                     "Read fields from standard input, one 'name: text' per line");
+}
+
+int parse_rating(const std::string& text, const std::string& flag) {
+    int value = -1;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || !valid_rating(value))
+        throw UsageError(
+            fmt::format("{} must be a whole number from 0 to 10, got \"{}\"", flag, text));
+    return value;
+}
+
+void read_fields_from_stdin(WriteOptions& options, const std::vector<std::string>& names,
+                            const std::function<void(const FieldLine&)>& apply) {
+    if (!options.from_stdin)
+        return;
+    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    auto allowed = names;
+    allowed.insert(allowed.end(), {"tag", "note"});
+    auto fields = parse_field_lines(text, allowed, "stdin");
+    if (!fields)
+        throw UsageError(fields.error().located());
+    for (const auto& field : *fields) {
+        if (field.name == "tag")
+            options.tags.push_back(field.value);
+        else if (field.name == "note")
+            set_once(options.note, field);
+        else
+            apply(field);
+    }
+}
+
+void set_once(std::optional<std::string>& target, const FieldLine& field) {
+    if (target)
+        throw UsageError(fmt::format("stdin:{}: {} was already given", field.line, field.name));
+    target = field.value;
+}
+
+std::string save_entry(Context& context, Entry entry, const WriteOptions& options,
+                       const std::string& stdout_text) {
+    auto& zone = context.zone();
+    entry.created = zone.at(context.now());
+    if (options.at) {
+        auto at = parse_user_time(*options.at, context.now(), zone, "--at");
+        if (!at)
+            throw UsageError(at.error().message);
+        entry.created = at->when;
+    }
+    entry.tags = options.tags;
+    if (options.note)
+        entry.body = *options.note;
+    if (auto valid = validate(entry); !valid)
+        throw UsageError(valid.error().message);
+
+    auto journal = context.journal();
+    EndingSignalsBlocked blocked;
+    if (options.minutes) {
+        auto run = wait_quietly(*options.minutes * 60.0, blocked);
+        entry.timer = Timer{run.planned_seconds, run.elapsed_seconds};
+        if (run.interrupted)
+            fmt::print(stderr, "settle: the timer ended early; saving what you have.\n");
+    }
+    auto path = journal.add(entry);
+    if (!path)
+        throw RuntimeError(path.error().located());
+    auto shown = journal.describe(*path).relative;
+    if (options.print_path)
+        fmt::print("{}\n", path->string());
+    else if (!stdout_text.empty())
+        fmt::print("{}\n", stdout_text);
+    fmt::print(stderr, "Saved {}\n", shown);
+    return shown;
+}
+
+} // namespace settle::cli

@@ -1,0 +1,76 @@
+#include "display.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+namespace settle {
+
+namespace {
+
+// Decodes one code point at `pos`; returns -1 for an invalid sequence and
+// advances by at least one byte either way.
+utf8proc_int32_t next_code_point(std::string_view text, size_t& pos) {
+    utf8proc_int32_t cp = -1;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                              static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    pos += n > 0 ? static_cast<size_t>(n) : 1;
+    return n > 0 ? cp : -1;
+}
+
+void append_code_point(std::string& out, utf8proc_int32_t cp) {
+    utf8proc_uint8_t buffer[4];
+    auto n = utf8proc_encode_char(cp, buffer);
+    out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(n));
+}
+
+} // namespace
+
+std::string neutralize_controls(std::string_view text, bool keep_newlines) {
+    std::string out;
+    out.reserve(text.size());
+    size_t pos = 0;
+    while (pos < text.size()) {
+        auto cp = next_code_point(text, pos);
+        if (cp < 0)
+            append_code_point(out, 0xFFFD);
+        else if (cp == '\n' || cp == '\t')
+            out += keep_newlines ? static_cast<char>(cp) : ' ';
+        else if (cp < 0x20 || cp == 0x7F)
+            out += fmt::format("^{}", static_cast<char>(cp ^ 0x40));
+        else if (cp >= 0x80 && cp < 0xA0)
+            out += fmt::format("<U+{:04X}>", cp);
+        else
+            append_code_point(out, cp);
+    }
+    return out;
+}
+
+int display_width(std::string_view text) {
+    int width = 0;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        auto cp = next_code_point(text, pos);
+        width += cp < 0 ? 1 : std::max(0, utf8proc_charwidth(cp));
+    }
+    return width;
+}
+
+std::string truncate_to_width(std::string_view text, int columns) {
+    if (display_width(text) <= columns)
+        return std::string(text);
+    std::string out;
+    int width = 0;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t start = pos;
+        auto cp = next_code_point(text, pos);
+        int w = cp < 0 ? 1 : std::max(0, utf8proc_charwidth(cp));
+        if (width + w > columns - 1)
+            break;
+        out.append(text.substr(start, pos - start));
+        width += w;
+    }
+    return out + "…";
+}
+
+} // namespace settle

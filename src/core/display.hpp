@@ -1,0 +1,23 @@
+// Making text from files safe and tidy for a terminal. Entry and content
+// files are data a person (or someone else) wrote; an escape sequence in them
+// must never reach the terminal as a command (retitling the window, writing
+// the clipboard, hiding text). Control characters are shown visibly instead.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace settle {
+
+// Replaces C0/C1 control characters and DEL with a visible form (ESC as
+// "^[", U+009B as "<U+009B>") and invalid UTF-8 with U+FFFD. Newlines and
+// tabs are kept when `keep_newlines`, otherwise shown as spaces.
+std::string neutralize_controls(std::string_view text, bool keep_newlines = false);
+
+// Columns `text` takes on a terminal (wide CJK and emoji count two).
+int display_width(std::string_view text);
+
+// Cuts `text` to at most `columns` display columns, ending with "…" when cut.
+std::string truncate_to_width(std::string_view text, int columns);
+
+} // namespace settle

@@ -1,0 +1,156 @@
+#include "entry.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace settle {
+
+namespace {
+
+// Strips trailing sentence punctuation so the composed sentence does not end
+// in "..", and spaces a person may have typed around a field.
+std::string_view trim_for_sentence(std::string_view text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '.'))
+        text.remove_suffix(1);
+    while (!text.empty() && text.front() == ' ')
+        text.remove_prefix(1);
+    return text;
+}
+
+bool blank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// `key` is the name in the file; the flag differs only in spelling, except
+// that the feeling is typed as --feel.
+std::string field(std::string_view key, FieldNames names) {
+    if (names == FieldNames::keys)
+        return std::string(key);
+    if (key == "feeling")
+        return "--feel";
+    std::string flag = "--" + std::string(key);
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    return flag;
+}
+
+class Validator {
+  public:
+    explicit Validator(FieldNames names, bool complete) : names_(names), complete_(complete) {}
+
+    Status rating(const std::optional<int>& value, std::string_view key) const {
+        if (value && !valid_rating(*value))
+            return Error{fmt::format("{} must be a whole number from 0 to 10, got {}",
+                                     field(key, names_), *value)};
+        return success();
+    }
+
+    Status required(bool present, std::string_view key, std::string_view hint) const {
+        if (complete_ && !present)
+            return Error{fmt::format("{} is missing ({})", field(key, names_), hint)};
+        return success();
+    }
+
+    Status text(std::string_view value, std::string_view key) const {
+        if (complete_ && blank(value))
+            return Error{fmt::format("{} is empty; a few words are enough", field(key, names_))};
+        return success();
+    }
+
+    Status items(const std::vector<std::string>& values, std::string_view key) const {
+        for (const auto& item : values)
+            if (blank(item))
+                return Error{fmt::format("a {} item is empty", field(key, names_))};
+        return success();
+    }
+
+    Status operator()(const AuditFields& audit) const {
+        for (auto status : {rating(audit.anxiety_before, "anxiety_before"),
+                            rating(audit.anxiety_after, "anxiety_after"),
+                            items(audit.know, "know"), items(audit.predict, "predict")})
+            if (!status)
+                return status;
+        if (complete_ && audit.know.empty() && audit.predict.empty())
+            return Error{fmt::format("an audit needs at least one {} or {} item",
+                                     field("know", names_), field("predict", names_))};
+        return success();
+    }
+
+    Status operator()(const ScriptFields& script) const {
+        for (auto status : {text(script.situation, "situation"), text(script.feeling, "feeling"),
+                            text(script.need, "need")})
+            if (!status)
+                return status;
+        return success();
+    }
+
+    Status operator()(const PauseFields& pause) const {
+        for (auto status : {rating(pause.urge_before, "urge_before"),
+                            rating(pause.urge_after, "urge_after"),
+                            required(pause.urge_before.has_value(), "urge_before", "0-10"),
+                            required(pause.urge_after.has_value(), "urge_after", "0-10"),
+                            required(pause.outcome.has_value(), "outcome",
+                                     "waited, reached-out or undecided")})
+            if (!status)
+                return status;
+        return success();
+    }
+
+  private:
+    FieldNames names_;
+    bool complete_;
+};
+
+} // namespace
+
+std::string_view to_string(Kind kind) {
+    switch (kind) {
+    case Kind::audit:
+        return "audit";
+    case Kind::script:
+        return "script";
+    case Kind::pause:
+        return "pause";
+    }
+    return "?";
+}
+
+std::optional<Kind> parse_kind(std::string_view text) {
+    for (auto kind : {Kind::audit, Kind::script, Kind::pause})
+        if (text == to_string(kind))
+            return kind;
+    return std::nullopt;
+}
+
+std::string_view to_string(Outcome outcome) {
+    switch (outcome) {
+    case Outcome::waited:
+        return "waited";
+    case Outcome::reached_out:
+        return "reached-out";
+    case Outcome::undecided:
+        return "undecided";
+    }
+    return "?";
+}
+
+std::optional<Outcome> parse_outcome(std::string_view text) {
+    for (auto outcome : {Outcome::waited, Outcome::reached_out, Outcome::undecided})
+        if (text == to_string(outcome))
+            return outcome;
+    return std::nullopt;
+}
+
+std::string compose_sentence(const ScriptFields& script) {
+    return fmt::format("When {}, I notice I feel {}, and what I'm actually needing is {}.",
+                       trim_for_sentence(script.situation), trim_for_sentence(script.feeling),
+                       trim_for_sentence(script.need));
+}
+
+Status validate(const Entry& entry, FieldNames names) {
+    for (const auto& tag : entry.tags)
+        if (blank(tag) || tag.find_first_of(" \t\r\n,") != std::string::npos)
+            return Error{fmt::format("tag \"{}\" must be one word (no spaces or commas)", tag)};
+    return std::visit(Validator(names, !entry.incomplete), entry.fields);
+}
+
+} // namespace settle

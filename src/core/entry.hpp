@@ -1,0 +1,88 @@
+// The journal's data model: one Entry per exercise session. This is the
+// in-memory form of the on-disk format documented in docs/entry-format.md.
+#pragma once
+
+#include "error.hpp"
+#include "time.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace settle {
+
+inline constexpr int kSchemaVersion = 1;
+
+enum class Kind { audit, script, pause };
+std::string_view to_string(Kind kind);
+std::optional<Kind> parse_kind(std::string_view text);
+
+// What the person decided after a pause.
+enum class Outcome { waited, reached_out, undecided };
+std::string_view to_string(Outcome outcome); // "waited", "reached-out", "undecided"
+std::optional<Outcome> parse_outcome(std::string_view text);
+
+struct Timer {
+    int planned_seconds = 0;
+    int elapsed_seconds = 0;
+    bool ended_early() const { return elapsed_seconds < planned_seconds; }
+    bool operator==(const Timer&) const = default;
+};
+
+// Ratings are whole numbers 0-10.
+inline bool valid_rating(int value) { return value >= 0 && value <= 10; }
+
+struct AuditFields {
+    std::optional<int> anxiety_before;
+    std::optional<int> anxiety_after;
+    std::vector<std::string> know;
+    std::vector<std::string> predict;
+    bool operator==(const AuditFields&) const = default;
+};
+
+struct ScriptFields {
+    std::string situation;
+    std::string feeling;
+    std::string need;
+    bool operator==(const ScriptFields&) const = default;
+};
+
+struct PauseFields {
+    std::optional<int> urge_before;
+    std::optional<int> urge_after;
+    std::optional<Outcome> outcome;
+    bool operator==(const PauseFields&) const = default;
+};
+
+using KindFields = std::variant<AuditFields, ScriptFields, PauseFields>;
+
+struct Entry {
+    int schema = kSchemaVersion;
+    Timestamp created;
+    std::vector<std::string> tags;
+    KindFields fields;
+    std::optional<Timer> timer;
+    // True when the session ended before the exercise was finished (Ctrl-C,
+    // a closed terminal): the words are kept, the missing fields are allowed.
+    bool incomplete = false;
+    // Free text after the frontmatter: the person's note. Never interpreted.
+    std::string body;
+
+    Kind kind() const { return static_cast<Kind>(fields.index()); }
+    bool operator==(const Entry&) const = default;
+};
+
+// "When …, I notice I feel …, and what I'm actually needing is …."
+std::string compose_sentence(const ScriptFields& script);
+
+// How validation messages name a field: as the command-line flag
+// (--urge-before) or as the key in the file (urge_before).
+enum class FieldNames { flags, keys };
+
+// Checks what the exercise requires of a complete entry (an incomplete one
+// may lack fields, but what it has must still be in range).
+Status validate(const Entry& entry, FieldNames names = FieldNames::flags);
+
+} // namespace settle

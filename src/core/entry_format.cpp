@@ -1,0 +1,353 @@
+#include "entry_format.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fmt/format.h>
+#include <set>
+#include <yaml-cpp/yaml.h>
+
+namespace settle {
+
+namespace {
+
+// ---------------------------------------------------------------- writing
+
+bool looks_like_non_string(std::string_view s) {
+    // yaml-cpp writes these plain, but YAML 1.1 readers (PyYAML, yq) would
+    // turn them into booleans, nulls or numbers. Quoting keeps them text for
+    // every reader a person might point at their journal.
+    std::string lower(s);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    static const std::set<std::string> words = {"y",   "n",     "yes",  "no", "on", "off",
+                                                "true", "false", "null", "~",  ""};
+    if (words.count(lower))
+        return true;
+    char first = s.front();
+    if (first >= '0' && first <= '9')
+        return true;
+    return (first == '+' || first == '-' || first == '.') && s.size() > 1 &&
+           ((s[1] >= '0' && s[1] <= '9') || s[1] == '.');
+}
+
+void emit_text(YAML::Emitter& out, const std::string& text) {
+    if (looks_like_non_string(text))
+        out << YAML::DoubleQuoted;
+    out << text;
+}
+
+void emit_list(YAML::Emitter& out, const char* key, const std::vector<std::string>& items) {
+    out << YAML::Key << key << YAML::Value;
+    if (items.empty()) {
+        out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+        return;
+    }
+    out << YAML::BeginSeq;
+    for (const auto& item : items)
+        emit_text(out, item);
+    out << YAML::EndSeq;
+}
+
+template <typename T> void emit_optional(YAML::Emitter& out, const char* key, const std::optional<T>& v) {
+    if (v)
+        out << YAML::Key << key << YAML::Value << *v;
+}
+
+void emit_fields(YAML::Emitter& out, const AuditFields& audit) {
+    emit_optional(out, "anxiety_before", audit.anxiety_before);
+    emit_optional(out, "anxiety_after", audit.anxiety_after);
+    emit_list(out, "know", audit.know);
+    emit_list(out, "predict", audit.predict);
+}
+
+void emit_fields(YAML::Emitter& out, const ScriptFields& script) {
+    for (auto [key, value] : {std::pair{"situation", &script.situation},
+                              std::pair{"feeling", &script.feeling}, std::pair{"need", &script.need}}) {
+        out << YAML::Key << key << YAML::Value;
+        emit_text(out, *value);
+    }
+    out << YAML::Key << "sentence" << YAML::Value;
+    emit_text(out, compose_sentence(script));
+}
+
+void emit_fields(YAML::Emitter& out, const PauseFields& pause) {
+    emit_optional(out, "urge_before", pause.urge_before);
+    emit_optional(out, "urge_after", pause.urge_after);
+    if (pause.outcome)
+        out << YAML::Key << "outcome" << YAML::Value << std::string(to_string(*pause.outcome));
+}
+
+// ---------------------------------------------------------------- reading
+
+// Thrown only inside this file; parse_entry turns it into an Error value.
+struct FormatProblem {
+    int line;
+    std::string message;
+};
+
+class FieldReader {
+  public:
+    FieldReader(const YAML::Node& root, int first_line) : root_(root), first_line_(first_line) {}
+
+    int line_of(const YAML::Node& node) const { return first_line_ + node.Mark().line; }
+
+    [[noreturn]] void fail(const YAML::Node& node, std::string message) const {
+        throw FormatProblem{node.Mark().is_null() ? first_line_ : line_of(node), std::move(message)};
+    }
+
+    YAML::Node get(const char* key) const { return root_[key]; }
+
+    bool has(const char* key) const {
+        auto node = root_[key];
+        return node.IsDefined() && !node.IsNull();
+    }
+
+    std::string scalar(const char* key, std::string_view what) const {
+        auto node = get(key);
+        if (!node.IsDefined())
+            throw FormatProblem{first_line_, fmt::format("missing key \"{}\"", key)};
+        if (!node.IsScalar())
+            fail(node, fmt::format("{} must be {}", key, what));
+        return node.Scalar();
+    }
+
+    std::optional<int> integer(const char* key, int min, int max) const {
+        if (!has(key))
+            return std::nullopt;
+        auto node = get(key);
+        auto range = fmt::format("a whole number from {} to {}", min, max);
+        if (!node.IsScalar())
+            fail(node, fmt::format("{} must be {}", key, range));
+        const auto& text = node.Scalar();
+        int value = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max)
+            fail(node, fmt::format("{} must be {}, got \"{}\"", key, range, text));
+        return value;
+    }
+
+    std::optional<int> rating(const char* key) const { return integer(key, 0, 10); }
+
+    std::string text(const char* key) const {
+        if (!has(key))
+            return {};
+        return scalar(key, "text");
+    }
+
+    std::vector<std::string> list(const char* key) const {
+        std::vector<std::string> items;
+        if (!has(key))
+            return items;
+        auto node = get(key);
+        if (node.IsScalar()) // `tags: work` is a reasonable hand edit
+            return {node.Scalar()};
+        if (!node.IsSequence())
+            fail(node, fmt::format("{} must be a list", key));
+        for (const auto& item : node) {
+            if (item.IsNull())
+                continue; // an empty `- ` line left while editing
+            if (!item.IsScalar())
+                fail(item, fmt::format("each {} item must be text", key));
+            items.push_back(item.Scalar());
+        }
+        return items;
+    }
+
+    bool boolean(const char* key) const {
+        if (!has(key))
+            return false;
+        auto node = get(key);
+        bool value = false;
+        if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value))
+            fail(node, fmt::format("{} must be true or false", key));
+        return value;
+    }
+
+  private:
+    const YAML::Node& root_;
+    int first_line_;
+};
+
+void reject_duplicate_keys(const YAML::Node& root, const FieldReader& reader) {
+    std::set<std::string> seen;
+    for (const auto& pair : root) {
+        if (!pair.first.IsScalar())
+            continue;
+        if (!seen.insert(pair.first.Scalar()).second)
+            reader.fail(pair.first,
+                        fmt::format("key \"{}\" appears twice; keep one", pair.first.Scalar()));
+    }
+}
+
+KindFields read_fields(Kind kind, const FieldReader& r) {
+    switch (kind) {
+    case Kind::audit:
+        return AuditFields{r.rating("anxiety_before"), r.rating("anxiety_after"), r.list("know"),
+                           r.list("predict")};
+    case Kind::script:
+        return ScriptFields{r.text("situation"), r.text("feeling"), r.text("need")};
+    case Kind::pause: {
+        PauseFields pause{r.rating("urge_before"), r.rating("urge_after"), std::nullopt};
+        if (r.has("outcome")) {
+            auto text = r.scalar("outcome", "waited, reached-out or undecided");
+            pause.outcome = parse_outcome(text);
+            if (!pause.outcome)
+                r.fail(r.get("outcome"),
+                       fmt::format("outcome must be waited, reached-out or undecided, got \"{}\"",
+                                   text));
+        }
+        return pause;
+    }
+    }
+    return AuditFields{};
+}
+
+std::optional<Timer> read_timer(const FieldReader& r) {
+    if (!r.has("timer"))
+        return std::nullopt;
+    auto node = r.get("timer");
+    if (!node.IsMap())
+        r.fail(node, "timer must have planned_seconds and elapsed_seconds");
+    FieldReader timer(node, r.line_of(node) - node.Mark().line);
+    constexpr int day = 24 * 3600;
+    auto planned = timer.integer("planned_seconds", 0, day);
+    auto elapsed = timer.integer("elapsed_seconds", 0, day);
+    if (!planned || !elapsed)
+        r.fail(node, "timer must have planned_seconds and elapsed_seconds");
+    return Timer{*planned, *elapsed};
+}
+
+std::string_view strip_bom(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3);
+    return text;
+}
+
+bool is_fence(std::string_view line, std::string_view fence) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t'))
+        line.remove_suffix(1);
+    return line == fence;
+}
+
+} // namespace
+
+std::string format_entry(const Entry& entry) {
+    YAML::Emitter out;
+    out.SetIndent(2);
+    out << YAML::BeginMap;
+    out << YAML::Key << "schema" << YAML::Value << entry.schema;
+    out << YAML::Key << "kind" << YAML::Value << std::string(to_string(entry.kind()));
+    out << YAML::Key << "created" << YAML::Value << entry.created.rfc3339();
+    emit_list(out, "tags", entry.tags);
+    std::visit([&](const auto& fields) { emit_fields(out, fields); }, entry.fields);
+    if (entry.timer) {
+        out << YAML::Key << "timer" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "planned_seconds" << YAML::Value << entry.timer->planned_seconds;
+        out << YAML::Key << "elapsed_seconds" << YAML::Value << entry.timer->elapsed_seconds;
+        out << YAML::EndMap;
+    }
+    if (entry.incomplete)
+        out << YAML::Key << "incomplete" << YAML::Value << true;
+    out << YAML::EndMap;
+
+    std::string text = "---\n";
+    text += out.c_str();
+    text += "\n---\n";
+    if (!entry.body.empty()) {
+        text += entry.body;
+        if (entry.body.back() != '\n')
+            text += '\n';
+    }
+    return text;
+}
+
+Expected<Frontmatter> split_frontmatter(std::string_view raw, const std::string& path) {
+    std::string text(strip_bom(raw));
+    // CRLF from an editor on another system: drop the CR so that line
+    // numbers stay the same and every key reads as written.
+    text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
+
+    auto first_end = text.find('\n');
+    if (!is_fence(std::string_view(text).substr(0, first_end), "---"))
+        return error_at(path, 1, "an entry must start with a '---' line (the YAML frontmatter)");
+    if (first_end == std::string::npos)
+        return error_at(path, 1, "the frontmatter opened on line 1 is never closed with '---'");
+
+    Frontmatter fm;
+    size_t pos = first_end + 1;
+    int line = 2;
+    while (pos <= text.size()) {
+        auto end = text.find('\n', pos);
+        auto current = std::string_view(text).substr(pos, end == std::string::npos ? end : end - pos);
+        if (is_fence(current, "---") || is_fence(current, "...")) {
+            fm.yaml = text.substr(first_end + 1, pos - first_end - 1);
+            fm.body = end == std::string::npos ? std::string{} : text.substr(end + 1);
+            return fm;
+        }
+        if (end == std::string::npos)
+            break;
+        pos = end + 1;
+        ++line;
+    }
+    return error_at(path, 1, "the frontmatter opened on line 1 is never closed with '---'");
+}
+
+Expected<Entry> parse_entry(std::string_view text, const std::string& path) {
+    auto fm = split_frontmatter(text, path);
+    if (!fm)
+        return fm.error();
+    YAML::Node root;
+    try {
+        root = YAML::Load(fm->yaml);
+    } catch (const YAML::Exception& e) {
+        int line = e.mark.is_null() ? 1 : fm->first_line + e.mark.line;
+        return error_at(path, line, "the frontmatter is not valid YAML: " + e.msg);
+    }
+    if (!root.IsMap())
+        return error_at(path, fm->first_line, "the frontmatter must be a set of 'key: value' lines");
+
+    FieldReader reader(root, fm->first_line);
+    try {
+        reject_duplicate_keys(root, reader);
+        Entry entry;
+        auto schema = reader.integer("schema", 0, 1000000);
+        if (!schema)
+            throw FormatProblem{fm->first_line, "missing key \"schema\" (the format version, 1)"};
+        if (*schema != kSchemaVersion)
+            reader.fail(reader.get("schema"),
+                        fmt::format("schema {} is newer than this settle understands ({}); "
+                                    "a newer settle can read it",
+                                    *schema, kSchemaVersion));
+        entry.schema = *schema;
+
+        auto kind_text = reader.scalar("kind", "audit, script or pause");
+        auto kind = parse_kind(kind_text);
+        if (!kind)
+            reader.fail(reader.get("kind"),
+                        fmt::format("kind must be audit, script or pause, got \"{}\"", kind_text));
+
+        auto created_text = reader.scalar("created", "a date and time");
+        auto created = parse_rfc3339(created_text);
+        if (!created)
+            reader.fail(reader.get("created"),
+                        fmt::format("created must be an RFC 3339 time such as "
+                                    "2026-11-27T21:14:03-07:00, got \"{}\"",
+                                    created_text));
+        entry.created = *created;
+        entry.tags = reader.list("tags");
+        entry.fields = read_fields(*kind, reader);
+        entry.timer = read_timer(reader);
+        entry.incomplete = reader.boolean("incomplete");
+        entry.body = std::move(fm->body);
+
+        if (auto valid = validate(entry, FieldNames::keys); !valid)
+            return error_at(path, fm->first_line, valid.error().message);
+        return entry;
+    } catch (const FormatProblem& problem) {
+        return error_at(path, problem.line, problem.message);
+    } catch (const YAML::Exception& e) {
+        return error_at(path, fm->first_line, "the frontmatter could not be read: " + e.msg);
+    }
+}
+
+} // namespace settle

@@ -1,0 +1,33 @@
+// The on-disk form of an entry: Markdown with YAML frontmatter, version 1.
+// docs/entry-format.md is the contract this file implements.
+#pragma once
+
+#include "entry.hpp"
+#include "error.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace settle {
+
+// Writes an entry in the canonical form: fixed key order, one list item per
+// line, LF line ends, so settle's own files diff cleanly under git.
+std::string format_entry(const Entry& entry);
+
+// The frontmatter and body of a file, with BOM and CRLF already removed.
+struct Frontmatter {
+    std::string yaml;   // the text between the fences
+    int first_line = 2; // the file line where `yaml` starts (1-based)
+    std::string body;
+};
+
+// Splits a file's text at its `---` fences. `path` is used in errors only.
+Expected<Frontmatter> split_frontmatter(std::string_view text, const std::string& path);
+
+// Reads an entry as a person may have left it: keys in any order, comments,
+// unknown keys (ignored), CRLF line ends, a UTF-8 BOM. Only the keys the
+// format defines are read, each with the type it must have; anything else in
+// the file is never walked. Errors carry `path` and the file line at fault.
+Expected<Entry> parse_entry(std::string_view text, const std::string& path);
+
+} // namespace settle

@@ -1,0 +1,20 @@
+// The JSON form of an entry, for `--format json`. Keys mirror the file's
+// keys (docs/entry-format.md) plus `id`, `path` and `note`.
+#pragma once
+
+#include "entry.hpp"
+#include "journal.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace settle {
+
+using Json = nlohmann::ordered_json;
+
+Json entry_to_json(const Entry& entry, const EntryFile& file);
+
+// Dumps with invalid UTF-8 replaced, so hand-edited bytes never make the
+// output unparseable; control characters are escaped by JSON itself.
+std::string dump_json(const Json& value);
+
+} // namespace settle

@@ -1,0 +1,177 @@
+#include "journal.hpp"
+
+#include "entry_format.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace settle {
+
+namespace {
+
+bool all_digits(const std::string& s, size_t length) {
+    return s.size() == length && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+               return std::isdigit(c);
+           });
+}
+
+fs::path month_folder(const fs::path& root, const Entry& entry) {
+    auto day = entry.created.local_date();
+    return root / fmt::format("{:04}", int(day.year())) / fmt::format("{:02}", unsigned(day.month()));
+}
+
+// Sorted names of the sub-folders of `folder` that match a digit pattern.
+std::vector<fs::path> numbered_folders(const fs::path& folder, size_t digits) {
+    std::vector<fs::path> found;
+    std::error_code ec;
+    for (const auto& item : fs::directory_iterator(folder, ec)) {
+        if (all_digits(item.path().filename().string(), digits) && item.is_directory(ec))
+            found.push_back(item.path());
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+} // namespace
+
+std::string entry_file_name(const Entry& entry, int n) {
+    auto name = date::format("%Y-%m-%d-%H%M%S-", entry.created.local()) +
+                std::string(to_string(entry.kind()));
+    if (n > 1)
+        name += fmt::format("-{}", n);
+    return name + ".md";
+}
+
+Journal::Journal(fs::path root) : root_(std::move(root)) {}
+
+Expected<fs::path> Journal::add(const Entry& entry) const {
+    auto folder = month_folder(root_, entry);
+    if (auto made = make_private_folders(root_, folder); !made)
+        return made.error();
+    remove_stale_temp_files(folder);
+    return create_file_atomically(folder, format_entry(entry),
+                                  [&](int n) { return entry_file_name(entry, n); });
+}
+
+std::vector<EntryFile> Journal::files() const {
+    std::vector<EntryFile> result;
+    for (const auto& year : numbered_folders(root_, 4)) {
+        for (const auto& month : numbered_folders(year, 2)) {
+            std::vector<fs::path> names;
+            std::error_code ec;
+            for (const auto& item : fs::directory_iterator(month, ec)) {
+                auto name = item.path().filename().string();
+                if (name.empty() || name[0] == '.' || item.path().extension() != ".md")
+                    continue;
+                names.push_back(item.path());
+            }
+            std::sort(names.begin(), names.end());
+            for (auto& path : names)
+                result.push_back(describe(path));
+        }
+    }
+    return result;
+}
+
+EntryFile Journal::describe(const fs::path& path) const {
+    EntryFile file;
+    file.path = path;
+    auto relative = path.lexically_relative(root_);
+    bool inside = !relative.empty() && *relative.begin() != "..";
+    file.relative = inside ? relative.string() : path.string();
+    file.id = path.stem().string();
+    return file;
+}
+
+Expected<std::string> read_small_file(const fs::path& path, const std::string& shown_path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ELOOP)
+            return error_at(shown_path, 0, "is a symbolic link; skipped");
+        return error_at(shown_path, 0, fmt::format("could not open: {}", std::strerror(errno)));
+    }
+    struct stat st {};
+    std::string text;
+    Error problem;
+    if (::fstat(fd, &st) != 0)
+        problem = error_at(shown_path, 0, fmt::format("could not read: {}", std::strerror(errno)));
+    else if (!S_ISREG(st.st_mode))
+        problem = error_at(shown_path, 0, "is not a regular file; skipped");
+    else if (static_cast<std::uintmax_t>(st.st_size) > kMaxEntryBytes)
+        problem = error_at(shown_path, 0,
+                           fmt::format("is {} bytes, larger than an entry can be ({} bytes); skipped",
+                                       st.st_size, kMaxEntryBytes));
+    else {
+        text.resize(static_cast<size_t>(st.st_size));
+        size_t got = 0;
+        while (got < text.size()) {
+            auto n = ::read(fd, text.data() + got, text.size() - got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            got += static_cast<size_t>(n);
+        }
+        text.resize(got); // the file may have shrunk while we read
+    }
+    ::close(fd);
+    if (!problem.message.empty())
+        return problem;
+    return text;
+}
+
+Expected<Entry> Journal::read(const EntryFile& file) const {
+    auto text = read_small_file(file.path, file.relative);
+    if (!text)
+        return text.error();
+    return parse_entry(*text, file.relative);
+}
+
+LoadResult load_entries(const Journal& journal, const std::function<bool(const Entry&)>& keep) {
+    LoadResult result;
+    for (auto& file : journal.files()) {
+        auto entry = journal.read(file);
+        if (!entry)
+            result.problems.push_back(entry.error());
+        else if (keep(*entry))
+            result.entries.push_back(LoadedEntry{std::move(file), std::move(entry.value())});
+    }
+    return result;
+}
+
+Expected<EntryFile> Journal::find(std::string_view path_or_id) const {
+    std::string wanted(path_or_id);
+    std::error_code ec;
+    for (const auto& candidate : {fs::path(wanted), root_ / wanted}) {
+        if (fs::is_regular_file(candidate, ec) || fs::is_symlink(candidate, ec))
+            return describe(candidate);
+    }
+    if (auto stem = fs::path(wanted).filename(); stem.extension() == ".md")
+        wanted = stem.stem().string();
+    std::vector<EntryFile> matches;
+    for (auto& file : files()) {
+        if (file.id == wanted)
+            return file;
+        if (file.id.rfind(wanted, 0) == 0)
+            matches.push_back(std::move(file));
+    }
+    if (matches.size() == 1)
+        return matches.front();
+    if (matches.empty())
+        return Error{fmt::format("no entry \"{}\" in {}; `settle list` shows the IDs", path_or_id,
+                                 root_.string())};
+    std::string names;
+    for (size_t i = 0; i < matches.size() && i < 5; ++i)
+        names += "\n  " + matches[i].id;
+    if (matches.size() > 5)
+        names += fmt::format("\n  ... and {} more", matches.size() - 5);
+    return Error{fmt::format("\"{}\" matches {} entries; give more of the ID:{}", path_or_id,
+                             matches.size(), names)};
+}
+
+} // namespace settle

@@ -1,0 +1,76 @@
+// The journal folder: where entries live, how they are named, and how they
+// are found again. Layout: <root>/YYYY/MM/YYYY-MM-DD-HHMMSS-<kind>[-N].md,
+// named from the entry's own local date and time.
+#pragma once
+
+#include "atomic_file.hpp"
+#include "entry.hpp"
+#include "error.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace settle {
+
+// Entries are a few kilobytes; anything this large is not one, and reading
+// it whole would only cost memory.
+inline constexpr std::uintmax_t kMaxEntryBytes = 1 << 20;
+
+// The file name (without folder) for an entry; n > 1 adds a "-n" suffix for
+// a second entry in the same second.
+std::string entry_file_name(const Entry& entry, int n);
+
+struct EntryFile {
+    fs::path path;        // absolute or as given
+    std::string relative; // relative to the journal root, for messages
+    std::string id;       // the file name without ".md": what `show` accepts
+};
+
+class Journal {
+  public:
+    explicit Journal(fs::path root);
+
+    const fs::path& root() const { return root_; }
+
+    // Writes a new entry atomically, creating folders as needed; never
+    // replaces an existing file. Returns the new file's path.
+    Expected<fs::path> add(const Entry& entry) const;
+
+    // Every candidate entry file (YYYY/MM/*.md, not hidden), oldest name
+    // first. Nothing is opened; a missing journal simply has none.
+    std::vector<EntryFile> files() const;
+
+    // Reads and parses one file. Refuses anything but a regular file of at
+    // most kMaxEntryBytes (a FIFO would block, a link may point outside).
+    Expected<Entry> read(const EntryFile& file) const;
+
+    // Finds an entry by path (as given, or relative to the root) or by ID
+    // or a unique prefix of one.
+    Expected<EntryFile> find(std::string_view path_or_id) const;
+
+    EntryFile describe(const fs::path& path) const;
+
+  private:
+    fs::path root_;
+};
+
+struct LoadedEntry {
+    EntryFile file;
+    Entry entry;
+};
+
+struct LoadResult {
+    std::vector<LoadedEntry> entries; // oldest name first
+    std::vector<Error> problems;      // one per file that could not be read
+};
+
+// Reads every entry; a bad file becomes a problem and the rest still load.
+LoadResult load_entries(const Journal& journal, const std::function<bool(const Entry&)>& keep);
+
+// Reads a whole file with the same rules as Journal::read (regular file, no
+// symlink, size cap). Errors name `shown_path`.
+Expected<std::string> read_small_file(const fs::path& path, const std::string& shown_path);
+
+} // namespace settle

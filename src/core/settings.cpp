@@ -1,0 +1,155 @@
+#include "settings.hpp"
+
+#include "journal.hpp"
+
+#include <cstdlib>
+#include <fmt/format.h>
+#include <set>
+#include <yaml-cpp/yaml.h>
+
+namespace settle {
+
+namespace {
+
+std::optional<std::string> non_empty(std::optional<std::string> value) {
+    if (value && value->empty())
+        return std::nullopt;
+    return value;
+}
+
+fs::path home(const GetEnv& env) {
+    auto value = non_empty(env("HOME"));
+    return value ? fs::path(*value) : fs::path(".");
+}
+
+struct FileLayer {
+    const YAML::Node& root;
+    const std::string& path;
+
+    int line(const YAML::Node& node) const { return node.Mark().line + 1; }
+
+    Error bad(const YAML::Node& node, const std::string& message) const {
+        return error_at(path, line(node), message);
+    }
+
+    // Minutes as a positive number no larger than two hours.
+    Status minutes(const YAML::Node& node, const char* key, Setting<double>& target) const {
+        double value = 0;
+        if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !(value > 0) ||
+            value > 120)
+            return bad(node, fmt::format("{} must be a number of minutes from 0 to 120, got \"{}\"",
+                                         key, node.IsScalar() ? node.Scalar() : "a list"));
+        target.set(value, Source::file);
+        return success();
+    }
+};
+
+Status read_config_file(const fs::path& file, Settings& settings, const GetEnv& env) {
+    const std::string shown = file.string();
+    auto text = read_small_file(file, shown);
+    if (!text)
+        return text.error();
+    YAML::Node root;
+    try {
+        root = YAML::Load(*text);
+    } catch (const YAML::Exception& e) {
+        return error_at(shown, e.mark.is_null() ? 1 : e.mark.line + 1,
+                        "the config is not valid YAML: " + e.msg);
+    }
+    if (root.IsNull())
+        return success(); // an empty file is a valid config
+    if (!root.IsMap())
+        return error_at(shown, 1, "the config must be a set of 'key: value' lines");
+    FileLayer layer{root, shown};
+    for (const auto& pair : root) {
+        const auto key = pair.first.IsScalar() ? pair.first.Scalar() : std::string{};
+        const auto& value = pair.second;
+        if (key == "journal") {
+            if (!value.IsScalar() || value.Scalar().empty())
+                return layer.bad(value, "journal must be a folder path");
+            settings.journal.set(expand_home(value.Scalar(), env), Source::file);
+        } else if (key == "audit" || key == "pause") {
+            if (!value.IsMap())
+                return layer.bad(value, fmt::format("{} must hold settings such as 'minutes: 3'", key));
+            for (const auto& inner : value) {
+                auto name = inner.first.IsScalar() ? inner.first.Scalar() : std::string{};
+                if (name == "minutes") {
+                    auto& target = key == "audit" ? settings.audit_minutes : settings.pause_minutes;
+                    if (auto ok = layer.minutes(inner.second, (key + ".minutes").c_str(), target); !ok)
+                        return ok;
+                } else {
+                    settings.warnings.push_back(
+                        error_at(shown, layer.line(inner.first),
+                                 fmt::format("unknown setting \"{}.{}\" is ignored", key, name))
+                            .located());
+                }
+            }
+        } else {
+            settings.warnings.push_back(
+                error_at(shown, layer.line(pair.first),
+                         fmt::format("unknown setting \"{}\" is ignored", key))
+                    .located());
+        }
+    }
+    return success();
+}
+
+} // namespace
+
+std::string_view to_string(Source source) {
+    switch (source) {
+    case Source::built_in:
+        return "default";
+    case Source::file:
+        return "config file";
+    case Source::environment:
+        return "environment";
+    case Source::flag:
+        return "command line";
+    }
+    return "?";
+}
+
+GetEnv process_environment() {
+    return [](const char* name) -> std::optional<std::string> {
+        if (const char* value = std::getenv(name))
+            return std::string(value);
+        return std::nullopt;
+    };
+}
+
+fs::path expand_home(const std::string& text, const GetEnv& env) {
+    if (text == "~")
+        return home(env);
+    if (text.rfind("~/", 0) == 0)
+        return home(env) / text.substr(2);
+    return fs::path(text);
+}
+
+fs::path config_file_path(const GetEnv& env) {
+    auto base = non_empty(env("XDG_CONFIG_HOME"));
+    fs::path config_home = base ? fs::path(*base) : home(env) / ".config";
+    return config_home / "settle" / "config.yaml";
+}
+
+Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env) {
+    Settings settings;
+    auto data = non_empty(env("XDG_DATA_HOME"));
+    fs::path data_home = data ? fs::path(*data) : home(env) / ".local" / "share";
+    settings.journal.set(data_home / "settle" / "journal", Source::built_in);
+
+    settings.config_file = config_file_path(env);
+    std::error_code ec;
+    if (fs::exists(settings.config_file, ec)) {
+        settings.config_file_found = true;
+        if (auto read = read_config_file(settings.config_file, settings, env); !read)
+            return read.error();
+    }
+    if (auto journal = non_empty(env("SETTLE_JOURNAL")))
+        settings.journal.set(expand_home(*journal, env), Source::environment);
+    if (flags.journal)
+        settings.journal.set(*flags.journal, Source::flag);
+    return settings;
+}
+
+} // namespace settle

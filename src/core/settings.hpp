@@ -1,0 +1,61 @@
+// Settings resolved once, in one place, from four layers:
+// built-in defaults < config file < environment < command-line flags.
+// Each value remembers which layer it came from, for `settle config`.
+#pragma once
+
+#include "error.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace settle {
+
+namespace fs = std::filesystem;
+
+enum class Source { built_in, file, environment, flag };
+std::string_view to_string(Source source);
+
+template <typename T> struct Setting {
+    T value{};
+    Source source = Source::built_in;
+
+    void set(T new_value, Source from) {
+        value = std::move(new_value);
+        source = from;
+    }
+};
+
+struct Settings {
+    Setting<fs::path> journal;
+    Setting<double> audit_minutes{3.0};
+    Setting<double> pause_minutes{5.0};
+    fs::path config_file; // where the file layer was looked for
+    bool config_file_found = false;
+    std::vector<std::string> warnings; // e.g. unknown keys, for stderr
+};
+
+// What the command line said; empty means "not given".
+struct SettingFlags {
+    std::optional<fs::path> journal;
+};
+
+// Looks up an environment variable; injected so tests need not touch the
+// process environment.
+using GetEnv = std::function<std::optional<std::string>(const char*)>;
+GetEnv process_environment();
+
+// Where the config file lives: ${XDG_CONFIG_HOME:-~/.config}/settle/config.yaml.
+fs::path config_file_path(const GetEnv& env);
+
+// Resolves every setting. A config file that exists but cannot be used is a
+// usage problem (`path:line: message`), not something to guess around.
+Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env);
+
+// Expands a leading "~/" with $HOME.
+fs::path expand_home(const std::string& text, const GetEnv& env);
+
+} // namespace settle

@@ -1,0 +1,72 @@
+"""Shared helpers for the end-to-end tests: run the built settle binary
+against a fresh temporary journal, with a clean, predictable environment."""
+
+import os
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+
+BINARY = os.environ.get("SETTLE_BINARY", str(Path(__file__).resolve().parents[2] / "build" / "settle"))
+
+
+class Result:
+    def __init__(self, completed):
+        self.code = completed.returncode
+        self.out = completed.stdout
+        self.err = completed.stderr
+
+    def __repr__(self):
+        return f"<exit {self.code}\nstdout:\n{self.out}\nstderr:\n{self.err}>"
+
+
+class JournalTest(unittest.TestCase):
+    """Each test gets a new HOME with an empty journal folder path in it."""
+
+    def setUp(self):
+        self._tmp = tempfile.TemporaryDirectory(prefix="settle-e2e-")
+        self.home = Path(self._tmp.name)
+        self.journal = self.home / "journal"
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.home),
+            "XDG_CONFIG_HOME": str(self.home / "config"),
+            "XDG_DATA_HOME": str(self.home / "data"),
+            "SETTLE_JOURNAL": str(self.journal),
+            "TZ": "America/Edmonton",
+            "LANG": "C.UTF-8",
+        }
+
+    def tearDown(self):
+        self._tmp.cleanup()
+
+    def run_settle(self, *args, stdin=None, env=None, timeout=60):
+        full_env = dict(self.env)
+        full_env.update(env or {})
+        completed = subprocess.run(
+            [BINARY, *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=full_env,
+            timeout=timeout,
+        )
+        return Result(completed)
+
+    def ok(self, *args, **kwargs):
+        result = self.run_settle(*args, **kwargs)
+        self.assertEqual(result.code, 0, result)
+        return result
+
+    def entries(self):
+        """Entry files in the journal, relative paths, sorted."""
+        if not self.journal.exists():
+            return []
+        return sorted(
+            str(p.relative_to(self.journal))
+            for p in self.journal.rglob("*.md")
+            if not p.name.startswith(".")
+        )
+
+    def read_entry(self, relative):
+        return (self.journal / relative).read_text(encoding="utf-8")
