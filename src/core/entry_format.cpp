@@ -300,7 +300,12 @@ Expected<Entry> parse_entry(std::string_view text, const std::string& path) {
     try {
         root = YAML::Load(fm->yaml);
     } catch (const YAML::Exception& e) {
-        int line = e.mark.is_null() ? 1 : fm->first_line + e.mark.line;
+        // A problem found at the end of the input (an unclosed bracket) is
+        // reported on the frontmatter's last line, not on the fence after it.
+        int last_line = fm->first_line +
+                        static_cast<int>(std::count(fm->yaml.begin(), fm->yaml.end(), '\n')) - 1;
+        int line = e.mark.is_null() ? fm->first_line
+                                    : std::min(fm->first_line + e.mark.line, last_line);
         return error_at(path, line, "the frontmatter is not valid YAML: " + e.msg);
     }
     if (!root.IsMap())

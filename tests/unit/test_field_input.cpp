@@ -1,0 +1,40 @@
+#include "core/field_input.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace settle;
+
+TEST_CASE("Field lines from standard input") {
+    auto parsed = parse_field_lines("# my words\n"
+                                    "know: it is 9pm\n"
+                                    "\n"
+                                    "know:   they replied this morning  \n"
+                                    "predict: they're angry: really\n"
+                                    "note: first line\n"
+                                    "  second line\n",
+                                    {"know", "predict", "note"}, "stdin");
+    REQUIRE(parsed);
+    REQUIRE(parsed->size() == 4);
+    CHECK((*parsed)[0].name == "know");
+    CHECK((*parsed)[0].value == "it is 9pm");
+    CHECK((*parsed)[1].value == "they replied this morning");
+    CHECK((*parsed)[2].value == "they're angry: really");
+    CHECK((*parsed)[3].value == "first line\nsecond line");
+    CHECK((*parsed)[3].line == 6);
+}
+
+TEST_CASE("Field line errors name the line") {
+    auto unknown = parse_field_lines("know: a\nfeel: b\n", {"know"}, "stdin");
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().located() == "stdin:2: unknown field \"feel\"; this command takes know");
+    auto shapeless = parse_field_lines("just words\n", {"know"}, "stdin");
+    REQUIRE_FALSE(shapeless);
+    CHECK(shapeless.error().line == 1);
+}
+
+TEST_CASE("CRLF input reads the same") {
+    auto parsed = parse_field_lines("know: a\r\nknow: b\r\n", {"know"}, "stdin");
+    REQUIRE(parsed);
+    REQUIRE(parsed->size() == 2);
+    CHECK((*parsed)[1].value == "b");
+}

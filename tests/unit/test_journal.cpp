@@ -1,0 +1,181 @@
+#include "core/entry_format.hpp"
+#include "core/journal.hpp"
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <fstream>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace settle;
+
+namespace {
+
+// A fresh folder under the system temporary folder, removed afterwards.
+class TempFolder {
+  public:
+    TempFolder() {
+        std::string pattern = (fs::temp_directory_path() / "settle-unit-XXXXXX").string();
+        path_ = ::mkdtemp(pattern.data());
+    }
+    ~TempFolder() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    const fs::path& path() const { return path_; }
+
+  private:
+    fs::path path_;
+};
+
+class ScopedUmask {
+  public:
+    explicit ScopedUmask(mode_t mask) : previous_(::umask(mask)) {}
+    ~ScopedUmask() { ::umask(previous_); }
+
+  private:
+    mode_t previous_;
+};
+
+Entry pause_at(const char* created) {
+    Entry entry;
+    entry.created = *parse_rfc3339(created);
+    entry.fields = PauseFields{7, 3, Outcome::waited};
+    return entry;
+}
+
+unsigned mode_of(const fs::path& path) {
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    return st.st_mode & 0777;
+}
+
+} // namespace
+
+TEST_CASE("Entries are named from their own local date, time and kind") {
+    auto entry = pause_at("2026-11-27T21:14:03-07:00");
+    CHECK(entry_file_name(entry, 1) == "2026-11-27-211403-pause.md");
+    CHECK(entry_file_name(entry, 3) == "2026-11-27-211403-pause-3.md");
+}
+
+TEST_CASE("Writing lands in YYYY/MM with private permissions whatever the umask") {
+    for (mode_t mask : {mode_t{022}, mode_t{077}, mode_t{0}}) {
+        TempFolder tmp;
+        ScopedUmask umask(mask);
+        Journal journal(tmp.path() / "journal");
+        auto path = journal.add(pause_at("2026-12-01T00:30:00-07:00"));
+        REQUIRE(path);
+        CHECK(*path == tmp.path() / "journal" / "2026" / "12" / "2026-12-01-003000-pause.md");
+        CHECK(mode_of(*path) == 0600);
+        CHECK(mode_of(tmp.path() / "journal") == 0700);
+        CHECK(mode_of(tmp.path() / "journal" / "2026") == 0700);
+        CHECK(mode_of(tmp.path() / "journal" / "2026" / "12") == 0700);
+    }
+}
+
+TEST_CASE("Two entries in the same second never clobber each other") {
+    TempFolder tmp;
+    Journal journal(tmp.path());
+    auto first = journal.add(pause_at("2026-11-27T21:14:03-07:00"));
+    auto second = journal.add(pause_at("2026-11-27T21:14:03-07:00"));
+    REQUIRE(first);
+    REQUIRE(second);
+    CHECK(first->filename() == "2026-11-27-211403-pause.md");
+    CHECK(second->filename() == "2026-11-27-211403-pause-2.md");
+    CHECK(journal.files().size() == 2);
+}
+
+TEST_CASE("Many threads writing at once leave distinct, whole entries") {
+    TempFolder tmp;
+    Journal journal(tmp.path());
+    std::vector<std::thread> writers;
+    std::vector<int> failures(16, 0);
+    for (int i = 0; i < 16; ++i)
+        writers.emplace_back([&, i] {
+            for (int n = 0; n < 10; ++n)
+                if (!journal.add(pause_at("2026-11-27T21:14:03-07:00")))
+                    ++failures[static_cast<size_t>(i)];
+        });
+    for (auto& writer : writers)
+        writer.join();
+    CHECK(std::count(failures.begin(), failures.end(), 0) == 16);
+    auto files = journal.files();
+    CHECK(files.size() == 160);
+    for (const auto& file : files)
+        CHECK(journal.read(file));
+}
+
+TEST_CASE("Readers see only entries: not temporary files, .git or stray folders") {
+    TempFolder tmp;
+    Journal journal(tmp.path());
+    REQUIRE(journal.add(pause_at("2026-11-27T21:14:03-07:00")));
+    auto month = tmp.path() / "2026" / "11";
+    std::ofstream(month / ".settle-tmp-99999999-abc") << "half";
+    std::ofstream(month / "notes.txt") << "not an entry";
+    fs::create_directories(tmp.path() / ".git" / "11");
+    fs::create_directories(tmp.path() / "misc");
+    std::ofstream(tmp.path() / "misc" / "x.md") << "---\n";
+    std::ofstream(tmp.path() / "README.md") << "my journal\n";
+    auto files = journal.files();
+    REQUIRE(files.size() == 1);
+    CHECK(files[0].relative == "2026/11/2026-11-27-211403-pause.md");
+    CHECK(files[0].id == "2026-11-27-211403-pause");
+}
+
+TEST_CASE("Temporary files from writers that died are cleaned by the next write") {
+    TempFolder tmp;
+    Journal journal(tmp.path());
+    auto month = tmp.path() / "2026" / "11";
+    fs::create_directories(month);
+    // PID 2^22+1 is above Linux's pid_max default ceiling, so no such process.
+    std::ofstream(month / ".settle-tmp-4194305-0123456789abcdef") << "partial";
+    auto live = month / fmt::format(".settle-tmp-{}-0123456789abcdef", ::getpid());
+    std::ofstream(live) << "being written";
+    REQUIRE(journal.add(pause_at("2026-11-27T21:14:03-07:00")));
+    CHECK_FALSE(fs::exists(month / ".settle-tmp-4194305-0123456789abcdef"));
+    CHECK(fs::exists(live));
+}
+
+TEST_CASE("Writers refuse to follow a symbolic link out of the journal") {
+    TempFolder tmp;
+    fs::create_directories(tmp.path() / "journal");
+    fs::create_directories(tmp.path() / "elsewhere");
+    fs::create_directory_symlink(tmp.path() / "elsewhere", tmp.path() / "journal" / "2026");
+    Journal journal(tmp.path() / "journal");
+    auto written = journal.add(pause_at("2026-11-27T21:14:03-07:00"));
+    REQUIRE_FALSE(written);
+    CHECK_THAT(written.error().message, Catch::Contains("symbolic link"));
+    CHECK(fs::is_empty(tmp.path() / "elsewhere"));
+}
+
+TEST_CASE("Finding an entry by path, ID or prefix") {
+    TempFolder tmp;
+    Journal journal(tmp.path());
+    REQUIRE(journal.add(pause_at("2026-11-27T21:14:03-07:00")));
+    REQUIRE(journal.add(pause_at("2026-11-28T08:00:00-07:00")));
+    CHECK(journal.find("2026-11-27-211403-pause")->id == "2026-11-27-211403-pause");
+    CHECK(journal.find("2026-11-27")->id == "2026-11-27-211403-pause");
+    CHECK(journal.find("2026/11/2026-11-28-080000-pause.md")->id == "2026-11-28-080000-pause");
+    auto ambiguous = journal.find("2026-11");
+    REQUIRE_FALSE(ambiguous);
+    CHECK_THAT(ambiguous.error().message, Catch::Contains("matches 2 entries"));
+    CHECK_FALSE(journal.find("2025"));
+}
+
+TEST_CASE("Reading refuses what is not a small regular file") {
+    TempFolder tmp;
+    Journal journal(tmp.path());
+    auto month = tmp.path() / "2026" / "11";
+    fs::create_directories(month);
+    REQUIRE(::mkfifo((month / "2026-11-27-000000-pause.md").c_str(), 0600) == 0);
+    std::ofstream(tmp.path() / "outside.md") << "---\n";
+    fs::create_symlink(tmp.path() / "outside.md", month / "2026-11-27-000001-pause.md");
+    std::ofstream(month / "2026-11-27-000002-pause.md") << std::string(kMaxEntryBytes + 1, 'x');
+    auto loaded = load_entries(journal, [](const Entry&) { return true; });
+    CHECK(loaded.entries.empty());
+    REQUIRE(loaded.problems.size() == 3);
+    CHECK_THAT(loaded.problems[0].message, Catch::Contains("not a regular file"));
+    CHECK_THAT(loaded.problems[1].message, Catch::Contains("symbolic link"));
+    CHECK_THAT(loaded.problems[2].message, Catch::Contains("larger than an entry can be"));
+}
