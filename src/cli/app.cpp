@@ -28,8 +28,7 @@ constexpr int kExitUsage = 2;
 
 void build(CLI::App& app, Context& context) {
     app.set_version_flag("--version", SETTLE_VERSION, "Print the version and exit");
-    app.add_option("--journal", context.global.journal, "The journal folder")
-        ->option_text("DIR");
+    app.add_option("--journal", context.global.journal, "The journal folder")->option_text("DIR");
     app.add_option("--color", context.global.color, "When to use colour")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->option_text("auto|always|never");

@@ -47,7 +47,8 @@ void setup_audit(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "audit", "The certainty audit: what you know is true now vs what you are predicting");
     auto options = std::make_shared<AuditOptions>();
-    command->add_option("--know", options->know, "Something you know is true right now (repeatable)")
+    command
+        ->add_option("--know", options->know, "Something you know is true right now (repeatable)")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     command->add_option("--predict", options->predict, "Something you are predicting (repeatable)")

@@ -35,7 +35,8 @@ int run_editor(const std::string& editor, const fs::path& file) {
     std::string script = editor + " \"$1\"";
     const char* argv[] = {"sh", "-c", script.c_str(), "sh", file.c_str(), nullptr};
     // The editor owns Ctrl-C while it runs; settle waits for it.
-    struct sigaction ignore {}, old_int {}, old_quit {};
+    struct sigaction ignore {
+    }, old_int{}, old_quit{};
     ignore.sa_handler = SIG_IGN;
     sigaction(SIGINT, &ignore, &old_int);
     sigaction(SIGQUIT, &ignore, &old_quit);
@@ -49,7 +50,8 @@ int run_editor(const std::string& editor, const fs::path& file) {
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
     pid_t pid = 0;
     int status = -1;
-    if (posix_spawn(&pid, "/bin/sh", nullptr, &attr, const_cast<char* const*>(argv), environ) == 0) {
+    if (posix_spawn(&pid, "/bin/sh", nullptr, &attr, const_cast<char* const*>(argv), environ) ==
+        0) {
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
         }
         status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
@@ -70,11 +72,10 @@ void run_edit(Context& context, const std::string& wanted) {
         throw RuntimeError(original.error().located());
 
     auto folder = file->path.parent_path();
-    auto copy = create_file_atomically(folder.empty() ? fs::path(".") : folder, *original,
-                                       [&](int n) {
-                                           return fmt::format(".settle-edit-{}-{}-{}.md",
-                                                              ::getpid(), n, file->id);
-                                       });
+    auto copy =
+        create_file_atomically(folder.empty() ? fs::path(".") : folder, *original, [&](int n) {
+            return fmt::format(".settle-edit-{}-{}-{}.md", ::getpid(), n, file->id);
+        });
     if (!copy)
         throw RuntimeError(copy.error().located());
 
@@ -99,9 +100,8 @@ void run_edit(Context& context, const std::string& wanted) {
         return;
     }
     if (auto replaced = replace_file_atomically(file->path, *edited); !replaced)
-        throw RuntimeError(replaced.error().message + fmt::format(
-                                                          "; your edited copy is kept at {}",
-                                                          copy->string()));
+        throw RuntimeError(replaced.error().message +
+                           fmt::format("; your edited copy is kept at {}", copy->string()));
     fs::remove(*copy);
     auto parsed = parse_entry(*edited, file->relative);
     if (!parsed) {
@@ -120,7 +120,8 @@ void run_edit(Context& context, const std::string& wanted) {
 void setup_edit(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("edit", "Open an entry in $VISUAL or $EDITOR");
     auto wanted = std::make_shared<std::string>();
-    command->add_option("entry", *wanted, "The entry's path, ID, or the start of its ID")->required();
+    command->add_option("entry", *wanted, "The entry's path, ID, or the start of its ID")
+        ->required();
     command->footer(R"(The entry is replaced atomically when the editor exits, then checked.
 
 Example:

@@ -63,7 +63,8 @@ void run_list(Context& context, const ListOptions& options) {
 void setup_list(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("list", "List entries, oldest first");
     auto options = std::make_shared<ListOptions>();
-    command->add_option("--kind", options->kind, "Only this kind")->option_text("audit|script|pause");
+    command->add_option("--kind", options->kind, "Only this kind")
+        ->option_text("audit|script|pause");
     command->add_option("--since", options->since, "From this date (2026-11-01, 7d, 4w, 3m, ...)");
     command->add_option("--until", options->until, "Up to and including this date");
     command->add_option("--tag", options->tags, "Only entries with this tag (repeatable)")

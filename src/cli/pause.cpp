@@ -33,8 +33,9 @@ void run_pause(Context& context, PauseOptions& options) {
     if (options.outcome) {
         pause.outcome = parse_outcome(*options.outcome);
         if (!pause.outcome)
-            throw UsageError(fmt::format(
-                "--outcome must be waited, reached-out or undecided, got \"{}\"", *options.outcome));
+            throw UsageError(
+                fmt::format("--outcome must be waited, reached-out or undecided, got \"{}\"",
+                            *options.outcome));
     }
     Entry entry;
     entry.fields = pause;
@@ -47,7 +48,8 @@ void setup_pause(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "pause", "Tolerating the pause: notice the urge, breathe, then decide about contact");
     auto options = std::make_shared<PauseOptions>();
-    command->add_option("--urge-before", options->urge_before, "The urge to reach out before, 0-10");
+    command->add_option("--urge-before", options->urge_before,
+                        "The urge to reach out before, 0-10");
     command->add_option("--urge-after", options->urge_after, "The urge after the pause, 0-10");
     command->add_option("--outcome", options->outcome, "What you decided")
         ->option_text("waited|reached-out|undecided");

@@ -1,11 +1,11 @@
 #include "quiet_timer.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <csignal>
 #include <ctime>
-#include <algorithm>
 
 namespace settle::cli {
 
@@ -16,7 +16,9 @@ EndingSignalsBlocked::EndingSignalsBlocked() {
     sigprocmask(SIG_BLOCK, &ending_, &previous_);
 }
 
-EndingSignalsBlocked::~EndingSignalsBlocked() { sigprocmask(SIG_SETMASK, &previous_, nullptr); }
+EndingSignalsBlocked::~EndingSignalsBlocked() {
+    sigprocmask(SIG_SETMASK, &previous_, nullptr);
+}
 
 TimerRun wait_quietly(double planned_seconds, const EndingSignalsBlocked& blocked) {
     using clock = std::chrono::steady_clock;

@@ -12,7 +12,9 @@ std::string rating_change(const char* label, const std::optional<int>& before,
                           const std::optional<int>& after) {
     if (!before && !after)
         return {};
-    auto show = [](const std::optional<int>& v) { return v ? std::to_string(*v) : "?"; };
+    auto show = [](const std::optional<int>& v) {
+        return v ? std::to_string(*v) : "?";
+    };
     return fmt::format("{} {} → {}", label, show(before), show(after));
 }
 

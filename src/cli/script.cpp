@@ -17,14 +17,15 @@ struct ScriptOptions {
 };
 
 void run_script(Context& context, ScriptOptions& options) {
-    read_fields_from_stdin(options.write, {"situation", "feel", "need"}, [&](const FieldLine& field) {
-        if (field.name == "situation")
-            set_once(options.situation, field);
-        else if (field.name == "feel")
-            set_once(options.feel, field);
-        else
-            set_once(options.need, field);
-    });
+    read_fields_from_stdin(options.write, {"situation", "feel", "need"},
+                           [&](const FieldLine& field) {
+                               if (field.name == "situation")
+                                   set_once(options.situation, field);
+                               else if (field.name == "feel")
+                                   set_once(options.feel, field);
+                               else
+                                   set_once(options.need, field);
+                           });
     ScriptFields script{options.situation.value_or(""), options.feel.value_or(""),
                         options.need.value_or("")};
     Entry entry;

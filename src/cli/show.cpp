@@ -23,7 +23,9 @@ std::string rating(const std::optional<int>& value) {
 }
 
 std::string timer_text(const Timer& timer) {
-    auto clock = [](int seconds) { return fmt::format("{}:{:02}", seconds / 60, seconds % 60); };
+    auto clock = [](int seconds) {
+        return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+    };
     auto text = fmt::format("{} of {}", clock(timer.elapsed_seconds), clock(timer.planned_seconds));
     return timer.ended_early() ? text + " (ended early)" : text;
 }

@@ -70,7 +70,9 @@ std::string save_entry(Context& context, Entry entry, const WriteOptions& option
         auto at = parse_user_time(*options.at, context.now(), zone, "--at");
         if (!at)
             throw UsageError(at.error().message);
-        entry.created = at->when;
+        // Stored with the offset in force here at that instant, even when
+        // the instant was typed with another offset.
+        entry.created = zone.at(at->when.utc);
     }
     entry.tags = options.tags;
     if (options.note)

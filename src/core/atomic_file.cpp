@@ -16,7 +16,9 @@ namespace settle {
 
 namespace {
 
-std::string errno_text(int err) { return std::strerror(err); }
+std::string errno_text(int err) {
+    return std::strerror(err);
+}
 
 Error os_error(const fs::path& path, std::string_view action, int err) {
     return Error{fmt::format("could not {} {}: {}", action, path.string(), errno_text(err))};
@@ -144,11 +146,14 @@ Status replace_file_atomically(const fs::path& target, std::string_view contents
 }
 
 Status make_private_folders(const fs::path& root, const fs::path& folder) {
-    // Build the chain root, root/a, root/a/b ... and create what is missing.
+    // Build the chain from the deepest existing ancestor down to `folder`
+    // (the root's own parents too, for a first write to a new journal).
     std::vector<fs::path> chain;
+    std::error_code ec;
     for (fs::path p = folder; !p.empty(); p = p.parent_path()) {
         chain.push_back(p);
-        if (p == root || p == p.parent_path())
+        if (p == p.parent_path() ||
+            (p.string().size() <= root.string().size() && fs::exists(p, ec)))
             break;
     }
     std::reverse(chain.begin(), chain.end());

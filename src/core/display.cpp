@@ -73,4 +73,30 @@ std::string truncate_to_width(std::string_view text, int columns) {
     return out + "…";
 }
 
+std::vector<std::string_view> grapheme_clusters(std::string_view text) {
+    std::vector<std::string_view> clusters;
+    utf8proc_int32_t state = 0;
+    utf8proc_int32_t previous = -1;
+    size_t start = 0;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t here = pos;
+        auto cp = next_code_point(text, pos);
+        // An invalid byte stands alone and restarts the break rules' state.
+        bool breaks = here == 0 || cp < 0 || previous < 0;
+        if (breaks)
+            state = 0;
+        else
+            breaks = utf8proc_grapheme_break_stateful(previous, cp, &state);
+        if (breaks && here > start) {
+            clusters.push_back(text.substr(start, here - start));
+            start = here;
+        }
+        previous = cp;
+    }
+    if (pos > start)
+        clusters.push_back(text.substr(start, pos - start));
+    return clusters;
+}
+
 } // namespace settle

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace settle {
 
@@ -19,5 +20,10 @@ int display_width(std::string_view text);
 
 // Cuts `text` to at most `columns` display columns, ending with "…" when cut.
 std::string truncate_to_width(std::string_view text, int columns);
+
+// Splits `text` into user-perceived characters (grapheme clusters), so that
+// wrapping never parts a letter from its accent or an emoji from its
+// modifier. An invalid byte is a cluster of its own.
+std::vector<std::string_view> grapheme_clusters(std::string_view text);
 
 } // namespace settle

@@ -65,8 +65,8 @@ class Validator {
 
     Status operator()(const AuditFields& audit) const {
         for (auto status : {rating(audit.anxiety_before, "anxiety_before"),
-                            rating(audit.anxiety_after, "anxiety_after"),
-                            items(audit.know, "know"), items(audit.predict, "predict")})
+                            rating(audit.anxiety_after, "anxiety_after"), items(audit.know, "know"),
+                            items(audit.predict, "predict")})
             if (!status)
                 return status;
         if (complete_ && audit.know.empty() && audit.predict.empty())
@@ -84,12 +84,11 @@ class Validator {
     }
 
     Status operator()(const PauseFields& pause) const {
-        for (auto status : {rating(pause.urge_before, "urge_before"),
-                            rating(pause.urge_after, "urge_after"),
-                            required(pause.urge_before.has_value(), "urge_before", "0-10"),
-                            required(pause.urge_after.has_value(), "urge_after", "0-10"),
-                            required(pause.outcome.has_value(), "outcome",
-                                     "waited, reached-out or undecided")})
+        for (auto status :
+             {rating(pause.urge_before, "urge_before"), rating(pause.urge_after, "urge_after"),
+              required(pause.urge_before.has_value(), "urge_before", "0-10"),
+              required(pause.urge_after.has_value(), "urge_after", "0-10"),
+              required(pause.outcome.has_value(), "outcome", "waited, reached-out or undecided")})
             if (!status)
                 return status;
         return success();

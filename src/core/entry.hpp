@@ -32,7 +32,9 @@ struct Timer {
 };
 
 // Ratings are whole numbers 0-10.
-inline bool valid_rating(int value) { return value >= 0 && value <= 10; }
+inline bool valid_rating(int value) {
+    return value >= 0 && value <= 10;
+}
 
 struct AuditFields {
     std::optional<int> anxiety_before;

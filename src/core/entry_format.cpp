@@ -19,7 +19,7 @@ bool looks_like_non_string(std::string_view s) {
     std::string lower(s);
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    static const std::set<std::string> words = {"y",   "n",     "yes",  "no", "on", "off",
+    static const std::set<std::string> words = {"y",    "n",     "yes",  "no", "on", "off",
                                                 "true", "false", "null", "~",  ""};
     if (words.count(lower))
         return true;
@@ -48,7 +48,8 @@ void emit_list(YAML::Emitter& out, const char* key, const std::vector<std::strin
     out << YAML::EndSeq;
 }
 
-template <typename T> void emit_optional(YAML::Emitter& out, const char* key, const std::optional<T>& v) {
+template <typename T>
+void emit_optional(YAML::Emitter& out, const char* key, const std::optional<T>& v) {
     if (v)
         out << YAML::Key << key << YAML::Value << *v;
 }
@@ -61,8 +62,9 @@ void emit_fields(YAML::Emitter& out, const AuditFields& audit) {
 }
 
 void emit_fields(YAML::Emitter& out, const ScriptFields& script) {
-    for (auto [key, value] : {std::pair{"situation", &script.situation},
-                              std::pair{"feeling", &script.feeling}, std::pair{"need", &script.need}}) {
+    for (auto [key, value] :
+         {std::pair{"situation", &script.situation}, std::pair{"feeling", &script.feeling},
+          std::pair{"need", &script.need}}) {
         out << YAML::Key << key << YAML::Value;
         emit_text(out, *value);
     }
@@ -92,7 +94,8 @@ class FieldReader {
     int line_of(const YAML::Node& node) const { return first_line_ + node.Mark().line; }
 
     [[noreturn]] void fail(const YAML::Node& node, std::string message) const {
-        throw FormatProblem{node.Mark().is_null() ? first_line_ : line_of(node), std::move(message)};
+        throw FormatProblem{node.Mark().is_null() ? first_line_ : line_of(node),
+                            std::move(message)};
     }
 
     YAML::Node get(const char* key) const { return root_[key]; }
@@ -278,7 +281,8 @@ Expected<Frontmatter> split_frontmatter(std::string_view raw, const std::string&
     int line = 2;
     while (pos <= text.size()) {
         auto end = text.find('\n', pos);
-        auto current = std::string_view(text).substr(pos, end == std::string::npos ? end : end - pos);
+        auto current =
+            std::string_view(text).substr(pos, end == std::string::npos ? end : end - pos);
         if (is_fence(current, "---") || is_fence(current, "...")) {
             fm.yaml = text.substr(first_end + 1, pos - first_end - 1);
             fm.body = end == std::string::npos ? std::string{} : text.substr(end + 1);
@@ -304,12 +308,13 @@ Expected<Entry> parse_entry(std::string_view text, const std::string& path) {
         // reported on the frontmatter's last line, not on the fence after it.
         int last_line = fm->first_line +
                         static_cast<int>(std::count(fm->yaml.begin(), fm->yaml.end(), '\n')) - 1;
-        int line = e.mark.is_null() ? fm->first_line
-                                    : std::min(fm->first_line + e.mark.line, last_line);
+        int line =
+            e.mark.is_null() ? fm->first_line : std::min(fm->first_line + e.mark.line, last_line);
         return error_at(path, line, "the frontmatter is not valid YAML: " + e.msg);
     }
     if (!root.IsMap())
-        return error_at(path, fm->first_line, "the frontmatter must be a set of 'key: value' lines");
+        return error_at(path, fm->first_line,
+                        "the frontmatter must be a set of 'key: value' lines");
 
     FieldReader reader(root, fm->first_line);
     try {

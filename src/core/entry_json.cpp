@@ -27,8 +27,7 @@ void add_fields(Json& out, const ScriptFields& script) {
 void add_fields(Json& out, const PauseFields& pause) {
     out["urge_before"] = optional_number(pause.urge_before);
     out["urge_after"] = optional_number(pause.urge_after);
-    out["outcome"] = pause.outcome ? Json(std::string(to_string(*pause.outcome)))
-                                   : Json(nullptr);
+    out["outcome"] = pause.outcome ? Json(std::string(to_string(*pause.outcome))) : Json(nullptr);
 }
 
 } // namespace

@@ -48,7 +48,9 @@ template <typename T> class Expected {
 // For operations that produce nothing on success.
 struct Done {};
 using Status = Expected<Done>;
-inline Status success() { return Done{}; }
+inline Status success() {
+    return Done{};
+}
 
 inline Error error_at(std::string path, int line, std::string message) {
     return Error{std::move(message), std::move(path), line};

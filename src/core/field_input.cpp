@@ -44,8 +44,9 @@ Expected<std::vector<FieldLine>> parse_field_lines(std::string_view text,
             std::string names;
             for (const auto& a : allowed)
                 names += (names.empty() ? "" : ", ") + a;
-            return error_at(source, number,
-                            fmt::format("unknown field \"{}\"; this command takes {}", name, names));
+            return error_at(
+                source, number,
+                fmt::format("unknown field \"{}\"; this command takes {}", name, names));
         }
         fields.push_back(FieldLine{name, std::string(trim(line.substr(colon + 1))), number});
     }

@@ -15,14 +15,14 @@ namespace settle {
 namespace {
 
 bool all_digits(const std::string& s, size_t length) {
-    return s.size() == length && std::all_of(s.begin(), s.end(), [](unsigned char c) {
-               return std::isdigit(c);
-           });
+    return s.size() == length &&
+           std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 fs::path month_folder(const fs::path& root, const Entry& entry) {
     auto day = entry.created.local_date();
-    return root / fmt::format("{:04}", int(day.year())) / fmt::format("{:02}", unsigned(day.month()));
+    return root / fmt::format("{:04}", int(day.year())) /
+           fmt::format("{:02}", unsigned(day.month()));
 }
 
 // Sorted names of the sub-folders of `folder` that match a digit pattern.
@@ -103,9 +103,10 @@ Expected<std::string> read_small_file(const fs::path& path, const std::string& s
     else if (!S_ISREG(st.st_mode))
         problem = error_at(shown_path, 0, "is not a regular file; skipped");
     else if (static_cast<std::uintmax_t>(st.st_size) > kMaxEntryBytes)
-        problem = error_at(shown_path, 0,
-                           fmt::format("is {} bytes, larger than an entry can be ({} bytes); skipped",
-                                       st.st_size, kMaxEntryBytes));
+        problem =
+            error_at(shown_path, 0,
+                     fmt::format("is {} bytes, larger than an entry can be ({} bytes); skipped",
+                                 st.st_size, kMaxEntryBytes));
     else {
         text.resize(static_cast<size_t>(st.st_size));
         size_t got = 0;

@@ -21,8 +21,8 @@ Expected<Period> make_period(const std::optional<std::string>& since,
             return parsed.error();
         period.until = zone.at(parsed->when.utc).local();
         if (!parsed->has_time)
-            period.until =
-                std::chrono::floor<date::days>(*period.until) + date::days{1} - std::chrono::seconds{1};
+            period.until = std::chrono::floor<date::days>(*period.until) + date::days{1} -
+                           std::chrono::seconds{1};
     }
     if (period.since && period.until && *period.since > *period.until)
         return Error{"--since is later than --until"};

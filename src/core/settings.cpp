@@ -70,12 +70,14 @@ Status read_config_file(const fs::path& file, Settings& settings, const GetEnv& 
             settings.journal.set(expand_home(value.Scalar(), env), Source::file);
         } else if (key == "audit" || key == "pause") {
             if (!value.IsMap())
-                return layer.bad(value, fmt::format("{} must hold settings such as 'minutes: 3'", key));
+                return layer.bad(value,
+                                 fmt::format("{} must hold settings such as 'minutes: 3'", key));
             for (const auto& inner : value) {
                 auto name = inner.first.IsScalar() ? inner.first.Scalar() : std::string{};
                 if (name == "minutes") {
                     auto& target = key == "audit" ? settings.audit_minutes : settings.pause_minutes;
-                    if (auto ok = layer.minutes(inner.second, (key + ".minutes").c_str(), target); !ok)
+                    if (auto ok = layer.minutes(inner.second, (key + ".minutes").c_str(), target);
+                        !ok)
                         return ok;
                 } else {
                     settings.warnings.push_back(

@@ -129,7 +129,9 @@ std::optional<Timestamp> parse_rfc3339(std::string_view text) {
     return Timestamp{SysSeconds{local.time_since_epoch() - *offset}, *offset};
 }
 
-LocalZone::LocalZone() { tzset(); }
+LocalZone::LocalZone() {
+    tzset();
+}
 
 Timestamp LocalZone::at(SysSeconds instant) const {
     std::time_t t = instant.time_since_epoch().count();
@@ -161,7 +163,9 @@ Timestamp LocalZone::from_local(LocalSeconds local) const {
     return at(SysSeconds{wanted - before});
 }
 
-SysSeconds now_seconds() { return floor<seconds>(system_clock::now()); }
+SysSeconds now_seconds() {
+    return floor<seconds>(system_clock::now());
+}
 
 Timestamp start_of_local_day(const Timestamp& t, const LocalZone& zone) {
     return midnight(t.local_date(), zone);
@@ -197,8 +201,8 @@ Expected<UserTime> parse_user_time(std::string_view text, SysSeconds now, const 
         auto digits = text.substr(0, text.size() - 1);
         int n = 0;
         auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-        if (ec != std::errc{} || end != digits.data() + digits.size() || digits.empty() ||
-            n < 0 || n > 100000)
+        if (ec != std::errc{} || end != digits.data() + digits.size() || digits.empty() || n < 0 ||
+            n > 100000)
             return bad();
         auto local = current.local();
         if (unit == 'd')
@@ -210,7 +214,8 @@ Expected<UserTime> parse_user_time(std::string_view text, SysSeconds now, const 
             date::year_month_day ymd{day};
             auto target = ymd.year() / ymd.month() / date::day{1} - date::months{n};
             // Clamp the 31st to the last day of a shorter month.
-            auto last = date::year_month_day_last{target.year(), date::month_day_last{target.month()}};
+            auto last =
+                date::year_month_day_last{target.year(), date::month_day_last{target.month()}};
             auto d = std::min(ymd.day(), last.day());
             local = date::local_days{target.year() / target.month() / d} + (local - day);
         }

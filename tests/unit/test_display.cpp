@@ -8,7 +8,8 @@ TEST_CASE("Control characters are shown, never sent to the terminal") {
     CHECK(neutralize_controls("plain words") == "plain words");
     CHECK(neutralize_controls("a\x1b]0;title\x07z") == "a^[]0;title^Gz");
     CHECK(neutralize_controls("\x1b[2J") == "^[[2J");
-    CHECK(neutralize_controls("c\xc2\x9b" "31m") == "c<U+009B>31m");
+    CHECK(neutralize_controls("c\xc2\x9b"
+                              "31m") == "c<U+009B>31m");
     CHECK(neutralize_controls("del\x7f") == "del^?");
     CHECK(neutralize_controls("two\nlines\tand tab") == "two lines and tab");
     CHECK(neutralize_controls("two\nlines", true) == "two\nlines");

@@ -6,13 +6,16 @@ using namespace settle;
 
 namespace {
 
-Timestamp at(const char* text) { return *parse_rfc3339(text); }
+Timestamp at(const char* text) {
+    return *parse_rfc3339(text);
+}
 
 Entry sample_audit() {
     Entry entry;
     entry.created = at("2026-11-27T21:14:03-07:00");
     entry.tags = {"evening", "texts"};
-    entry.fields = AuditFields{7, 4,
+    entry.fields = AuditFields{7,
+                               4,
                                {"They said they'd call at 9", "yes", "It is 9:40: no call yet"},
                                {"They're angry with me", "#1 fear: \"it's over\""}};
     entry.timer = Timer{180, 180};
@@ -151,19 +154,22 @@ TEST_CASE("Broken files name their line") {
     const Case cases[] = {
         {"no fence\n", 1, "must start with a '---' line"},
         {"---\nkind: pause\n", 1, "never closed"},
-        {"---\nschema: 1\nkind: pause\ncreated: 2026-11-27T21:14:03-07:00\nurge_before: high\n---\n",
+        {"---\nschema: 1\nkind: pause\ncreated: 2026-11-27T21:14:03-07:00\nurge_before: "
+         "high\n---\n",
          5, "urge_before must be a whole number from 0 to 10, got \"high\""},
         {"---\nschema: 1\nkind: pause\ncreated: 2026-11-27T21:14:03-07:00\nurge_before: 11\n---\n",
          5, "got \"11\""},
         {"---\nschema: 1\nkind: mood\ncreated: 2026-11-27T21:14:03-07:00\n---\n", 3,
          "kind must be audit, script or pause"},
-        {"---\nschema: 1\nkind: pause\ncreated: yesterday\n---\n", 4, "created must be an RFC 3339"},
+        {"---\nschema: 1\nkind: pause\ncreated: yesterday\n---\n", 4,
+         "created must be an RFC 3339"},
         {"---\nschema: 2\nkind: pause\n---\n", 2, "schema 2 is newer"},
         {"---\nkind: pause\n---\n", 2, "missing key \"schema\""},
         {"---\nschema: 1\nkind: [pause\n---\n", 3, "not valid YAML"},
         {"---\nschema: 1\nkind: audit\nkind: pause\ncreated: 2026-11-27T21:14:03-07:00\n---\n", 4,
          "appears twice"},
-        {"---\nschema: 1\nkind: audit\ncreated: 2026-11-27T21:14:03-07:00\nknow:\n  - a\n  - [b]\n---\n",
+        {"---\nschema: 1\nkind: audit\ncreated: 2026-11-27T21:14:03-07:00\nknow:\n  - a\n  - "
+         "[b]\n---\n",
          7, "each know item must be text"},
         {"---\nschema: 1\nkind: pause\ncreated: 2026-11-27T21:14:03-07:00\nurge_before: 3\n"
          "urge_after: 2\n---\n",
