@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 namespace settle {
