@@ -139,6 +139,69 @@ std::optional<Outcome> parse_outcome(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+
+template <typename E, size_t N>
+std::optional<E> parse_named(std::string_view text, const E (&values)[N]) {
+    for (auto value : values)
+        if (text == to_string(value))
+            return value;
+    return std::nullopt;
+}
+
+constexpr PredictionOutcome kPredictionOutcomes[] = {
+    PredictionOutcome::happened, PredictionOutcome::partly, PredictionOutcome::didnt};
+constexpr Shared kShared[] = {Shared::said, Shared::sent, Shared::kept};
+constexpr Landed kLanded[] = {Landed::closer, Landed::neutral, Landed::harder};
+
+} // namespace
+
+std::string_view to_string(PredictionOutcome value) {
+    switch (value) {
+    case PredictionOutcome::happened:
+        return "happened";
+    case PredictionOutcome::partly:
+        return "partly";
+    case PredictionOutcome::didnt:
+        return "didnt";
+    }
+    return "?";
+}
+
+std::string_view to_string(Shared value) {
+    switch (value) {
+    case Shared::said:
+        return "said";
+    case Shared::sent:
+        return "sent";
+    case Shared::kept:
+        return "kept";
+    }
+    return "?";
+}
+
+std::string_view to_string(Landed value) {
+    switch (value) {
+    case Landed::closer:
+        return "closer";
+    case Landed::neutral:
+        return "neutral";
+    case Landed::harder:
+        return "harder";
+    }
+    return "?";
+}
+
+std::optional<PredictionOutcome> parse_prediction_outcome(std::string_view text) {
+    return parse_named(text, kPredictionOutcomes);
+}
+std::optional<Shared> parse_shared(std::string_view text) {
+    return parse_named(text, kShared);
+}
+std::optional<Landed> parse_landed(std::string_view text) {
+    return parse_named(text, kLanded);
+}
+
 std::string compose_sentence(const ScriptFields& script) {
     return fmt::format("When {}, I notice I feel {}, and what I'm actually needing is {}.",
                        trim_for_sentence(script.situation), trim_for_sentence(script.feeling),
@@ -149,6 +212,16 @@ Status validate(const Entry& entry, FieldNames names) {
     for (const auto& tag : entry.tags)
         if (blank(tag) || tag.find_first_of(" \t\r\n,") != std::string::npos)
             return Error{fmt::format("tag \"{}\" must be one word (no spaces or commas)", tag)};
+    if (entry.revisit) {
+        const auto& revisit = *entry.revisit;
+        const auto* audit = std::get_if<AuditFields>(&entry.fields);
+        for (const auto& [number, outcome] : revisit.predictions)
+            if (!audit || number < 1 || static_cast<size_t>(number) > audit->predict.size())
+                return Error{fmt::format("revisit names prediction {}, but the entry has {}",
+                                         number, audit ? audit->predict.size() : 0)};
+        if ((revisit.shared || revisit.landed) && entry.kind() != Kind::script)
+            return Error{"only a script can be revisited as shared or landed"};
+    }
     return std::visit(Validator(names, !entry.incomplete), entry.fields);
 }
 

@@ -5,6 +5,7 @@
 #include "error.hpp"
 #include "time.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,29 @@ struct PauseFields {
 
 using KindFields = std::variant<AuditFields, ScriptFields, PauseFields>;
 
+// Looking back later (`settle revisit`): did a prediction come true, was a
+// script shared and how did it land.
+enum class PredictionOutcome { happened, partly, didnt };
+enum class Shared { said, sent, kept };
+enum class Landed { closer, neutral, harder };
+std::string_view to_string(PredictionOutcome value); // happened, partly, didnt
+std::string_view to_string(Shared value);            // said, sent, kept
+std::string_view to_string(Landed value);            // closer, neutral, harder
+std::optional<PredictionOutcome> parse_prediction_outcome(std::string_view text);
+std::optional<Shared> parse_shared(std::string_view text);
+std::optional<Landed> parse_landed(std::string_view text);
+
+struct Revisit {
+    Timestamp date; // when the answers were last written
+    // Audit: 1-based position in `predict` -> what happened.
+    std::map<int, PredictionOutcome> predictions;
+    // Script: whether and how it was shared, and how it landed.
+    std::optional<Shared> shared;
+    std::optional<Landed> landed;
+    std::string note;
+    bool operator==(const Revisit&) const = default;
+};
+
 struct Entry {
     int schema = kSchemaVersion;
     Timestamp created;
@@ -69,6 +93,7 @@ struct Entry {
     // True when the session ended before the exercise was finished (Ctrl-C,
     // a closed terminal): the words are kept, the missing fields are allowed.
     bool incomplete = false;
+    std::optional<Revisit> revisit;
     // Free text after the frontmatter: the person's note. Never interpreted.
     std::string body;
 

@@ -79,6 +79,26 @@ void emit_fields(YAML::Emitter& out, const PauseFields& pause) {
         out << YAML::Key << "outcome" << YAML::Value << std::string(to_string(*pause.outcome));
 }
 
+void emit_revisit(YAML::Emitter& out, const Revisit& revisit) {
+    out << YAML::Key << "revisit" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "date" << YAML::Value << revisit.date.rfc3339();
+    if (!revisit.predictions.empty()) {
+        out << YAML::Key << "predictions" << YAML::Value << YAML::BeginMap;
+        for (const auto& [number, outcome] : revisit.predictions)
+            out << YAML::Key << number << YAML::Value << std::string(to_string(outcome));
+        out << YAML::EndMap;
+    }
+    if (revisit.shared)
+        out << YAML::Key << "shared" << YAML::Value << std::string(to_string(*revisit.shared));
+    if (revisit.landed)
+        out << YAML::Key << "landed" << YAML::Value << std::string(to_string(*revisit.landed));
+    if (!revisit.note.empty()) {
+        out << YAML::Key << "note" << YAML::Value;
+        emit_text(out, revisit.note);
+    }
+    out << YAML::EndMap;
+}
+
 // ---------------------------------------------------------------- reading
 
 // Thrown only inside this file; parse_entry turns it into an Error value.
@@ -220,6 +240,59 @@ std::optional<Timer> read_timer(const FieldReader& r) {
     return Timer{*planned, *elapsed};
 }
 
+template <typename T>
+std::optional<T> read_choice(const FieldReader& r, const char* key,
+                             std::optional<T> (*parse)(std::string_view), const char* choices) {
+    if (!r.has(key))
+        return std::nullopt;
+    auto text = r.scalar(key, choices);
+    auto value = parse(text);
+    if (!value)
+        r.fail(r.get(key), fmt::format("{} must be {}, got \"{}\"", key, choices, text));
+    return value;
+}
+
+std::optional<Revisit> read_revisit(const FieldReader& r) {
+    if (!r.has("revisit"))
+        return std::nullopt;
+    auto node = r.get("revisit");
+    if (!node.IsMap())
+        r.fail(node, "revisit must hold date and the answers");
+    FieldReader inner(node, r.line_of(node) - node.Mark().line);
+    Revisit revisit;
+    auto date_text = inner.scalar("date", "a date and time");
+    auto date = parse_rfc3339(date_text);
+    if (!date)
+        inner.fail(inner.get("date"),
+                   fmt::format("revisit date must be an RFC 3339 time, got \"{}\"", date_text));
+    revisit.date = *date;
+    if (inner.has("predictions")) {
+        auto predictions = inner.get("predictions");
+        if (!predictions.IsMap())
+            inner.fail(predictions, "revisit predictions must be 'number: outcome' lines");
+        for (const auto& pair : predictions) {
+            int number = 0;
+            const auto& key = pair.first.IsScalar() ? pair.first.Scalar() : std::string{};
+            auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), number);
+            if (ec != std::errc{} || end != key.data() + key.size() || number < 1)
+                inner.fail(pair.first, fmt::format("a revisited prediction is named by its "
+                                                   "number (1, 2, ...), got \"{}\"",
+                                                   key));
+            auto outcome = pair.second.IsScalar() ? parse_prediction_outcome(pair.second.Scalar())
+                                                  : std::nullopt;
+            if (!outcome)
+                inner.fail(pair.second, "a prediction's outcome must be happened, partly or didnt");
+            if (!revisit.predictions.emplace(number, *outcome).second)
+                inner.fail(pair.first, fmt::format("prediction {} is answered twice", number));
+        }
+    }
+    revisit.shared = read_choice<Shared>(inner, "shared", parse_shared, "said, sent or kept");
+    revisit.landed =
+        read_choice<Landed>(inner, "landed", parse_landed, "closer, neutral or harder");
+    revisit.note = inner.text("note");
+    return revisit;
+}
+
 std::string_view strip_bom(std::string_view text) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);
@@ -251,6 +324,8 @@ std::string format_entry(const Entry& entry) {
     }
     if (entry.incomplete)
         out << YAML::Key << "incomplete" << YAML::Value << true;
+    if (entry.revisit)
+        emit_revisit(out, *entry.revisit);
     out << YAML::EndMap;
 
     std::string text = "---\n";
@@ -348,6 +423,7 @@ Expected<Entry> parse_entry(std::string_view text, const std::string& path) {
         entry.fields = read_fields(*kind, reader);
         entry.timer = read_timer(reader);
         entry.incomplete = reader.boolean("incomplete");
+        entry.revisit = read_revisit(reader);
         entry.body = std::move(fm->body);
 
         if (auto valid = validate(entry, FieldNames::keys); !valid)
@@ -358,6 +434,97 @@ Expected<Entry> parse_entry(std::string_view text, const std::string& path) {
     } catch (const YAML::Exception& e) {
         return error_at(path, fm->first_line, "the frontmatter could not be read: " + e.msg);
     }
+}
+
+} // namespace settle
+
+namespace settle {
+
+namespace {
+
+struct Line {
+    size_t start;          // offset of the first byte
+    size_t end;            // offset just past the line end (or the text's end)
+    std::string_view text; // without the line end
+};
+
+std::vector<Line> split_lines(std::string_view text) {
+    std::vector<Line> lines;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        auto newline = text.find('\n', pos);
+        size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
+        auto content =
+            text.substr(pos, (newline == std::string_view::npos ? text.size() : newline) - pos);
+        if (!content.empty() && content.back() == '\r')
+            content.remove_suffix(1);
+        lines.push_back(Line{pos, end, content});
+        pos = end;
+    }
+    return lines;
+}
+
+bool starts_top_level_key(std::string_view line) {
+    return !line.empty() && line.front() != ' ' && line.front() != '\t';
+}
+
+} // namespace
+
+Expected<std::string> write_revisit(std::string_view original, const Revisit& revisit,
+                                    const std::string& path) {
+    auto before = parse_entry(original, path);
+    if (!before)
+        return before.error();
+
+    auto lines = split_lines(original);
+    const bool crlf =
+        !lines.empty() && original.substr(0, lines[0].end).find("\r\n") != std::string_view::npos;
+    const std::string newline = crlf ? "\r\n" : "\n";
+
+    // Lines 1..fence-1 are the frontmatter (line 0 is the opening fence).
+    size_t fence = 0;
+    for (size_t i = 1; i < lines.size() && fence == 0; ++i)
+        if (is_fence(lines[i].text, "---") || is_fence(lines[i].text, "..."))
+            fence = i;
+    size_t block_start = fence, block_end = fence;
+    for (size_t i = 1; i < fence; ++i) {
+        auto text = lines[i].text;
+        if (text.rfind("revisit:", 0) == 0) {
+            block_start = i;
+            block_end = i + 1;
+            while (block_end < fence && !starts_top_level_key(lines[block_end].text))
+                ++block_end;
+            break;
+        }
+    }
+
+    YAML::Emitter out;
+    out.SetIndent(2);
+    out << YAML::BeginMap;
+    emit_revisit(out, revisit);
+    out << YAML::EndMap;
+    std::string block;
+    for (auto& line : split_lines(std::string_view(out.c_str())))
+        block += std::string(line.text) + newline;
+
+    // Replace the old block's lines, or insert before the closing fence.
+    size_t cut_from = lines[block_start].start;
+    size_t cut_to = block_end > block_start ? lines[block_end - 1].end : cut_from;
+    std::string result(original.substr(0, cut_from));
+    result += block;
+    result += original.substr(cut_to);
+
+    auto after = parse_entry(result, path);
+    if (!after)
+        return Error{"the answers could not be written without changing the rest of the entry: " +
+                         after.error().message,
+                     path};
+    auto expected = *before;
+    expected.revisit = revisit;
+    if (!(*after == expected))
+        return Error{"the answers could not be written without changing the rest of the entry",
+                     path};
+    return result;
 }
 
 } // namespace settle

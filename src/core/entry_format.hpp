@@ -30,4 +30,12 @@ Expected<Frontmatter> split_frontmatter(std::string_view text, const std::string
 // the file is never walked. Errors carry `path` and the file line at fault.
 Expected<Entry> parse_entry(std::string_view text, const std::string& path);
 
+// Writes the answers of a revisit into an entry's text and changes nothing
+// else: an existing top-level `revisit:` block is replaced, otherwise the new
+// block goes just before the closing fence. Line ends follow the file's own
+// (CRLF stays CRLF). The result is checked to read back as the same entry
+// with only the revisit changed; if it would not, nothing is returned.
+Expected<std::string> write_revisit(std::string_view original, const Revisit& revisit,
+                                    const std::string& path);
+
 } // namespace settle

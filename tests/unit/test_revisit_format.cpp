@@ -1,0 +1,134 @@
+// Writing revisit answers into an entry must leave every other byte as it
+// was: a person's comments, key order, unknown keys, line ends and body.
+#include "core/entry_format.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace settle;
+
+namespace {
+
+Revisit answers_for_predictions(std::map<int, PredictionOutcome> predictions) {
+    Revisit revisit;
+    revisit.date = *parse_rfc3339("2026-11-29T10:00:00-07:00");
+    revisit.predictions = std::move(predictions);
+    return revisit;
+}
+
+const char* kHandEditedAudit = "---\n"
+                               "# my audit, tidied by hand\n"
+                               "kind: audit\n"
+                               "schema: 1\n"
+                               "created: 2026-11-27T21:14:03-07:00\n"
+                               "predict:\n"
+                               "  - They're angry with me   # the big one\n"
+                               "  - They'll leave\n"
+                               "know: [It is 9pm, They said they'd call]\n"
+                               "tags: [evening]\n"
+                               "mood: wobbly\n"
+                               "---\n"
+                               "Body text stays.\n"
+                               "---\n"
+                               "Even this.\n";
+
+} // namespace
+
+TEST_CASE("Revisit answers are added before the closing fence, nothing else changes") {
+    auto result = write_revisit(kHandEditedAudit,
+                                answers_for_predictions({{1, PredictionOutcome::didnt},
+                                                         {2, PredictionOutcome::partly}}),
+                                "a.md");
+    REQUIRE(result);
+    std::string expected = kHandEditedAudit;
+    expected.insert(expected.find("---\nBody"), "revisit:\n"
+                                                "  date: 2026-11-29T10:00:00-07:00\n"
+                                                "  predictions:\n"
+                                                "    1: didnt\n"
+                                                "    2: partly\n");
+    CHECK(*result == expected);
+    auto entry = parse_entry(*result, "a.md");
+    REQUIRE(entry);
+    REQUIRE(entry->revisit);
+    CHECK(entry->revisit->predictions.at(2) == PredictionOutcome::partly);
+}
+
+TEST_CASE("A second revisit replaces only the old revisit block") {
+    auto first = write_revisit(kHandEditedAudit,
+                               answers_for_predictions({{1, PredictionOutcome::didnt}}), "a.md");
+    REQUIRE(first);
+    // The person put a key after the block by hand; it must survive.
+    std::string edited = *first;
+    edited.insert(edited.find("---\nBody"), "after: kept\n");
+    auto second = write_revisit(edited,
+                                answers_for_predictions({{1, PredictionOutcome::didnt},
+                                                         {2, PredictionOutcome::happened}}),
+                                "a.md");
+    REQUIRE(second);
+    std::string expected = kHandEditedAudit;
+    expected.insert(expected.find("---\nBody"), "revisit:\n"
+                                                "  date: 2026-11-29T10:00:00-07:00\n"
+                                                "  predictions:\n"
+                                                "    1: didnt\n"
+                                                "    2: happened\n"
+                                                "after: kept\n");
+    CHECK(*second == expected);
+}
+
+TEST_CASE("CRLF files stay CRLF and a BOM stays") {
+    std::string crlf = "\xEF\xBB\xBF";
+    for (char c : std::string(kHandEditedAudit)) {
+        if (c == '\n')
+            crlf += '\r';
+        crlf += c;
+    }
+    auto result =
+        write_revisit(crlf, answers_for_predictions({{2, PredictionOutcome::didnt}}), "a.md");
+    REQUIRE(result);
+    CHECK(result->rfind("\xEF\xBB\xBF---\r\n# my audit", 0) == 0);
+    CHECK(result->find("revisit:\r\n  date: 2026-11-29T10:00:00-07:00\r\n  predictions:\r\n"
+                       "    2: didnt\r\n---\r\nBody") != std::string::npos);
+    CHECK(result->find('\n') == result->find("\r\n") + 1);
+}
+
+TEST_CASE("A script's answers") {
+    Entry script;
+    script.created = *parse_rfc3339("2026-11-27T21:14:03-07:00");
+    script.fields = ScriptFields{"a quiet evening", "lonely", "closeness"};
+    auto text = format_entry(script);
+    Revisit revisit;
+    revisit.date = *parse_rfc3339("2026-11-30T08:00:00-07:00");
+    revisit.shared = Shared::said;
+    revisit.landed = Landed::closer;
+    revisit.note = "They hugged me: it helped";
+    auto result = write_revisit(text, revisit, "s.md");
+    REQUIRE(result);
+    CHECK(result->substr(text.size() - 4) == "revisit:\n"
+                                             "  date: 2026-11-30T08:00:00-07:00\n"
+                                             "  shared: said\n"
+                                             "  landed: closer\n"
+                                             "  note: \"They hugged me: it helped\"\n"
+                                             "---\n");
+    script.revisit = revisit;
+    CHECK(format_entry(script) == *result);
+}
+
+TEST_CASE("Answers that do not fit the entry are refused") {
+    auto out_of_range =
+        write_revisit(kHandEditedAudit, answers_for_predictions({{3, PredictionOutcome::didnt}}),
+                      "a.md");
+    REQUIRE_FALSE(out_of_range);
+    auto bad_file = write_revisit("---\nkind: audit\n---\n",
+                                  answers_for_predictions({{1, PredictionOutcome::didnt}}), "a.md");
+    REQUIRE_FALSE(bad_file);
+    CHECK(bad_file.error().path == "a.md");
+}
+
+TEST_CASE("A malformed revisit block names its line") {
+    std::string text = kHandEditedAudit;
+    text.insert(text.find("---\nBody"), "revisit:\n  date: 2026-11-29T10:00:00-07:00\n"
+                                        "  predictions:\n    1: maybe\n");
+    auto parsed = parse_entry(text, "a.md");
+    REQUIRE_FALSE(parsed);
+    CHECK(parsed.error().line == 15);
+    CHECK_THAT(parsed.error().message, Catch::Contains("happened, partly or didnt"));
+}
