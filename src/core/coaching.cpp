@@ -1,0 +1,172 @@
+#include "coaching.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+namespace settle {
+
+namespace {
+
+constexpr const char* kRuleNames[] = {"know_sounds_like_prediction", "blame_in_situation",
+                                      "reactive_feeling", "need_as_order"};
+
+bool is_word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' ||
+           (static_cast<unsigned char>(c) & 0x80);
+}
+
+// A phrase matches at a word boundary on both sides; "'ll" matches the end
+// of a word.
+bool contains_phrase(const std::string& text, const std::string& phrase) {
+    if (phrase.empty())
+        return false;
+    const bool suffix = phrase.front() == '\'';
+    for (size_t pos = text.find(phrase); pos != std::string::npos;
+         pos = text.find(phrase, pos + 1)) {
+        size_t end = pos + phrase.size();
+        bool starts_ok = suffix ? pos > 0 && is_word_char(text[pos - 1])
+                                : pos == 0 || !is_word_char(text[pos - 1]);
+        bool ends_ok = end == text.size() || !is_word_char(text[end]);
+        if (starts_ok && ends_ok)
+            return true;
+    }
+    return false;
+}
+
+std::string without_lead_in(std::string text) {
+    auto start = text.find_first_not_of(" \t\"'");
+    text.erase(0, start == std::string::npos ? text.size() : start);
+    for (const char* lead : {"when ", "that "})
+        if (text.rfind(lead, 0) == 0)
+            text.erase(0, std::string_view(lead).size());
+    return text;
+}
+
+bool starts_with_phrase(const std::string& text, const std::string& phrase) {
+    return text.rfind(phrase, 0) == 0 &&
+           (text.size() == phrase.size() || !is_word_char(text[phrase.size()]));
+}
+
+std::vector<std::string> read_phrases(const YAML::Node& node, const std::string& path,
+                                      const char* key) {
+    std::vector<std::string> phrases;
+    if (!node[key])
+        return phrases;
+    if (!node[key].IsSequence())
+        throw Error{fmt::format("{} must be a list", key), path, node[key].Mark().line + 1};
+    for (const auto& item : node[key]) {
+        if (!item.IsScalar())
+            throw Error{fmt::format("each {} item must be text", key), path, item.Mark().line + 1};
+        phrases.push_back(fold_for_matching(item.Scalar()));
+    }
+    return phrases;
+}
+
+} // namespace
+
+std::string fold_for_matching(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        // U+2018 and U+2019, the curly single quotes, become '.
+        if (text.compare(i, 3, "\xE2\x80\x98") == 0 || text.compare(i, 3, "\xE2\x80\x99") == 0) {
+            out += '\'';
+            i += 2;
+            continue;
+        }
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    }
+    return out;
+}
+
+Expected<CoachingRules> CoachingRules::parse(std::string_view yaml, const std::string& path) {
+    CoachingRules rules;
+    try {
+        auto root = YAML::Load(std::string(yaml));
+        if (!root.IsMap())
+            return Error{"the coaching rules must be a set of named rules", path, 1};
+        for (const char* name : kRuleNames) {
+            auto node = root[name];
+            if (!node)
+                continue; // a translation may leave a rule out
+            if (!node.IsMap())
+                return Error{fmt::format("{} must hold words or starts_with, and a message", name),
+                             path, node.Mark().line + 1};
+            Rule rule;
+            rule.name = name;
+            rule.words = read_phrases(node, path, "words");
+            rule.starts_with = read_phrases(node, path, "starts_with");
+            if (!node["message"] || !node["message"].IsScalar())
+                return Error{fmt::format("{} needs a message", name), path, node.Mark().line + 1};
+            rule.message = node["message"].Scalar();
+            rules.rules_.push_back(std::move(rule));
+        }
+    } catch (const Error& error) {
+        return error;
+    } catch (const YAML::Exception& e) {
+        return Error{"the coaching rules are not valid YAML: " + e.msg, path,
+                     e.mark.is_null() ? 1 : e.mark.line + 1};
+    }
+    return rules;
+}
+
+std::vector<Hint> CoachingRules::apply(const char* rule_name, const char* field,
+                                       std::string_view text, int item) const {
+    auto rule = std::find_if(rules_.begin(), rules_.end(),
+                             [&](const Rule& r) { return r.name == rule_name; });
+    if (rule == rules_.end())
+        return {};
+    auto folded = fold_for_matching(text);
+    auto opening = without_lead_in(folded);
+    bool matched =
+        std::any_of(rule->words.begin(), rule->words.end(),
+                    [&](const std::string& word) { return contains_phrase(folded, word); }) ||
+        std::any_of(rule->starts_with.begin(), rule->starts_with.end(),
+                    [&](const std::string& start) { return starts_with_phrase(opening, start); });
+    if (!matched)
+        return {};
+    std::string message = rule->message;
+    for (auto pos = message.find("{text}"); pos != std::string::npos;
+         pos = message.find("{text}", pos + text.size()))
+        message.replace(pos, 6, text);
+    while (!message.empty() && message.back() == '\n')
+        message.pop_back();
+    return {Hint{rule->name, field, item, std::string(text), message}};
+}
+
+std::vector<Hint> CoachingRules::check_know_item(std::string_view item, int position) const {
+    return apply("know_sounds_like_prediction", "know", item, position);
+}
+
+std::vector<Hint> CoachingRules::check_situation(std::string_view situation) const {
+    return apply("blame_in_situation", "situation", situation, 0);
+}
+
+std::vector<Hint> CoachingRules::check_feeling(std::string_view feeling) const {
+    return apply("reactive_feeling", "feeling", feeling, 0);
+}
+
+std::vector<Hint> CoachingRules::check_need(std::string_view need) const {
+    return apply("need_as_order", "need", need, 0);
+}
+
+std::vector<Hint> CoachingRules::check(const Entry& entry) const {
+    std::vector<Hint> hints;
+    auto add = [&](std::vector<Hint> more) {
+        hints.insert(hints.end(), std::make_move_iterator(more.begin()),
+                     std::make_move_iterator(more.end()));
+    };
+    if (const auto* audit = std::get_if<AuditFields>(&entry.fields)) {
+        for (size_t i = 0; i < audit->know.size(); ++i)
+            add(check_know_item(audit->know[i], static_cast<int>(i + 1)));
+    } else if (const auto* script = std::get_if<ScriptFields>(&entry.fields)) {
+        add(check_situation(script->situation));
+        add(check_feeling(script->feeling));
+        add(check_need(script->need));
+    }
+    return hints;
+}
+
+} // namespace settle
