@@ -1,6 +1,7 @@
 // settle audit: the certainty audit. What I know is true right now, and
 // what I am predicting, kept apart on the page.
 #include "commands.hpp"
+#include "guided.hpp"
 #include "writing.hpp"
 
 #include <memory>
@@ -36,6 +37,8 @@ void run_audit(Context& context, AuditOptions& options) {
         audit.anxiety_before = parse_rating(*options.anxiety_before, "--anxiety-before");
     if (options.anxiety_after)
         audit.anxiety_after = parse_rating(*options.anxiety_after, "--anxiety-after");
+    if (should_guide(options.write, audit.know.empty() && audit.predict.empty()))
+        return guide_audit(context, std::move(audit), options.write);
     Entry entry;
     entry.fields = audit;
     save_entry(context, std::move(entry), options.write);

@@ -1,6 +1,7 @@
 // settle pause: tolerating the pause. The urge before and after, and what
 // the person decided. It never blocks contact; it only asks.
 #include "commands.hpp"
+#include "guided.hpp"
 #include "writing.hpp"
 
 #include <fmt/format.h>
@@ -37,6 +38,8 @@ void run_pause(Context& context, PauseOptions& options) {
                 fmt::format("--outcome must be waited, reached-out or undecided, got \"{}\"",
                             *options.outcome));
     }
+    if (should_guide(options.write, !pause.urge_before || !pause.urge_after || !pause.outcome))
+        return guide_pause(context, pause, options.write);
     Entry entry;
     entry.fields = pause;
     save_entry(context, std::move(entry), options.write);

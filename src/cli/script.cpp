@@ -1,5 +1,6 @@
 // settle script: name the feeling, not the partner.
 #include "commands.hpp"
+#include "guided.hpp"
 #include "writing.hpp"
 
 #include <fmt/format.h>
@@ -26,6 +27,9 @@ void run_script(Context& context, ScriptOptions& options) {
                                else
                                    set_once(options.need, field);
                            });
+    if (should_guide(options.write, !options.situation || !options.feel || !options.need))
+        return guide_script(context, {options.situation, options.feel, options.need},
+                            options.write);
     ScriptFields script{options.situation.value_or(""), options.feel.value_or(""),
                         options.need.value_or("")};
     Entry entry;

@@ -37,6 +37,27 @@ void read_fields_from_stdin(WriteOptions& options, const std::vector<std::string
 // Stores a single-valued field from stdin; giving it twice is a usage error.
 void set_once(std::optional<std::string>& target, const FieldLine& field);
 
+// The steps of saving, shared by the flag-driven commands and the guided
+// sessions (which stamp before anyone types, so that a bad --at is reported
+// first, and write once the session ends however it ends).
+//
+// Sets the entry's time (now, or --at), tags and note.
+void stamp_entry(Context& context, Entry& entry, const WriteOptions& options);
+
+struct SavedEntry {
+    fs::path path;        // as written
+    std::string relative; // to the journal folder, for messages
+};
+
+// Writes the entry as a new file; a journal that cannot be written is a
+// runtime error.
+SavedEntry add_to_journal(Context& context, const Entry& entry);
+
+// What a writing command prints on stdout: the new file's path with
+// --print-path, else `stdout_text` (e.g. the composed sentence), if any.
+void print_on_stdout(const SavedEntry& saved, const WriteOptions& options,
+                     const std::string& stdout_text);
+
 // Stamps the entry with its time and tags, validates it, runs a timer if one
 // was asked for, and writes it. Nothing is written if anything is wrong.
 // Returns the relative path of the new file.

@@ -29,10 +29,20 @@ template <typename T> struct Setting {
     }
 };
 
+// Limits for one phase of the paced breathing, in seconds.
+inline constexpr double kShortestBreathSeconds = 1.0;
+inline constexpr double kLongestBreathSeconds = 20.0;
+
 struct Settings {
     Setting<fs::path> journal;
     Setting<double> audit_minutes{3.0};
     Setting<double> pause_minutes{5.0};
+    // The paced breathing of `settle pause`, in seconds; the exhale is always
+    // the longer one, since a slow exhale is what calms.
+    Setting<double> breathe_in_seconds{4.0};
+    Setting<double> breathe_out_seconds{6.0};
+    // Whether the terminal bell marks the end of a timer.
+    Setting<bool> bell{true};
     fs::path config_file; // where the file layer was looked for
     bool config_file_found = false;
     std::vector<std::string> warnings; // e.g. unknown keys, for stderr

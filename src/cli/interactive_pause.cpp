@@ -1,0 +1,118 @@
+// The guided pause: the urge before, a timed pause with a breathing cue,
+// the urge after, and whether contact is still needed. It never stands in
+// the way of reaching out: it only asks, and offers help finding the words.
+#include "breathing_cue.hpp"
+#include "countdown.hpp"
+#include "guided.hpp"
+
+#include "core/layout.hpp"
+
+#include <fmt/format.h>
+
+namespace settle::cli {
+
+namespace {
+
+class PauseSession {
+  public:
+    PauseSession(Context& context, PauseFields given, const WriteOptions& options)
+        : options_(options), session_(context) {
+        entry_.fields = given;
+        stamp_entry(context, entry_, options);
+        session_.set_has_content([this] { return has_content(entry_); });
+    }
+
+    void run() {
+        try {
+            ask_and_pause();
+        } catch (const SessionEnded& ended) {
+            if (countdown_)
+                entry_.timer = countdown_->record();
+            session_.save_unfinished(entry_, has_content(entry_), options_, ended);
+            return;
+        }
+        if (pause().outcome == Outcome::reached_out)
+            offer_the_script();
+    }
+
+  private:
+    PauseFields& pause() { return std::get<PauseFields>(entry_.fields); }
+
+    void ask_and_pause() {
+        auto& terminal = session_.terminal();
+        session_.say(terminal.bold("Tolerating the pause.") +
+                     " A few minutes with the urge, without acting on it yet.");
+        if (!pause().urge_before)
+            pause().urge_before =
+                session_.ask_rating("How strong is the urge to reach out, 0-10? ", false,
+                                    [this](int value) { pause().urge_before = value; });
+        if (!options_.no_timer)
+            pause_with_breathing();
+        if (!pause().urge_after)
+            pause().urge_after =
+                session_.ask_rating("How strong is the urge now, 0-10? ", false,
+                                    [this](int value) { pause().urge_after = value; });
+        if (!pause().outcome)
+            pause().outcome = ask_outcome();
+        session_.save_finished(entry_, options_);
+    }
+
+    void pause_with_breathing() {
+        auto& terminal = session_.terminal();
+        const auto& settings = session_.context().settings();
+        BreathingPace pace{settings.breathe_in_seconds.value, settings.breathe_out_seconds.value};
+        session_.say(terminal.dim("Nothing to decide yet. Breathe with the bar below; "
+                                  "any key ends the pause early."));
+        countdown_.emplace(planned_seconds(options_, settings.pause_minutes.value));
+        bool ended_early = breathe_through_pause(session_, *countdown_, pace);
+        entry_.timer = countdown_->record();
+        if (ended_early)
+            session_.say(fmt::format("You ended the pause after {}.",
+                                     format_clock(entry_.timer->elapsed_seconds)));
+        else
+            session_.say("The pause is over.");
+    }
+
+    Outcome ask_outcome() {
+        auto& terminal = session_.terminal();
+        session_.say();
+        session_.say(terminal.bold("Do you still need to reach out?"));
+        session_.say(fmt::format("  {}  No, I can wait", terminal.bold("1")));
+        session_.say(
+            fmt::format("  {}  Yes, I'll reach out (or I already did)", terminal.bold("2")));
+        session_.say(fmt::format("  {}  Not sure yet", terminal.bold("3")));
+        auto key = session_.ask_key(U"123");
+        return *key == U'1'   ? Outcome::waited
+               : *key == U'2' ? Outcome::reached_out
+                              : Outcome::undecided;
+    }
+
+    void offer_the_script() {
+        auto& terminal = session_.terminal();
+        session_.say();
+        session_.say("That's okay; the pause only asks. Would you like to find the words first?");
+        session_.say(fmt::format("  {}  yes, name the feeling and the need   {}  no, not now",
+                                 terminal.bold("y"), terminal.bold("n")));
+        try {
+            if (session_.ask_key(U"yn") != U'y')
+                return;
+        } catch (const SessionEnded&) {
+            return; // the pause is saved; there is nothing more to keep
+        }
+        session_.say();
+        guide_script(session_, {}, WriteOptions{});
+    }
+
+    WriteOptions options_;
+    Session session_;
+    Entry entry_;
+    std::optional<Countdown> countdown_;
+};
+
+} // namespace
+
+void guide_pause(Context& context, PauseFields given, const WriteOptions& options) {
+    PauseSession(context, given, options).run();
+}
+
+} // namespace settle::cli

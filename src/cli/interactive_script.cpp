@@ -1,0 +1,94 @@
+// The guided script: name the feeling, not the partner. Three answers,
+// composed into one sentence that is printed on stdout to copy.
+#include "guided.hpp"
+#include "vocabulary.hpp"
+
+#include <fmt/format.h>
+
+namespace settle::cli {
+
+namespace {
+
+const std::vector<std::string_view>& feelings() {
+    static const auto words = vocabulary_entries(feelings_text());
+    return words;
+}
+
+const std::vector<std::string_view>& needs() {
+    static const auto words = vocabulary_entries(needs_text());
+    return words;
+}
+
+class ScriptSteps {
+  public:
+    ScriptSteps(Session& session, const WriteOptions& options, Entry& entry)
+        : session_(session), options_(options), entry_(entry) {}
+
+    void run(const ScriptAnswers& given) {
+        auto& terminal = session_.terminal();
+        session_.say(terminal.bold("Name the feeling, not the partner.") +
+                     " Three short answers make one sentence you could say.");
+        // Answers given as flags go into the draft first, so they are kept
+        // even if the session ends at the first question.
+        script().situation = given.situation.value_or("");
+        script().feeling = given.feeling.value_or("");
+        script().need = given.need.value_or("");
+        if (!given.situation)
+            script().situation = ask("What is happening? A few words about the situation.", "When",
+                                     nullptr, script().situation);
+        if (!given.feeling)
+            script().feeling =
+                ask("What do you notice you feel?" + terminal.dim(" Tab offers words."), "I feel",
+                    &feelings(), script().feeling);
+        if (!given.need)
+            script().need =
+                ask("What are you actually needing?" + terminal.dim(" Tab offers words."), "I need",
+                    &needs(), script().need);
+        session_.say();
+        session_.say(terminal.dim("Here it is, to say or to send:"));
+        session_.save_finished(entry_, options_, compose_sentence(script()));
+    }
+
+  private:
+    ScriptFields& script() { return std::get<ScriptFields>(entry_.fields); }
+
+    std::string ask(const std::string& question, std::string_view label,
+                    const std::vector<std::string_view>* vocabulary, std::string& field) {
+        session_.say();
+        session_.say(question);
+        while (true) {
+            auto answer = session_.ask_line(Question{session_.prompt(label), vocabulary, nullptr,
+                                                     [&field](const std::string& unfinished) {
+                                                         field = unfinished;
+                                                     }});
+            if (answer && answer->find_first_not_of(" \t") != std::string::npos)
+                return *answer;
+            session_.say(session_.terminal().dim("A few words are enough."));
+        }
+    }
+
+    Session& session_;
+    const WriteOptions& options_;
+    Entry& entry_;
+};
+
+} // namespace
+
+void guide_script(Session& session, ScriptAnswers given, const WriteOptions& options) {
+    Entry entry;
+    entry.fields = ScriptFields{};
+    stamp_entry(session.context(), entry, options);
+    session.set_has_content([&entry] { return has_content(entry); });
+    try {
+        ScriptSteps(session, options, entry).run(given);
+    } catch (const SessionEnded& ended) {
+        session.save_unfinished(entry, has_content(entry), options, ended);
+    }
+}
+
+void guide_script(Context& context, ScriptAnswers given, const WriteOptions& options) {
+    Session session(context);
+    guide_script(session, std::move(given), options);
+}
+
+} // namespace settle::cli

@@ -1,0 +1,360 @@
+#include "tty.hpp"
+
+#include "core/display.hpp"
+
+#include <array>
+#include <cerrno>
+#include <clocale>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <poll.h>
+#include <stdexcept>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+namespace settle::cli {
+
+namespace {
+
+// Signal handlers can only do async-signal-safe things, so each one just
+// writes its signal number into a pipe that Terminal::wait polls beside the
+// keyboard (the self-pipe pattern). The pipe is process-wide because signal
+// dispositions are; only one Terminal exists at a time.
+int g_signal_pipe[2] = {-1, -1};
+
+constexpr std::array kSessionSignals = {SIGINT,   SIGTERM, SIGQUIT, SIGHUP,
+                                        SIGWINCH, SIGTSTP, SIGCONT};
+std::array<struct sigaction, kSessionSignals.size()> g_previous_actions{};
+
+extern "C" void note_signal(int signal_number) {
+    int saved_errno = errno;
+    auto byte = static_cast<unsigned char>(signal_number);
+    // If the pipe is full the session is already ending; losing a byte is harmless.
+    [[maybe_unused]] auto written = ::write(g_signal_pipe[1], &byte, 1);
+    errno = saved_errno;
+}
+
+void install_signal_handlers() {
+    if (::pipe2(g_signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        throw std::runtime_error("cannot set up the terminal session (pipe)");
+    struct sigaction action {};
+    action.sa_handler = note_signal;
+    sigemptyset(&action.sa_mask);
+    // Restarting keeps writes to the terminal from failing half-way.
+    action.sa_flags = SA_RESTART;
+    for (size_t i = 0; i < kSessionSignals.size(); ++i)
+        sigaction(kSessionSignals[i], &action, &g_previous_actions[i]);
+    // The ending signals may have been blocked by whoever started us.
+    sigset_t ending;
+    sigemptyset(&ending);
+    for (int sig : kSessionSignals)
+        sigaddset(&ending, sig);
+    sigprocmask(SIG_UNBLOCK, &ending, nullptr);
+}
+
+void remove_signal_handlers() {
+    for (size_t i = 0; i < kSessionSignals.size(); ++i)
+        sigaction(kSessionSignals[i], &g_previous_actions[i], nullptr);
+    for (int& fd : g_signal_pipe) {
+        ::close(fd);
+        fd = -1;
+    }
+}
+
+Wake wake_for(int signal_number) {
+    switch (signal_number) {
+    case SIGINT:
+        return Wake::interrupt;
+    case SIGHUP:
+        return Wake::hangup;
+    case SIGWINCH:
+    case SIGCONT:
+        return Wake::resize;
+    case SIGTSTP:
+        return Wake::suspend;
+    default:
+        return Wake::terminate;
+    }
+}
+
+// The number of bytes in a UTF-8 sequence from its first byte (0: invalid).
+int sequence_length(unsigned char lead) {
+    if (lead < 0x80)
+        return 1;
+    if ((lead & 0xE0) == 0xC0)
+        return 2;
+    if ((lead & 0xF0) == 0xE0)
+        return 3;
+    if ((lead & 0xF8) == 0xF0)
+        return 4;
+    return 0;
+}
+
+constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+} // namespace
+
+bool interactive_terminal_available() {
+    return ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1;
+}
+
+std::string utf8_encode(char32_t cp) {
+    std::string out;
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return out;
+}
+
+Terminal::Terminal(TerminalOptions options) : options_(options), input_fd_(STDIN_FILENO) {
+    // The sessions talk to the terminal itself, so that stdout carries only
+    // data (the script's sentence) even when stderr is redirected.
+    output_fd_ = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (output_fd_ < 0)
+        output_fd_ = ::fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+    output_ = output_fd_ >= 0 ? ::fdopen(output_fd_, "w") : nullptr;
+    if (!output_)
+        throw std::runtime_error("cannot write to the terminal");
+
+    // The locale decides what the terminal can show: libedit decodes input
+    // with it and the sessions draw box and bar characters only in UTF-8.
+    std::setlocale(LC_CTYPE, "");
+    const char* codeset = nl_langinfo(CODESET);
+    utf8_ = codeset && (std::strcmp(codeset, "UTF-8") == 0 || std::strcmp(codeset, "utf8") == 0);
+    const char* term = std::getenv("TERM");
+    can_draw_ = term && *term && std::strcmp(term, "dumb") != 0;
+
+    have_original_ = ::tcgetattr(input_fd_, &original_) == 0;
+    install_signal_handlers();
+}
+
+Terminal::~Terminal() {
+    // Also after a hangup: a SIGHUP sent with `kill` leaves the terminal
+    // open, and on a closed one these writes simply fail.
+    if (cursor_hidden_)
+        show_cursor();
+    if (options_.color)
+        write("\033[0m");
+    restore_mode();
+    std::fclose(output_);
+    remove_signal_handlers();
+}
+
+void Terminal::write(std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), output_);
+    std::fflush(output_);
+}
+
+void Terminal::ring_bell() {
+    if (options_.bell)
+        write("\a");
+}
+
+std::string Terminal::dim(std::string_view text) const {
+    return options_.color ? "\033[2m" + std::string(text) + "\033[22m" : std::string(text);
+}
+
+std::string Terminal::bold(std::string_view text) const {
+    return options_.color ? "\033[1m" + std::string(text) + "\033[22m" : std::string(text);
+}
+
+std::string Terminal::accent(std::string_view text) const {
+    return options_.color ? "\033[36m" + std::string(text) + "\033[39m" : std::string(text);
+}
+
+std::string Terminal::inverse(std::string_view text) const {
+    return options_.color ? "\033[7m" + std::string(text) + "\033[27m" : std::string(text);
+}
+
+WindowSize Terminal::size() const {
+    winsize ws{};
+    WindowSize size;
+    if (::ioctl(output_fd_, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0) {
+        size.columns = ws.ws_col;
+        size.rows = ws.ws_row;
+    }
+    return size;
+}
+
+void Terminal::enter_key_mode() {
+    termios keys{};
+    if (::tcgetattr(input_fd_, &keys) != 0)
+        return;
+    keys.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO));
+    keys.c_cc[VMIN] = 1;
+    keys.c_cc[VTIME] = 0;
+    ::tcsetattr(input_fd_, TCSADRAIN, &keys);
+}
+
+void Terminal::restore_mode() {
+    if (have_original_)
+        ::tcsetattr(input_fd_, TCSADRAIN, &original_);
+}
+
+void Terminal::hide_cursor() {
+    if (can_draw_) {
+        write("\033[?25l");
+        cursor_hidden_ = true;
+    }
+}
+
+void Terminal::show_cursor() {
+    if (can_draw_)
+        write("\033[?25h");
+    cursor_hidden_ = false;
+}
+
+Wake Terminal::wait(std::optional<std::chrono::milliseconds> timeout) {
+    if (hung_up_)
+        return Wake::hangup;
+    std::array<pollfd, 2> fds{pollfd{g_signal_pipe[0], POLLIN, 0}, pollfd{input_fd_, POLLIN, 0}};
+    int ms = timeout ? static_cast<int>(std::max<long long>(0, timeout->count())) : -1;
+    while (true) {
+        int ready = ::poll(fds.data(), fds.size(), ms);
+        if (ready < 0 && errno == EINTR)
+            continue; // the handler has written to the pipe; poll again to read it
+        if (ready <= 0)
+            return Wake::timeout;
+        // Signals first: an interrupt typed just after a key is still an interrupt.
+        if (fds[0].revents & POLLIN) {
+            unsigned char byte = 0;
+            if (::read(g_signal_pipe[0], &byte, 1) == 1) {
+                auto wake = wake_for(byte);
+                if (wake == Wake::hangup)
+                    hung_up_ = true;
+                return wake;
+            }
+        }
+        if (fds[1].revents & POLLIN)
+            return Wake::input;
+        if (fds[1].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+            hung_up_ = true;
+            return Wake::hangup;
+        }
+    }
+}
+
+std::optional<char32_t> Terminal::read_char() {
+    unsigned char bytes[4];
+    auto read_byte = [&](unsigned char& byte) {
+        while (true) {
+            auto n = ::read(input_fd_, &byte, 1);
+            if (n == 1)
+                return true;
+            if (n < 0 && errno == EINTR)
+                continue;
+            return false;
+        }
+    };
+    if (!read_byte(bytes[0])) {
+        hung_up_ = true;
+        return std::nullopt;
+    }
+    int length = sequence_length(bytes[0]);
+    if (length == 0)
+        return kReplacementCharacter;
+    if (length == 1)
+        return bytes[0];
+    char32_t cp = bytes[0] & (0x7F >> length);
+    for (int i = 1; i < length; ++i) {
+        if (!read_byte(bytes[i])) {
+            hung_up_ = true;
+            return std::nullopt;
+        }
+        if ((bytes[i] & 0xC0) != 0x80)
+            return kReplacementCharacter;
+        cp = (cp << 6) | (bytes[i] & 0x3F);
+    }
+    return cp;
+}
+
+void Terminal::suspend(const std::function<void()>& before_stop,
+                       const std::function<void()>& after_resume) {
+    termios current{};
+    bool have_current = ::tcgetattr(input_fd_, &current) == 0;
+    before_stop();
+    if (cursor_hidden_)
+        write("\033[?25h");
+    restore_mode();
+    // Stop for real with the default action, then take Ctrl-Z back.
+    struct sigaction stop {};
+    struct sigaction ours {};
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &ours);
+    ::raise(SIGTSTP);
+    sigaction(SIGTSTP, &ours, nullptr);
+    if (have_current)
+        ::tcsetattr(input_fd_, TCSADRAIN, &current);
+    if (cursor_hidden_)
+        write("\033[?25l");
+    after_resume();
+}
+
+namespace {
+
+// Calls `text_run` for each stretch of plain text in `styled` and
+// `sequence` for each style sequence (ESC [ ... letter) between them.
+template <typename OnText, typename OnSequence>
+void walk_styled(std::string_view styled, OnText text_run, OnSequence sequence) {
+    size_t pos = 0;
+    while (pos < styled.size()) {
+        if (styled[pos] == '\033' && pos + 1 < styled.size() && styled[pos + 1] == '[') {
+            size_t end = pos + 2;
+            while (end < styled.size() && !(styled[end] >= '@' && styled[end] <= '~'))
+                ++end;
+            sequence(styled.substr(pos, end + 1 - pos));
+            pos = end + 1;
+            continue;
+        }
+        auto run = styled.substr(pos, styled.find('\033', pos + 1) - pos);
+        text_run(run);
+        pos += run.size();
+    }
+}
+
+} // namespace
+
+int styled_width(std::string_view styled) {
+    int width = 0;
+    walk_styled(
+        styled, [&](std::string_view run) { width += display_width(run); },
+        [](std::string_view) {});
+    return width;
+}
+
+std::string fit_styled(std::string_view styled, int columns) {
+    std::string out;
+    int width = 0;
+    bool cut = false;
+    walk_styled(
+        styled,
+        [&](std::string_view run) {
+            for (auto cluster : grapheme_clusters(run)) {
+                if (cut || width + display_width(cluster) > columns) {
+                    cut = true;
+                    return;
+                }
+                width += display_width(cluster);
+                out.append(cluster);
+            }
+        },
+        [&](std::string_view sequence) { out.append(sequence); });
+    return cut ? out + "\033[0m" : out;
+}
+
+} // namespace settle::cli

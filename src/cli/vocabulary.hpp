@@ -1,0 +1,17 @@
+// The words `settle script` offers on Tab, kept as data in
+// content/vocabulary/ and built into the binary.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace settle::cli {
+
+// The files as they were at build time (generated source).
+std::string_view feelings_text();
+std::string_view needs_text();
+
+// One entry per line, without comments ('#') and blank lines.
+std::vector<std::string_view> vocabulary_entries(std::string_view text);
+
+} // namespace settle::cli

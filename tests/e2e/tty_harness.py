@@ -1,0 +1,186 @@
+"""Drives settle at a real pseudo-terminal, as a person would: tmux runs the
+binary in a window of a chosen size, the tests type keys with send-keys and
+read the screen with capture-pane. Each session records the terminal's stty
+settings before and after the run, and settle's exit status, so tests can
+check that the terminal was left as it was found.
+
+Waits poll the screen until what is expected appears; no test asserts how
+fast anything happens."""
+
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import time
+import unittest
+from pathlib import Path
+
+import harness
+
+TMUX = shutil.which("tmux")
+
+
+def require_tmux(test_class):
+    return unittest.skipUnless(TMUX, "tmux is needed for the terminal tests")(test_class)
+
+
+class TerminalSession:
+    """One settle command running in its own tmux server and window."""
+
+    def __init__(self, test, args, width=80, height=24, env=None, name="tty"):
+        self.test = test
+        self.dir = Path(test.home) / name
+        self.dir.mkdir()
+        self.socket = self.dir / "tmux.sock"
+        full_env = dict(test.env)
+        full_env.update(env or {})
+        exports = "".join(f"export {k}={shlex.quote(v)}\n" for k, v in full_env.items())
+        command = " ".join(shlex.quote(a) for a in [harness.BINARY, *args])
+        script = self.dir / "run.sh"
+        # bash waits for a child that handles Ctrl-C itself and carries on,
+        # so the "after" settings are recorded once settle has exited.
+        script.write_text(
+            exports
+            + f"cd {shlex.quote(str(self.dir))}\n"
+            + "stty -g > stty.before\n"
+            + f"{command}\n"
+            + "echo $? > status\n"
+            + "stty -g > stty.after\n"
+        )
+        config = self.dir / "tmux.conf"
+        # The window stays after the command ends, so its last screen can be read.
+        config.write_text("set -g remain-on-exit on\nset -g status off\n")
+        self._tmux(
+            "-f", str(config), "new-session", "-d", "-x", str(width), "-y", str(height),
+            "-s", "settle", f"bash --norc --noprofile {shlex.quote(str(script))}",
+        )
+
+    def _tmux(self, *args, check=True):
+        return subprocess.run(
+            [TMUX, "-S", str(self.socket), *args],
+            capture_output=True, text=True, check=check, timeout=30,
+        )
+
+    def close(self):
+        self._tmux("kill-server", check=False)
+
+    # -- typing
+
+    def type(self, text):
+        """Types `text` literally (no Enter)."""
+        self._tmux("send-keys", "-t", "settle", "-l", text)
+
+    def press(self, *keys):
+        """Presses named keys: Enter, Tab, C-c, C-d, BSpace, ..."""
+        self._tmux("send-keys", "-t", "settle", *keys)
+
+    def line(self, text):
+        self.type(text)
+        self.press("Enter")
+
+    # -- reading the screen
+
+    def screen(self):
+        return self._tmux("capture-pane", "-p", "-t", "settle").stdout.rstrip("\n").split("\n")
+
+    def styled_screen(self):
+        return self._tmux("capture-pane", "-p", "-e", "-t", "settle").stdout
+
+    def text(self):
+        return "\n".join(self.screen())
+
+    def wait_for(self, predicate, what, timeout=15):
+        deadline = time.monotonic() + timeout
+        while True:
+            lines = self.screen()
+            found = predicate(lines)
+            if found:
+                return found
+            if time.monotonic() > deadline:
+                self.test.fail(f"waited for {what}; the screen shows:\n" + "\n".join(lines))
+            time.sleep(0.05)
+
+    def wait_for_text(self, text, timeout=15):
+        return self.wait_for(lambda lines: text in "\n".join(lines), repr(text), timeout)
+
+    # -- the process
+
+    def settle_pid(self):
+        """The settle process (the child of the window's shell)."""
+        shell = int(self._tmux("display-message", "-p", "-t", "settle", "#{pane_pid}").stdout)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+            if children:
+                return int(children[0])
+            time.sleep(0.05)
+        self.test.fail("settle did not start")
+
+    def signal(self, number):
+        os.kill(self.settle_pid(), number)
+
+    def resize(self, width, height):
+        self._tmux("resize-window", "-t", "settle", "-x", str(width), "-y", str(height))
+
+    def hang_up(self):
+        """Closes the terminal under settle, as closing the window would."""
+        self.close()
+
+    def wait_for_exit(self, timeout=15):
+        status = self.dir / "status"
+        deadline = time.monotonic() + timeout
+        while not status.exists() or not status.read_text().strip():
+            if time.monotonic() > deadline:
+                self.test.fail("settle did not exit; the screen shows:\n" + self.text())
+            time.sleep(0.05)
+        # The settings after are written just after the status.
+        after = self.dir / "stty.after"
+        while not after.exists() or not after.read_text().strip():
+            if time.monotonic() > deadline:
+                self.test.fail("the terminal settings after the run were not recorded")
+            time.sleep(0.05)
+        return int(status.read_text())
+
+    def assert_terminal_restored(self):
+        before = (self.dir / "stty.before").read_text()
+        after = (self.dir / "stty.after").read_text()
+        self.test.assertEqual(before, after, "stty settings changed by the session")
+
+
+class InteractiveTest(harness.JournalTest):
+    """A JournalTest that can open terminal sessions; they close at the end."""
+
+    def setUp(self):
+        super().setUp()
+        self.env["TERM"] = "screen"
+        self._sessions = []
+
+    def tearDown(self):
+        for session in self._sessions:
+            session.close()
+        super().tearDown()
+
+    def start(self, *args, width=80, height=24, env=None):
+        session = TerminalSession(self, list(args), width, height, env,
+                                  name=f"tty{len(self._sessions)}")
+        self._sessions.append(session)
+        return session
+
+    def only_entry(self, kind=None):
+        entries = [e for e in self.entries() if kind is None or e.endswith(f"-{kind}.md")]
+        self.assertEqual(len(entries), 1, f"entries: {self.entries()}")
+        return self.read_entry(entries[0])
+
+    def wait_for_entry(self, timeout=15):
+        deadline = time.monotonic() + timeout
+        while not self.entries():
+            if time.monotonic() > deadline:
+                self.fail("no entry was saved")
+            time.sleep(0.05)
+        time.sleep(0.1)  # the rename is atomic; this only lets the process finish
+        return self.entries()
+
+
+SIGTERM = signal.SIGTERM
+SIGHUP = signal.SIGHUP
