@@ -1,7 +1,5 @@
 // The command table and the one place where errors become exit statuses.
 #include "commands.hpp"
-#include "menu.hpp"
-#include "tty.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -20,13 +18,16 @@ struct CommandEntry {
 
 // Every subcommand, in the order `settle --help` lists them.
 constexpr CommandEntry kCommands[] = {
-    {setup_audit}, {setup_script}, {setup_pause}, {setup_list},
-    {setup_show},  {setup_check},  {setup_edit},
+    {setup_audit}, {setup_script}, {setup_pause}, {setup_list},   {setup_show},
+    {setup_check}, {setup_edit},   {setup_init},  {setup_config}, {setup_help},
+    {setup_complete},
 };
 
 constexpr int kExitOk = 0;
 constexpr int kExitRuntime = 1;
 constexpr int kExitUsage = 2;
+
+} // namespace
 
 void build(CLI::App& app, Context& context) {
     app.set_version_flag("--version", SETTLE_VERSION, "Print the version and exit");
@@ -45,6 +46,8 @@ Examples:
 Run `settle COMMAND --help` for a command's options.)");
 }
 
+namespace {
+
 // CLI11's own exit codes are 100-127; a person or script expects 2 for any
 // mistake in the command line.
 int report_parse_error(CLI::App& app, const CLI::ParseError& error) {
@@ -62,23 +65,6 @@ int report_parse_error(CLI::App& app, const CLI::ParseError& error) {
     return kExitUsage;
 }
 
-// `settle` alone at a terminal: the menu's choice runs as if it had been
-// typed after the global options given (`settle --journal DIR` + `audit`).
-int run_chosen_from_menu(const CLI::App& app, Context& context, int argc, char** argv) {
-    std::vector<std::string> available;
-    for (const auto* command : app.get_subcommands([](const CLI::App*) { return true; }))
-        available.push_back(command->get_name());
-    auto chosen = choose_from_menu(context, available);
-    if (!chosen)
-        return kExitOk;
-    std::vector<std::string> words(argv, argv + argc);
-    words.push_back(*chosen);
-    std::vector<char*> pointers;
-    for (auto& word : words)
-        pointers.push_back(word.data());
-    return run(static_cast<int>(pointers.size()), pointers.data());
-}
-
 } // namespace
 
 int run(int argc, char** argv) {
@@ -89,8 +75,6 @@ int run(int argc, char** argv) {
     try {
         app.parse(argc, argv);
         if (app.get_subcommands().empty()) {
-            if (interactive_terminal_available())
-                return run_chosen_from_menu(app, context, argc, argv);
             fmt::print(stderr, "{}", app.help());
             return kExitUsage;
         }

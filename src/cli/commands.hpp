@@ -15,6 +15,14 @@ void setup_list(CLI::App& app, Context& context);
 void setup_show(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
 void setup_edit(CLI::App& app, Context& context);
+void setup_init(CLI::App& app, Context& context);
+void setup_config(CLI::App& app, Context& context);
+void setup_help(CLI::App& app, Context& context);
+void setup_complete(CLI::App& app, Context& context); // hidden: `settle __complete`
+
+// Adds the global options and every subcommand to `app`. Tests walk the tree
+// it builds to check that completions and manual pages cover all of it.
+void build(CLI::App& app, Context& context);
 
 // Parses argv and runs the chosen command; returns the exit status.
 int run(int argc, char** argv);

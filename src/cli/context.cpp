@@ -10,6 +10,7 @@ const Settings& Context::settings() {
         SettingFlags flags;
         if (global.journal)
             flags.journal = fs::path(*global.journal);
+        flags.color = global.color;
         auto resolved = resolve_settings(flags, env_);
         if (!resolved)
             throw UsageError(resolved.error().located());
@@ -26,10 +27,25 @@ const LocalZone& Context::zone() {
     return *zone_;
 }
 
-bool Context::use_color(int stream) const {
-    if (global.color == "always")
+bool Context::use_color(int stream) {
+    // The same order as settings().color, without reading the config file
+    // when the flag or NO_COLOR already decide.
+    std::string mode = "auto";
+    if (global.color)
+        mode = *global.color;
+    else if (env_("NO_COLOR").value_or("") != "")
+        mode = "never";
+    else {
+        try {
+            mode = settings().color.value;
+        } catch (const UsageError&) {
+            // A broken config file must not stop `settle crisis` or `read`;
+            // the commands that need the config report it.
+        }
+    }
+    if (mode == "always")
         return true;
-    if (global.color == "never" || env_("NO_COLOR").value_or("") != "")
+    if (mode == "never")
         return false;
     return ::isatty(stream) == 1;
 }

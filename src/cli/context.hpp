@@ -27,7 +27,7 @@ enum class ColorMode { automatic, always, never };
 
 struct GlobalOptions {
     std::optional<std::string> journal;
-    std::string color = "auto";
+    std::optional<std::string> color; // --color; unset means "not given"
 };
 
 class Context {
@@ -45,8 +45,10 @@ class Context {
     const Settings& settings();
     Journal journal() { return Journal(settings().journal.value); }
     const LocalZone& zone();
-    // Whether to style output written to `stream` (1 = stdout, 2 = stderr).
-    bool use_color(int stream) const;
+    // Whether to style output written to `stream` (1 = stdout, 2 = stderr):
+    // --color, else NO_COLOR, else `color:` in the config file, else "auto"
+    // (only when the stream is a terminal).
+    bool use_color(int stream);
 
   private:
     GetEnv env_;
