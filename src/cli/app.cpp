@@ -1,5 +1,7 @@
 // The command table and the one place where errors become exit statuses.
 #include "commands.hpp"
+#include "menu.hpp"
+#include "tty.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -65,6 +67,23 @@ int report_parse_error(CLI::App& app, const CLI::ParseError& error) {
     return kExitUsage;
 }
 
+// `settle` alone at a terminal: the menu's choice runs as if it had been
+// typed after the global options given (`settle --journal DIR` + `audit`).
+int run_chosen_from_menu(const CLI::App& app, Context& context, int argc, char** argv) {
+    std::vector<std::string> available;
+    for (const auto* command : app.get_subcommands([](const CLI::App*) { return true; }))
+        available.push_back(command->get_name());
+    auto chosen = choose_from_menu(context, available);
+    if (!chosen)
+        return kExitOk;
+    std::vector<std::string> words(argv, argv + argc);
+    words.push_back(*chosen);
+    std::vector<char*> pointers;
+    for (auto& word : words)
+        pointers.push_back(word.data());
+    return run(static_cast<int>(pointers.size()), pointers.data());
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
@@ -75,6 +94,8 @@ int run(int argc, char** argv) {
     try {
         app.parse(argc, argv);
         if (app.get_subcommands().empty()) {
+            if (interactive_terminal_available())
+                return run_chosen_from_menu(app, context, argc, argv);
             fmt::print(stderr, "{}", app.help());
             return kExitUsage;
         }

@@ -5,6 +5,7 @@
 #include "quiet_timer.hpp"
 
 #include <charconv>
+#include <cstdio>
 #include <fmt/format.h>
 #include <iostream>
 #include <iterator>
@@ -21,7 +22,8 @@ void add_write_options(CLI::App& command, WriteOptions& options) {
     command.add_option("--note", options.note, "A free note, saved as the entry's body");
     command.add_flag("--print-path", options.print_path, "Print the new file's path on stdout");
     auto* minutes = command.add_option("--minutes", options.minutes,
-                                       "Run a timer of this many minutes before saving");
+                                       "Run a timer of this many minutes before saving "
+                                       "(fractions too: 0.05 is three seconds)");
     minutes->check(CLI::Range(0.01, 120.0));
     command.add_flag("--no-timer", options.no_timer, "Run no timer")->excludes(minutes);
     command.add_flag("--stdin", options.from_stdin,
@@ -63,8 +65,7 @@ void set_once(std::optional<std::string>& target, const FieldLine& field) {
     target = field.value;
 }
 
-std::string save_entry(Context& context, Entry entry, const WriteOptions& options,
-                       const std::string& stdout_text) {
+void stamp_entry(Context& context, Entry& entry, const WriteOptions& options) {
     auto& zone = context.zone();
     entry.created = zone.at(context.now());
     if (options.at) {
@@ -78,10 +79,34 @@ std::string save_entry(Context& context, Entry entry, const WriteOptions& option
     entry.tags = options.tags;
     if (options.note)
         entry.body = *options.note;
+}
+
+SavedEntry add_to_journal(Context& context, const Entry& entry) {
+    auto journal = context.journal();
+    auto path = journal.add(entry);
+    if (!path)
+        throw RuntimeError(path.error().located());
+    if (context.settings().git_auto_commit.value)
+        commit_entry(journal.root(), *path, entry);
+    return SavedEntry{*path, journal.describe(*path).relative};
+}
+
+void print_on_stdout(const SavedEntry& saved, const WriteOptions& options,
+                     const std::string& stdout_text) {
+    if (options.print_path)
+        fmt::print("{}\n", saved.path.string());
+    else if (!stdout_text.empty())
+        fmt::print("{}\n", stdout_text);
+    std::fflush(stdout);
+}
+
+std::string save_entry(Context& context, Entry entry, const WriteOptions& options,
+                       const std::string& stdout_text) {
+    stamp_entry(context, entry, options);
     if (auto valid = validate(entry); !valid)
         throw UsageError(valid.error().message);
 
-    auto journal = context.journal();
+    context.journal(); // a config problem is reported before any timer runs
     EndingSignalsBlocked blocked;
     if (options.minutes) {
         auto run = wait_quietly(*options.minutes * 60.0, blocked);
@@ -89,18 +114,10 @@ std::string save_entry(Context& context, Entry entry, const WriteOptions& option
         if (run.interrupted)
             fmt::print(stderr, "settle: the timer ended early; saving what you have.\n");
     }
-    auto path = journal.add(entry);
-    if (!path)
-        throw RuntimeError(path.error().located());
-    if (context.settings().git_auto_commit.value)
-        commit_entry(journal.root(), *path, entry);
-    auto shown = journal.describe(*path).relative;
-    if (options.print_path)
-        fmt::print("{}\n", path->string());
-    else if (!stdout_text.empty())
-        fmt::print("{}\n", stdout_text);
-    fmt::print(stderr, "Saved {}\n", shown);
-    return shown;
+    auto saved = add_to_journal(context, entry);
+    print_on_stdout(saved, options, stdout_text);
+    fmt::print(stderr, "Saved {}\n", saved.relative);
+    return saved.relative;
 }
 
 } // namespace settle::cli

@@ -42,6 +42,19 @@ struct FileLayer {
         target.set(value, Source::file);
         return success();
     }
+
+    // Seconds for one phase of the paced breathing.
+    Status breath_seconds(const YAML::Node& node, const std::string& key,
+                          Setting<double>& target) const {
+        double value = 0;
+        if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) ||
+            !(value >= kShortestBreathSeconds) || value > kLongestBreathSeconds)
+            return bad(node, fmt::format("{} must be a number of seconds from {} to {}, got \"{}\"",
+                                         key, kShortestBreathSeconds, kLongestBreathSeconds,
+                                         node.IsScalar() ? node.Scalar() : "a list"));
+        target.set(value, Source::file);
+        return success();
+    }
 };
 
 bool is_color_mode(const std::string& text) {
@@ -103,6 +116,11 @@ Status read_config_file(const fs::path& file, Settings& settings, const GetEnv& 
                     if (auto ok = layer.minutes(inner.second, (key + ".minutes").c_str(), target);
                         !ok)
                         return ok;
+                } else if (key == "pause" && (name == "breathe_in" || name == "breathe_out")) {
+                    auto& target = name == "breathe_in" ? settings.breathe_in_seconds
+                                                        : settings.breathe_out_seconds;
+                    if (auto ok = layer.breath_seconds(inner.second, "pause." + name, target); !ok)
+                        return ok;
                 } else {
                     settings.warnings.push_back(
                         error_at(shown, layer.line(inner.first),
@@ -110,6 +128,17 @@ Status read_config_file(const fs::path& file, Settings& settings, const GetEnv& 
                             .located());
                 }
             }
+            if (!(settings.breathe_out_seconds.value > settings.breathe_in_seconds.value))
+                return layer.bad(value, fmt::format("pause.breathe_out ({}) must be longer than "
+                                                    "pause.breathe_in ({}): the slow exhale is "
+                                                    "what calms",
+                                                    settings.breathe_out_seconds.value,
+                                                    settings.breathe_in_seconds.value));
+        } else if (key == "bell") {
+            bool ring = true;
+            if (!value.IsScalar() || !YAML::convert<bool>::decode(value, ring))
+                return layer.bad(value, "bell must be true or false");
+            settings.bell.set(ring, Source::file);
         } else if (key == "color") {
             if (!value.IsScalar() || !is_color_mode(value.Scalar()))
                 return layer.bad(value, fmt::format("color must be auto, always or never, got \"{}\"",
@@ -201,6 +230,9 @@ std::vector<SettingRow> setting_rows(const Settings& settings) {
         SettingRow{"journal", settings.journal.value.string(), settings.journal.source, true},
         number("audit.minutes", settings.audit_minutes),
         number("pause.minutes", settings.pause_minutes),
+        number("pause.breathe_in", settings.breathe_in_seconds),
+        number("pause.breathe_out", settings.breathe_out_seconds),
+        number("bell", settings.bell),
         text("color", settings.color),
         number("git.auto_commit", settings.git_auto_commit),
     };

@@ -29,10 +29,20 @@ template <typename T> struct Setting {
     }
 };
 
+// Limits for one phase of the paced breathing, in seconds.
+inline constexpr double kShortestBreathSeconds = 1.0;
+inline constexpr double kLongestBreathSeconds = 20.0;
+
 struct Settings {
     Setting<fs::path> journal;
     Setting<double> audit_minutes{3.0};
     Setting<double> pause_minutes{5.0};
+    // The paced breathing of `settle pause`, in seconds; the exhale is always
+    // the longer one, since a slow exhale is what calms.
+    Setting<double> breathe_in_seconds{4.0};
+    Setting<double> breathe_out_seconds{6.0};
+    // Whether the terminal bell marks the end of a timer.
+    Setting<bool> bell{true};
     // When to style output: auto, always or never (NO_COLOR and --color win).
     Setting<std::string> color{"auto"};
     // Commit each new entry to git as soon as it is written (`git:
