@@ -25,6 +25,24 @@ bool should_guide(const WriteOptions& options, bool fields_missing) {
     return fields_missing && !options.from_stdin && interactive_terminal_available();
 }
 
+void start_draft(Session& session, Entry& draft, const WriteOptions& options) {
+    stamp_entry(session.context(), draft, options);
+    session.set_has_content([&draft] { return has_content(draft); });
+}
+
+bool run_keeping_words(Session& session, Entry& draft, const std::optional<Countdown>& countdown,
+                       const WriteOptions& options, const std::function<void()>& steps) {
+    try {
+        steps();
+        return true;
+    } catch (const SessionEnded& ended) {
+        if (countdown)
+            draft.timer = countdown->record();
+        session.save_unfinished(draft, has_content(draft), options, ended);
+        return false;
+    }
+}
+
 bool has_content(const Entry& entry) {
     return std::visit(HasContent{}, entry.fields);
 }

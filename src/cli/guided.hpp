@@ -6,9 +6,11 @@
 
 #include "context.hpp"
 #include "core/entry.hpp"
+#include "countdown.hpp"
 #include "session.hpp"
 #include "writing.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -28,6 +30,16 @@ struct ScriptAnswers {
 void guide_script(Context& context, ScriptAnswers given, const WriteOptions& options);
 // The script inside a running session (offered at the end of a pause).
 void guide_script(Session& session, ScriptAnswers given, const WriteOptions& options);
+
+// Stamps a guided exercise's draft (time, tags, note) before anyone types,
+// and tells the session when the draft holds words.
+void start_draft(Session& session, Entry& draft, const WriteOptions& options);
+
+// Runs an exercise's steps. If the session ends early, the draft is saved
+// marked incomplete, with the countdown's time so far. Returns whether the
+// steps finished.
+bool run_keeping_words(Session& session, Entry& draft, const std::optional<Countdown>& countdown,
+                       const WriteOptions& options, const std::function<void()>& steps);
 
 // True when the draft holds anything the person gave.
 bool has_content(const Entry& entry);

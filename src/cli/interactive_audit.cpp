@@ -19,18 +19,11 @@ class AuditSession {
     AuditSession(Context& context, AuditFields given, const WriteOptions& options)
         : options_(options), session_(context) {
         entry_.fields = std::move(given);
-        stamp_entry(context, entry_, options);
-        session_.set_has_content([this] { return has_content(entry_); });
+        start_draft(session_, entry_, options);
     }
 
     void run() {
-        try {
-            ask_and_write();
-        } catch (const SessionEnded& ended) {
-            if (countdown_)
-                entry_.timer = countdown_->record();
-            session_.save_unfinished(entry_, has_content(entry_), options_, ended);
-        }
+        run_keeping_words(session_, entry_, countdown_, options_, [this] { ask_and_write(); });
     }
 
   private:

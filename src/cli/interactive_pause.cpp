@@ -18,20 +18,13 @@ class PauseSession {
     PauseSession(Context& context, PauseFields given, const WriteOptions& options)
         : options_(options), session_(context) {
         entry_.fields = given;
-        stamp_entry(context, entry_, options);
-        session_.set_has_content([this] { return has_content(entry_); });
+        start_draft(session_, entry_, options);
     }
 
     void run() {
-        try {
-            ask_and_pause();
-        } catch (const SessionEnded& ended) {
-            if (countdown_)
-                entry_.timer = countdown_->record();
-            session_.save_unfinished(entry_, has_content(entry_), options_, ended);
-            return;
-        }
-        if (pause().outcome == Outcome::reached_out)
+        bool finished =
+            run_keeping_words(session_, entry_, countdown_, options_, [this] { ask_and_pause(); });
+        if (finished && pause().outcome == Outcome::reached_out)
             offer_the_script();
     }
 

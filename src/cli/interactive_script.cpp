@@ -77,13 +77,9 @@ class ScriptSteps {
 void guide_script(Session& session, ScriptAnswers given, const WriteOptions& options) {
     Entry entry;
     entry.fields = ScriptFields{};
-    stamp_entry(session.context(), entry, options);
-    session.set_has_content([&entry] { return has_content(entry); });
-    try {
-        ScriptSteps(session, options, entry).run(given);
-    } catch (const SessionEnded& ended) {
-        session.save_unfinished(entry, has_content(entry), options, ended);
-    }
+    start_draft(session, entry, options);
+    run_keeping_words(session, entry, std::nullopt, options,
+                      [&] { ScriptSteps(session, options, entry).run(given); });
 }
 
 void guide_script(Context& context, ScriptAnswers given, const WriteOptions& options) {

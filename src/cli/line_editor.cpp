@@ -55,22 +55,8 @@ std::string to_utf8(std::wstring_view text) {
 }
 
 std::wstring from_utf8(std::string_view text) {
-    std::wstring out;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        auto lead = static_cast<unsigned char>(text[pos]);
-        size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
-        bool valid = (lead < 0x80 || lead >= 0xC2) && pos + length <= text.size();
-        char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-        for (size_t k = 1; valid && k < length; ++k) {
-            auto next = static_cast<unsigned char>(text[pos + k]);
-            valid = (next & 0xC0) == 0x80;
-            cp = (cp << 6) | (next & 0x3F);
-        }
-        out += valid ? static_cast<wchar_t>(cp) : L'\uFFFD';
-        pos += valid ? length : 1;
-    }
-    return out;
+    auto decoded = utf8_decode(text);
+    return std::wstring(decoded.begin(), decoded.end());
 }
 
 LineEditor::LineEditor(Terminal& terminal) : terminal_(terminal) {
@@ -159,52 +145,43 @@ int LineEditor::read_character(EditLine* el, wchar_t* out) {
 
 int LineEditor::next_character(wchar_t* out) {
     LiveStatus* status = request_ ? request_->status : nullptr;
+    WaitHooks hooks{
+        [&] { redraw_after_resize(status); },
+        [&] {
+            if (status)
+                status->take_down();
+            terminal_.line();
+        },
+        [&] {
+            if (status)
+                status->put_back();
+            el_wset(el_, EL_REFRESH);
+        },
+    };
     while (true) {
-        std::optional<std::chrono::milliseconds> timeout;
-        if (status)
-            timeout = status->until_next_update();
-        switch (terminal_.wait(timeout)) {
-        case Wake::input:
+        switch (wait_for_person(terminal_, status, hooks)) {
+        case Heard::input:
             if (auto c = terminal_.read_char()) {
                 *out = static_cast<wchar_t>(*c);
                 return 1;
             }
             end_line(LineEnd::hangup);
             return -1;
-        case Wake::timeout:
-            if (status) {
-                status->update();
-                if (status->time_is_up() && current_line().empty()) {
-                    end_line(LineEnd::time_up);
-                    return -1;
-                }
-            }
-            break;
-        case Wake::interrupt:
+        case Heard::time_up:
+            // With words on the line, the person may finish it.
+            if (!current_line().empty())
+                break;
+            end_line(LineEnd::time_up);
+            return -1;
+        case Heard::interrupt:
             end_line(LineEnd::interrupt);
             return -1;
-        case Wake::terminate:
+        case Heard::terminate:
             end_line(LineEnd::terminate);
             return -1;
-        case Wake::hangup:
+        case Heard::hangup:
             end_line(LineEnd::hangup);
             return -1;
-        case Wake::resize:
-            redraw_after_resize(status);
-            break;
-        case Wake::suspend:
-            terminal_.suspend(
-                [&] {
-                    if (status)
-                        status->take_down();
-                    terminal_.line();
-                },
-                [&] {
-                    if (status)
-                        status->put_back();
-                    el_wset(el_, EL_REFRESH);
-                });
-            break;
         }
     }
 }

@@ -100,65 +100,60 @@ std::optional<int> Session::ask_rating(const std::string& prompt, bool can_skip,
     }
 }
 
+namespace {
+
+// Key mode for as long as one question waits for its key.
+class KeyMode {
+  public:
+    explicit KeyMode(Terminal& terminal) : terminal_(terminal) { terminal_.enter_key_mode(); }
+    ~KeyMode() { terminal_.restore_mode(); }
+    KeyMode(const KeyMode&) = delete;
+    KeyMode& operator=(const KeyMode&) = delete;
+
+  private:
+    Terminal& terminal_;
+};
+
+constexpr char32_t kControlD = 4;
+
+} // namespace
+
 std::optional<char32_t> Session::ask_key(std::u32string_view keys, LiveStatus* status) {
-    terminal_.enter_key_mode();
-    struct RestoreMode {
-        Terminal& terminal;
-        ~RestoreMode() { terminal.restore_mode(); }
-    } restore{terminal_};
     while (true) {
-        std::optional<std::chrono::milliseconds> timeout;
-        if (status)
-            timeout = status->until_next_update();
-        switch (terminal_.wait(timeout)) {
-        case Wake::input:
-            if (auto c = terminal_.read_char()) {
-                char32_t key = *c == U'\r' ? U'\n' : lower(*c);
-                if (keys.empty() || keys.find(key) != std::u32string_view::npos)
-                    return key;
-                if (*c == 4) // Ctrl-D: the keyboard's end of input
-                    end(SessionEnd::end_of_input, {}, {});
+        std::optional<char32_t> c;
+        {
+            KeyMode key_mode(terminal_);
+            switch (wait_for_person(terminal_, status)) {
+            case Heard::input:
+                c = terminal_.read_char();
+                if (!c)
+                    end(SessionEnd::hung_up, {}, {});
                 break;
+            case Heard::time_up:
+                return std::nullopt;
+            case Heard::interrupt:
+                break; // asked below, outside key mode
+            case Heard::terminate:
+                end(SessionEnd::terminated, {}, {});
+            case Heard::hangup:
+                end(SessionEnd::hung_up, {}, {});
             }
-            end(SessionEnd::hung_up, {}, {});
-        case Wake::timeout:
-            if (status) {
-                status->update();
-                if (status->time_is_up())
-                    return std::nullopt;
-            }
-            break;
-        case Wake::interrupt:
+        }
+        if (!c) {
             switch (offer_to_stop(status, false)) {
             case AfterInterrupt::keep_going:
-                terminal_.enter_key_mode();
-                break;
+                continue;
             case AfterInterrupt::stop:
                 end(SessionEnd::stopped, {}, {});
             case AfterInterrupt::discard:
                 end(SessionEnd::discarded, {}, {});
             }
-            break;
-        case Wake::terminate:
-            end(SessionEnd::terminated, {}, {});
-        case Wake::hangup:
-            end(SessionEnd::hung_up, {}, {});
-        case Wake::resize:
-            if (status)
-                status->relayout();
-            break;
-        case Wake::suspend:
-            terminal_.suspend(
-                [&] {
-                    if (status)
-                        status->take_down();
-                },
-                [&] {
-                    if (status)
-                        status->put_back();
-                });
-            break;
         }
+        char32_t key = *c == U'\r' ? U'\n' : lower(*c);
+        if (keys.empty() || keys.find(key) != std::u32string_view::npos)
+            return key;
+        if (*c == kControlD)
+            end(SessionEnd::end_of_input, {}, {});
     }
 }
 
@@ -169,21 +164,12 @@ Session::AfterInterrupt Session::offer_to_stop(LiveStatus* status, bool has_unfi
         return AfterInterrupt::stop; // nothing to keep or to lose: just stop
     say(fmt::format("Stop here?  {} save what you wrote   {} discard it   {} keep going",
                     terminal_.bold("s"), terminal_.bold("d"), terminal_.bold("Enter")));
-    terminal_.enter_key_mode();
-    struct RestoreMode {
-        Terminal& terminal;
-        ~RestoreMode() { terminal.restore_mode(); }
-    } restore{terminal_};
+    KeyMode key_mode(terminal_);
     while (true) {
-        std::optional<std::chrono::milliseconds> timeout;
-        if (status)
-            timeout = status->until_next_update();
-        switch (terminal_.wait(timeout)) {
-        case Wake::input: {
+        switch (wait_for_person(terminal_, status)) {
+        case Heard::input: {
             auto c = terminal_.read_char();
-            if (!c)
-                return AfterInterrupt::stop;
-            if (lower(*c) == U's' || *c == 4)
+            if (!c || lower(*c) == U's' || *c == kControlD)
                 return AfterInterrupt::stop;
             if (lower(*c) == U'd')
                 return AfterInterrupt::discard;
@@ -191,29 +177,12 @@ Session::AfterInterrupt Session::offer_to_stop(LiveStatus* status, bool has_unfi
                 return AfterInterrupt::keep_going;
             break;
         }
-        case Wake::timeout:
-            if (status)
-                status->update();
-            break;
-        case Wake::interrupt: // a second Ctrl-C: stop, keeping the words
-        case Wake::terminate:
-        case Wake::hangup:
+        case Heard::time_up:
+            break;             // the countdown has said so; the choice is still open
+        case Heard::interrupt: // a second Ctrl-C: stop, keeping the words
+        case Heard::terminate:
+        case Heard::hangup:
             return AfterInterrupt::stop;
-        case Wake::resize:
-            if (status)
-                status->relayout();
-            break;
-        case Wake::suspend:
-            terminal_.suspend(
-                [&] {
-                    if (status)
-                        status->take_down();
-                },
-                [&] {
-                    if (status)
-                        status->put_back();
-                });
-            break;
         }
     }
 }

@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 namespace settle::cli {
 
@@ -100,22 +101,22 @@ bool interactive_terminal_available() {
     return ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1;
 }
 
-std::string utf8_encode(char32_t cp) {
-    std::string out;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
+std::string utf8_encode(char32_t code_point) {
+    utf8proc_uint8_t bytes[4];
+    auto length = utf8proc_encode_char(static_cast<utf8proc_int32_t>(code_point), bytes);
+    return std::string(reinterpret_cast<const char*>(bytes), static_cast<size_t>(length));
+}
+
+std::u32string utf8_decode(std::string_view text) {
+    std::u32string out;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        utf8proc_int32_t code_point = -1;
+        auto length =
+            utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                             static_cast<utf8proc_ssize_t>(text.size() - pos), &code_point);
+        out += length > 0 ? static_cast<char32_t>(code_point) : kReplacementCharacter;
+        pos += length > 0 ? static_cast<size_t>(length) : 1;
     }
     return out;
 }
@@ -249,37 +250,28 @@ Wake Terminal::wait(std::optional<std::chrono::milliseconds> timeout) {
 }
 
 std::optional<char32_t> Terminal::read_char() {
-    unsigned char bytes[4];
-    auto read_byte = [&](unsigned char& byte) {
+    auto read_byte = [&](char& byte) {
         while (true) {
             auto n = ::read(input_fd_, &byte, 1);
             if (n == 1)
                 return true;
             if (n < 0 && errno == EINTR)
                 continue;
+            hung_up_ = true;
             return false;
         }
     };
-    if (!read_byte(bytes[0])) {
-        hung_up_ = true;
+    std::string bytes(1, '\0');
+    if (!read_byte(bytes[0]))
         return std::nullopt;
-    }
-    int length = sequence_length(bytes[0]);
-    if (length == 0)
-        return kReplacementCharacter;
-    if (length == 1)
-        return bytes[0];
-    char32_t cp = bytes[0] & (0x7F >> length);
-    for (int i = 1; i < length; ++i) {
-        if (!read_byte(bytes[i])) {
-            hung_up_ = true;
+    // The rest of a character typed at once is already waiting.
+    for (int i = 1; i < sequence_length(static_cast<unsigned char>(bytes[0])); ++i) {
+        char next = 0;
+        if (!read_byte(next))
             return std::nullopt;
-        }
-        if ((bytes[i] & 0xC0) != 0x80)
-            return kReplacementCharacter;
-        cp = (cp << 6) | (bytes[i] & 0x3F);
+        bytes += next;
     }
-    return cp;
+    return utf8_decode(bytes).front();
 }
 
 void Terminal::suspend(const std::function<void()>& before_stop,
@@ -303,6 +295,58 @@ void Terminal::suspend(const std::function<void()>& before_stop,
     if (cursor_hidden_)
         write("\033[?25l");
     after_resume();
+}
+
+Heard wait_for_person(Terminal& terminal, LiveStatus* status, const WaitHooks& hooks) {
+    auto call = [](const std::function<void()>& hook, auto fallback) {
+        if (hook)
+            hook();
+        else
+            fallback();
+    };
+    while (true) {
+        std::optional<std::chrono::milliseconds> timeout;
+        if (status)
+            timeout = status->until_next_update();
+        switch (terminal.wait(timeout)) {
+        case Wake::input:
+            return Heard::input;
+        case Wake::interrupt:
+            return Heard::interrupt;
+        case Wake::terminate:
+            return Heard::terminate;
+        case Wake::hangup:
+            return Heard::hangup;
+        case Wake::timeout:
+            if (status) {
+                status->update();
+                if (status->time_is_up())
+                    return Heard::time_up;
+            }
+            break;
+        case Wake::resize:
+            call(hooks.resized, [&] {
+                if (status)
+                    status->relayout();
+            });
+            break;
+        case Wake::suspend:
+            terminal.suspend(
+                [&] {
+                    call(hooks.stopping, [&] {
+                        if (status)
+                            status->take_down();
+                    });
+                },
+                [&] {
+                    call(hooks.resumed, [&] {
+                        if (status)
+                            status->put_back();
+                    });
+                });
+            break;
+        }
+    }
 }
 
 namespace {

@@ -130,13 +130,32 @@ class LiveStatus {
     virtual bool time_is_up() const = 0;
 };
 
+// How a wait for the person ends.
+enum class Heard { input, interrupt, terminate, hangup, time_up };
+
+// What a wait does around a resize and a Ctrl-Z; each defaults to what the
+// status needs (relayout, take_down, put_back).
+struct WaitHooks {
+    std::function<void()> resized;
+    std::function<void()> stopping;
+    std::function<void()> resumed;
+};
+
+// Waits for the person while keeping `status` (if any) current: it is
+// redrawn after a resize and steps aside for Ctrl-Z. Returns when a key is
+// ready, the session is asked to end, or the status says time is up (and
+// then again at each update while it stays up).
+Heard wait_for_person(Terminal& terminal, LiveStatus* status, const WaitHooks& hooks = {});
+
 // Columns a line takes that may hold style sequences (ESC [ ... letter),
 // which take none.
 int styled_width(std::string_view styled);
 // Cuts such a line to `columns` display columns, keeping its sequences.
 std::string fit_styled(std::string_view styled, int columns);
 
-// Encodes a code point as UTF-8.
+// Encodes a code point as UTF-8, and decodes UTF-8 (an invalid byte becomes
+// U+FFFD).
 std::string utf8_encode(char32_t code_point);
+std::u32string utf8_decode(std::string_view text);
 
 } // namespace settle::cli

@@ -1,7 +1,6 @@
 #include "writing.hpp"
 
 #include "core/journal.hpp"
-#include "git.hpp"
 #include "quiet_timer.hpp"
 
 #include <charconv>
@@ -86,8 +85,6 @@ SavedEntry add_to_journal(Context& context, const Entry& entry) {
     auto path = journal.add(entry);
     if (!path)
         throw RuntimeError(path.error().located());
-    if (context.settings().git_auto_commit.value)
-        commit_entry(journal.root(), *path, entry);
     return SavedEntry{*path, journal.describe(*path).relative};
 }
 

@@ -124,19 +124,16 @@ class EndingAGuidedSession(InteractiveTest):
                                      "feeling: uneasy")
         tty.assert_terminal_restored()
 
-    def test_sigterm_saves_the_line_being_typed(self):
-        tty = self.start_audit_with_typing()
-        tty.signal(SIGTERM)
-        self.assertEqual(tty.wait_for_exit(), 143)
-        self.assert_saved_incomplete(self.only_entry("audit"), "  - they read my mess\n")
-        tty.assert_terminal_restored()
-
-    def test_sighup_saves_the_line_being_typed(self):
-        tty = self.start_audit_with_typing()
-        tty.signal(SIGHUP)
-        self.assertEqual(tty.wait_for_exit(), 129)
-        self.assert_saved_incomplete(self.only_entry("audit"), "  - they read my mess\n")
-        tty.assert_terminal_restored()
+    def test_sigterm_and_sighup_save_the_line_being_typed(self):
+        for number, status in ((SIGTERM, 143), (SIGHUP, 129)):
+            with self.subTest(signal=number.name):
+                tty = self.start_audit_with_typing()
+                tty.signal(number)
+                self.assertEqual(tty.wait_for_exit(), status)
+                self.assert_saved_incomplete(self.only_entry("audit"), "  - they read my mess\n")
+                tty.assert_terminal_restored()
+                for entry in self.entries():
+                    (self.journal / entry).unlink()
 
     def test_closing_the_terminal_saves_the_line_being_typed(self):
         tty = self.start_audit_with_typing()

@@ -9,27 +9,21 @@ using namespace settle;
 
 TEST_CASE("breath_at follows the inhale, then the longer exhale") {
     BreathingPace pace{4.0, 6.0};
-    auto start = breath_at(pace, 0.0);
-    CHECK(start.inhaling);
-    CHECK(start.fullness == Approx(0.0));
-    CHECK(start.seconds_left_in_phase == Approx(4.0));
-
-    auto mid_inhale = breath_at(pace, 2.0);
-    CHECK(mid_inhale.inhaling);
-    CHECK(mid_inhale.fullness == Approx(0.5));
-
-    auto exhale_start = breath_at(pace, 4.0);
-    CHECK_FALSE(exhale_start.inhaling);
-    CHECK(exhale_start.fullness == Approx(1.0));
-    CHECK(exhale_start.seconds_left_in_phase == Approx(6.0));
-
-    auto mid_exhale = breath_at(pace, 7.0);
-    CHECK_FALSE(mid_exhale.inhaling);
-    CHECK(mid_exhale.fullness == Approx(0.5));
-
-    auto next_cycle = breath_at(pace, 11.0);
-    CHECK(next_cycle.inhaling);
-    CHECK(next_cycle.fullness == Approx(0.25));
+    struct Moment {
+        double at;
+        bool inhaling;
+        double fullness;
+        double left_in_phase;
+    };
+    for (auto moment :
+         {Moment{0.0, true, 0.0, 4.0}, Moment{2.0, true, 0.5, 2.0}, Moment{4.0, false, 1.0, 6.0},
+          Moment{7.0, false, 0.5, 3.0}, Moment{11.0, true, 0.25, 3.0}}) {
+        INFO("at " << moment.at << " s");
+        auto breath = breath_at(pace, moment.at);
+        CHECK(breath.inhaling == moment.inhaling);
+        CHECK(breath.fullness == Approx(moment.fullness));
+        CHECK(breath.seconds_left_in_phase == Approx(moment.left_in_phase));
+    }
 }
 
 TEST_CASE("check_pace wants the exhale longer than the inhale") {
