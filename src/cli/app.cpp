@@ -20,13 +20,16 @@ struct CommandEntry {
 
 // Every subcommand, in the order `settle --help` lists them.
 constexpr CommandEntry kCommands[] = {
-    {setup_audit}, {setup_script}, {setup_pause}, {setup_list},
-    {setup_show},  {setup_check},  {setup_edit},
+    {setup_audit}, {setup_script}, {setup_pause}, {setup_list},   {setup_show},
+    {setup_check}, {setup_edit},   {setup_init},  {setup_config}, {setup_help},
+    {setup_complete},
 };
 
 constexpr int kExitOk = 0;
 constexpr int kExitRuntime = 1;
 constexpr int kExitUsage = 2;
+
+} // namespace
 
 void build(CLI::App& app, Context& context) {
     app.set_version_flag("--version", SETTLE_VERSION, "Print the version and exit");
@@ -44,6 +47,8 @@ Examples:
   settle list --since 7d
 Run `settle COMMAND --help` for a command's options.)");
 }
+
+namespace {
 
 // CLI11's own exit codes are 100-127; a person or script expects 2 for any
 // mistake in the command line.

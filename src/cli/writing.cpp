@@ -1,6 +1,7 @@
 #include "writing.hpp"
 
 #include "core/journal.hpp"
+#include "git.hpp"
 #include "quiet_timer.hpp"
 
 #include <charconv>
@@ -85,6 +86,8 @@ SavedEntry add_to_journal(Context& context, const Entry& entry) {
     auto path = journal.add(entry);
     if (!path)
         throw RuntimeError(path.error().located());
+    if (context.settings().git_auto_commit.value)
+        commit_entry(journal.root(), *path, entry);
     return SavedEntry{*path, journal.describe(*path).relative};
 }
 

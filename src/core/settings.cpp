@@ -57,6 +57,30 @@ struct FileLayer {
     }
 };
 
+bool is_color_mode(const std::string& text) {
+    return text == "auto" || text == "always" || text == "never";
+}
+
+// `git: {auto_commit: true}`.
+Status read_git_settings(const FileLayer& layer, const YAML::Node& value, Settings& settings) {
+    if (!value.IsMap())
+        return layer.bad(value, "git must hold settings such as 'auto_commit: true'");
+    for (const auto& inner : value) {
+        auto name = inner.first.IsScalar() ? inner.first.Scalar() : std::string{};
+        if (name != "auto_commit") {
+            settings.warnings.push_back(
+                layer.bad(inner.first, fmt::format("unknown setting \"git.{}\" is ignored", name))
+                    .located());
+            continue;
+        }
+        bool commit = false;
+        if (!inner.second.IsScalar() || !YAML::convert<bool>::decode(inner.second, commit))
+            return layer.bad(inner.second, "git.auto_commit must be true or false");
+        settings.git_auto_commit.set(commit, Source::file);
+    }
+    return success();
+}
+
 Status read_config_file(const fs::path& file, Settings& settings, const GetEnv& env) {
     const std::string shown = file.string();
     auto text = read_small_file(file, shown);
@@ -115,6 +139,14 @@ Status read_config_file(const fs::path& file, Settings& settings, const GetEnv& 
             if (!value.IsScalar() || !YAML::convert<bool>::decode(value, ring))
                 return layer.bad(value, "bell must be true or false");
             settings.bell.set(ring, Source::file);
+        } else if (key == "color") {
+            if (!value.IsScalar() || !is_color_mode(value.Scalar()))
+                return layer.bad(value, fmt::format("color must be auto, always or never, got \"{}\"",
+                                                    value.IsScalar() ? value.Scalar() : "a list"));
+            settings.color.set(value.Scalar(), Source::file);
+        } else if (key == "git") {
+            if (auto ok = read_git_settings(layer, value, settings); !ok)
+                return ok;
         } else {
             settings.warnings.push_back(
                 error_at(shown, layer.line(pair.first),
@@ -180,7 +212,30 @@ Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env
         settings.journal.set(expand_home(*journal, env), Source::environment);
     if (flags.journal)
         settings.journal.set(*flags.journal, Source::flag);
+    if (non_empty(env("NO_COLOR")))
+        settings.color.set("never", Source::environment);
+    if (flags.color)
+        settings.color.set(*flags.color, Source::flag);
     return settings;
+}
+
+std::vector<SettingRow> setting_rows(const Settings& settings) {
+    auto text = [](std::string key, const auto& setting) {
+        return SettingRow{std::move(key), fmt::format("{}", setting.value), setting.source, true};
+    };
+    auto number = [](std::string key, const auto& setting) {
+        return SettingRow{std::move(key), fmt::format("{}", setting.value), setting.source, false};
+    };
+    return {
+        SettingRow{"journal", settings.journal.value.string(), settings.journal.source, true},
+        number("audit.minutes", settings.audit_minutes),
+        number("pause.minutes", settings.pause_minutes),
+        number("pause.breathe_in", settings.breathe_in_seconds),
+        number("pause.breathe_out", settings.breathe_out_seconds),
+        number("bell", settings.bell),
+        text("color", settings.color),
+        number("git.auto_commit", settings.git_auto_commit),
+    };
 }
 
 } // namespace settle

@@ -43,6 +43,11 @@ struct Settings {
     Setting<double> breathe_out_seconds{6.0};
     // Whether the terminal bell marks the end of a timer.
     Setting<bool> bell{true};
+    // When to style output: auto, always or never (NO_COLOR and --color win).
+    Setting<std::string> color{"auto"};
+    // Commit each new entry to git as soon as it is written (`git:
+    // {auto_commit: true}`); off unless asked for.
+    Setting<bool> git_auto_commit{false};
     fs::path config_file; // where the file layer was looked for
     bool config_file_found = false;
     std::vector<std::string> warnings; // e.g. unknown keys, for stderr
@@ -51,6 +56,7 @@ struct Settings {
 // What the command line said; empty means "not given".
 struct SettingFlags {
     std::optional<fs::path> journal;
+    std::optional<std::string> color;
 };
 
 // Looks up an environment variable; injected so tests need not touch the
@@ -64,6 +70,20 @@ fs::path config_file_path(const GetEnv& env);
 // Resolves every setting. A config file that exists but cannot be used is a
 // usage problem (`path:line: message`), not something to guess around.
 Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env);
+
+// One resolved setting as `settle config` shows it, named by its key in the
+// config file ("pause.minutes"). `text` tells a JSON writer whether `value`
+// is a string or already a JSON number or boolean.
+struct SettingRow {
+    std::string key;
+    std::string value;
+    Source source = Source::built_in;
+    bool text = true;
+};
+
+// Every setting, in the order the config file documents them. A new key
+// belongs here too, so that `settle config` and its tests see it.
+std::vector<SettingRow> setting_rows(const Settings& settings);
 
 // Expands a leading "~/" with $HOME.
 fs::path expand_home(const std::string& text, const GetEnv& env);
