@@ -12,6 +12,7 @@ void setup_audit(CLI::App& app, Context& context);
 void setup_script(CLI::App& app, Context& context);
 void setup_pause(CLI::App& app, Context& context);
 void setup_list(CLI::App& app, Context& context);
+void setup_summary(CLI::App& app, Context& context);
 void setup_show(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
 void setup_edit(CLI::App& app, Context& context);

@@ -269,7 +269,8 @@ bool agrees_with_yaml_cpp(const std::string& text) {
 
 } // namespace
 
-TEST_CASE("The shortcut reads every ordinary entry settle writes, exactly as yaml-cpp does") {
+TEST_CASE("Fast frontmatter: The shortcut reads every ordinary entry settle writes, exactly as "
+          "yaml-cpp does") {
     Generator gen(20261127);
     for (int i = 0; i < 3000; ++i) {
         auto entry = gen.entry(false);
@@ -282,7 +283,8 @@ TEST_CASE("The shortcut reads every ordinary entry settle writes, exactly as yam
     }
 }
 
-TEST_CASE("Awkward text is read exactly as yaml-cpp reads it, or left to yaml-cpp") {
+TEST_CASE(
+    "Fast frontmatter: Awkward text is read exactly as yaml-cpp reads it, or left to yaml-cpp") {
     Generator gen(7);
     int answered = 0, total = 0;
     for (int i = 0; i < 4000; ++i) {
@@ -297,7 +299,7 @@ TEST_CASE("Awkward text is read exactly as yaml-cpp reads it, or left to yaml-cp
     CHECK(answered > total / 2);
 }
 
-TEST_CASE("Hand-edited and damaged files never make the shortcut disagree") {
+TEST_CASE("Fast frontmatter: Hand-edited and damaged files never make the shortcut disagree") {
     Generator gen(42);
     for (int i = 0; i < 6000; ++i) {
         auto canonical = format_entry(gen.entry(gen.chance(0.3)));
@@ -308,7 +310,7 @@ TEST_CASE("Hand-edited and damaged files never make the shortcut disagree") {
     }
 }
 
-TEST_CASE("Fuzzed bytes never make the shortcut disagree") {
+TEST_CASE("Fast frontmatter: Fuzzed bytes never make the shortcut disagree") {
     Generator gen(1234);
     for (int i = 0; i < 8000; ++i) {
         auto canonical = format_entry(gen.entry(gen.chance(0.3)));
@@ -316,7 +318,7 @@ TEST_CASE("Fuzzed bytes never make the shortcut disagree") {
     }
 }
 
-TEST_CASE("The shortcut declines the forms it is not sure about") {
+TEST_CASE("Fast frontmatter: The shortcut declines the forms it is not sure about") {
     const std::string canonical =
         "---\nschema: 1\nkind: pause\ncreated: 2026-11-27T21:14:03-07:00\n"
         "tags: []\nurge_before: 8\nurge_after: 3\noutcome: waited\n---\n";
@@ -348,7 +350,7 @@ TEST_CASE("The shortcut declines the forms it is not sure about") {
     }
 }
 
-TEST_CASE("The fallback reads hand edits and names problems with their line") {
+TEST_CASE("Fast frontmatter: The fallback reads hand edits and names problems with their line") {
     auto edited = read_entry_text("---\n# by hand\nschema: 1\nkind: pause\n"
                                   "created: 2026-11-27T21:14:03-07:00\nurge_before: 8\n"
                                   "urge_after: 3\noutcome: waited\n---\n",

@@ -1,0 +1,159 @@
+// settle summary: the journal's story over a period, in counts, medians and
+// weekly charts; as text, Markdown or JSON.
+#include "core/summary.hpp"
+#include "commands.hpp"
+#include "reading.hpp"
+#include "summary_report.hpp"
+
+#include <clocale>
+#include <cstring>
+#include <fmt/format.h>
+#include <langinfo.h>
+#include <memory>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+namespace settle::cli {
+
+namespace {
+
+// The default span: four weeks, today included.
+constexpr int kDefaultDays = 28;
+
+struct SummaryOptions {
+    std::optional<std::string> since;
+    std::optional<std::string> until;
+    bool week = false;
+    bool month = false;
+    bool all = false;
+    std::optional<std::string> kind;
+    std::vector<std::string> tags;
+    std::string format = "text";
+    std::optional<int> width;
+};
+
+LocalSeconds start_of(Day day) {
+    return LocalSeconds{day.time_since_epoch()};
+}
+LocalSeconds end_of(Day day) {
+    return start_of(day + date::days{1}) - std::chrono::seconds{1};
+}
+
+// The period in the reader's local calendar (see period.hpp for the rule
+// that places each entry in it).
+Period resolve_period(const SummaryOptions& options, Context& context) {
+    if (options.all)
+        return Period{};
+    auto today = Day{context.zone().at(context.now()).local_date()};
+    if (options.week) {
+        auto monday = monday_of(today);
+        return Period{start_of(monday), end_of(monday + date::days{6})};
+    }
+    if (options.month) {
+        auto ymd = date::year_month_day{today};
+        return Period{start_of(Day{ymd.year() / ymd.month() / 1}),
+                      end_of(Day{ymd.year() / ymd.month() / date::last})};
+    }
+    auto period = make_period(options.since, options.until, context.now(), context.zone());
+    if (!period)
+        throw UsageError(period.error().message);
+    if (!period->until)
+        period->until = end_of(today);
+    if (!period->since) {
+        auto last = Day{std::chrono::floor<date::days>(*period->until).time_since_epoch()};
+        period->since = start_of(last - date::days{kDefaultDays - 1});
+    }
+    if (*period->since > *period->until)
+        throw UsageError("--since is later than --until (which is today unless given)");
+    return *period;
+}
+
+// Block characters only where the locale says the terminal can show them.
+bool locale_is_utf8() {
+    std::setlocale(LC_CTYPE, "");
+    const char* codeset = nl_langinfo(CODESET);
+    return codeset && (std::strcmp(codeset, "UTF-8") == 0 || std::strcmp(codeset, "utf8") == 0);
+}
+
+// --width, else $COLUMNS, else the terminal's width, else 80; never
+// narrower than the tables need.
+int text_width(const SummaryOptions& options, const Context& context) {
+    constexpr int kNarrowest = 60, kWidest = 160, kDefault = 80;
+    int width = kDefault;
+    if (options.width) {
+        width = *options.width;
+    } else if (auto columns = context.env()("COLUMNS"); columns && !columns->empty()) {
+        width = std::atoi(columns->c_str());
+    } else if (winsize size{}; ::isatty(STDOUT_FILENO) == 1 &&
+                               ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        width = size.ws_col;
+    }
+    return std::clamp(width > 0 ? width : kDefault, kNarrowest, kWidest);
+}
+
+void run_summary(Context& context, const SummaryOptions& options) {
+    check_format(options.format, {"text", "markdown", "json"});
+    SummaryRequest request;
+    if (options.kind) {
+        request.kind = parse_kind(*options.kind);
+        if (!request.kind)
+            throw UsageError(
+                fmt::format("--kind must be audit, script or pause, got \"{}\"", *options.kind));
+    }
+    request.tags = options.tags;
+    request.period = resolve_period(options, context);
+
+    auto summary = summarize(context.journal().root(), request);
+    // As every reader does: on stderr, whatever the format, so that a
+    // person sees them even when the output goes to a file.
+    report_skipped(summary.skipped);
+    if (options.format == "json") {
+        fmt::print("{}", summary_json(summary, request));
+    } else if (options.format == "markdown") {
+        fmt::print("{}", summary_markdown(summary, request));
+    } else {
+        TextStyle style{text_width(options, context), locale_is_utf8(), context.use_color(1)};
+        fmt::print("{}", summary_text(summary, request, style));
+    }
+}
+
+} // namespace
+
+void setup_summary(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand(
+        "summary", "How the practice is going: counts, medians and weekly charts");
+    auto options = std::make_shared<SummaryOptions>();
+    auto* since = command->add_option("--since", options->since,
+                                      "From this date (2026-11-01, 7d, 4w, 3m, ...)");
+    auto* until = command->add_option("--until", options->until,
+                                      "Up to and including this date (default: today)");
+    auto* week = command->add_flag("--week", options->week, "This week, Monday to Sunday");
+    auto* month = command->add_flag("--month", options->month, "This calendar month");
+    auto* all = command->add_flag("--all", options->all, "The whole journal");
+    for (auto* span : {week, month, all})
+        for (auto* other : {since, until, week, month, all})
+            if (span != other)
+                span->excludes(other);
+    command->add_option("--kind", options->kind, "Only this kind")
+        ->option_text("audit|script|pause");
+    command->add_option("--tag", options->tags, "Only entries with this tag (repeatable)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command->add_option("--format", options->format, "Output format")
+        ->option_text("text|markdown|json");
+    command
+        ->add_option("--width", options->width,
+                     "Columns for the text charts (default: $COLUMNS or the terminal)")
+        ->check(CLI::Range(60, 400));
+    command->footer(R"(Without a period: the last 28 days, today included. An entry counts on the
+local date it was written, by its own recorded time. Medians leave out what
+was not rated; a median of nothing shows as a dash (null in JSON).
+
+Examples:
+  settle summary
+  settle summary --month --format markdown > november.md
+  settle summary --all --kind pause --format json)");
+    command->callback([&context, options] { run_summary(context, *options); });
+}
+
+} // namespace settle::cli

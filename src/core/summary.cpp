@@ -1,0 +1,347 @@
+#include "summary.hpp"
+
+#include "journal_scan.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+namespace settle {
+
+namespace {
+
+Day day_of(LocalSeconds local) {
+    return Day{std::chrono::floor<date::days>(local).time_since_epoch()};
+}
+
+// Feelings and needs as people type them: "Lonely " and "lonely" are the
+// same word. Case folding is Unicode's (utf8proc), so "ÉPUISÉ" meets
+// "épuisé" too.
+std::string fold_name(std::string_view text) {
+    auto first = text.find_first_not_of(" \t\n.");
+    if (first == std::string_view::npos)
+        return {};
+    text = text.substr(first, text.find_last_not_of(" \t\n.") - first + 1);
+    bool ascii = std::all_of(text.begin(), text.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {
+        std::string folded(text);
+        for (auto& c : folded)
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+        return folded;
+    }
+    utf8proc_uint8_t* mapped = nullptr;
+    auto length = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+        static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+    if (length < 0)
+        return std::string(text); // not UTF-8: counted as written
+    std::string folded(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
+    std::free(mapped);
+    return folded;
+}
+
+std::vector<NameCount> most_frequent(const std::unordered_map<std::string, int>& counts,
+                                     size_t keep) {
+    std::vector<NameCount> names;
+    names.reserve(counts.size());
+    for (const auto& [name, count] : counts)
+        names.push_back(NameCount{name, count});
+    auto order = [](const NameCount& a, const NameCount& b) {
+        return a.count != b.count ? a.count > b.count : a.name < b.name;
+    };
+    keep = std::min(keep, names.size());
+    std::partial_sort(names.begin(), names.begin() + static_cast<long>(keep), names.end(), order);
+    names.resize(keep);
+    return names;
+}
+
+void merge_counts(std::unordered_map<std::string, int>& into,
+                  const std::unordered_map<std::string, int>& from) {
+    for (const auto& [name, count] : from)
+        into[name] += count;
+}
+
+void add_pause_counts(PauseStats& into, const PauseStats& from) {
+    into.count += from.count;
+    into.waited += from.waited;
+    into.reached_out += from.reached_out;
+    into.undecided += from.undecided;
+    into.no_outcome += from.no_outcome;
+    into.timed += from.timed;
+    into.ended_early += from.ended_early;
+}
+
+void add_audit_counts(AuditStats& into, const AuditStats& from) {
+    into.count += from.count;
+    into.known += from.known;
+    into.predicted += from.predicted;
+}
+
+SpanStats span_stats(DaySpan span, const DayTally& tally) {
+    return SpanStats{span,
+                     tally.entries,
+                     tally.by_kind,
+                     tally.incomplete,
+                     tally.pause.stats(),
+                     tally.audit.stats()};
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- tallies
+
+void RatingPairs::add(const std::optional<int>& rating_before,
+                      const std::optional<int>& rating_after) {
+    if (!rating_before || !rating_after)
+        return;
+    before.add(*rating_before);
+    after.add(*rating_after);
+    change.add(*rating_after - *rating_before);
+}
+
+void RatingPairs::merge(const RatingPairs& other) {
+    before.merge(other.before);
+    after.merge(other.after);
+    change.merge(other.change);
+}
+
+void PauseTally::add(const PauseFields& pause, const std::optional<Timer>& timer) {
+    ++counts.count;
+    urge.add(pause.urge_before, pause.urge_after);
+    if (!pause.outcome)
+        ++counts.no_outcome;
+    else if (*pause.outcome == Outcome::waited)
+        ++counts.waited;
+    else if (*pause.outcome == Outcome::reached_out)
+        ++counts.reached_out;
+    else
+        ++counts.undecided;
+    if (timer) {
+        ++counts.timed;
+        counts.ended_early += timer->ended_early() ? 1 : 0;
+    }
+}
+
+void PauseTally::merge(const PauseTally& other) {
+    add_pause_counts(counts, other.counts);
+    urge.merge(other.urge);
+}
+
+PauseStats PauseTally::stats() const {
+    auto stats = counts;
+    stats.rated = urge.before.total();
+    stats.urge_before = urge.before.median();
+    stats.urge_after = urge.after.median();
+    stats.urge_change = urge.change.median();
+    return stats;
+}
+
+void AuditTally::add(const AuditFields& audit) {
+    ++counts.count;
+    counts.known += static_cast<int>(audit.know.size());
+    counts.predicted += static_cast<int>(audit.predict.size());
+    anxiety.add(audit.anxiety_before, audit.anxiety_after);
+}
+
+void AuditTally::merge(const AuditTally& other) {
+    add_audit_counts(counts, other.counts);
+    anxiety.merge(other.anxiety);
+}
+
+AuditStats AuditTally::stats() const {
+    auto stats = counts;
+    if (stats.predicted > 0)
+        stats.known_per_predicted = static_cast<double>(stats.known) / stats.predicted;
+    stats.rated = anxiety.before.total();
+    stats.anxiety_before = anxiety.before.median();
+    stats.anxiety_after = anxiety.after.median();
+    stats.anxiety_change = anxiety.change.median();
+    return stats;
+}
+
+void DayTally::add(const Entry& entry) {
+    ++entries;
+    incomplete += entry.incomplete ? 1 : 0;
+    if (const auto* fields = std::get_if<PauseFields>(&entry.fields)) {
+        ++by_kind.pause;
+        pause.add(*fields, entry.timer);
+    } else if (const auto* audit_fields = std::get_if<AuditFields>(&entry.fields)) {
+        ++by_kind.audit;
+        audit.add(*audit_fields);
+    } else {
+        ++by_kind.script;
+    }
+}
+
+void DayTally::merge(const DayTally& other) {
+    entries += other.entries;
+    by_kind.audit += other.by_kind.audit;
+    by_kind.script += other.by_kind.script;
+    by_kind.pause += other.by_kind.pause;
+    incomplete += other.incomplete;
+    pause.merge(other.pause);
+    audit.merge(other.audit);
+}
+
+// ---------------------------------------------------------------- builder
+
+SummaryBuilder::SummaryBuilder(SummaryRequest request) : request_(std::move(request)) {}
+
+bool SummaryBuilder::wanted(const Entry& entry) const {
+    if (request_.kind && entry.kind() != *request_.kind)
+        return false;
+    for (const auto& tag : request_.tags)
+        if (std::find(entry.tags.begin(), entry.tags.end(), tag) == entry.tags.end())
+            return false;
+    return request_.period.contains(entry.created);
+}
+
+void SummaryBuilder::add(const Entry& entry) {
+    if (!wanted(entry))
+        return;
+    days_[day_of(entry.created.local())].add(entry);
+    if (const auto* script = std::get_if<ScriptFields>(&entry.fields)) {
+        for (auto [text, counts] :
+             {std::pair{&script->feeling, &feelings_}, std::pair{&script->need, &needs_}})
+            if (auto name = fold_name(*text); !name.empty())
+                ++(*counts)[name];
+    }
+    for (size_t i = 0; i < entry.tags.size(); ++i) {
+        const auto& tag = entry.tags[i];
+        // A tag written twice on one entry still marks one entry.
+        if (std::find(entry.tags.begin(), entry.tags.begin() + static_cast<long>(i), tag) ==
+            entry.tags.begin() + static_cast<long>(i))
+            ++tags_[tag];
+    }
+}
+
+void SummaryBuilder::skip(Error problem, std::optional<Day> name_date) {
+    skipped_.emplace_back(std::move(problem), name_date);
+}
+
+void SummaryBuilder::merge(SummaryBuilder&& other) {
+    for (const auto& [day, tally] : other.days_)
+        days_[day].merge(tally);
+    merge_counts(feelings_, other.feelings_);
+    merge_counts(needs_, other.needs_);
+    merge_counts(tags_, other.tags_);
+    for (auto& skipped : other.skipped_)
+        skipped_.push_back(std::move(skipped));
+}
+
+std::optional<DaySpan> SummaryBuilder::reported_days() const {
+    const auto& period = request_.period;
+    std::optional<Day> first, last;
+    if (period.since)
+        first = day_of(*period.since);
+    else if (!days_.empty())
+        first = days_.begin()->first;
+    if (period.until)
+        last = day_of(*period.until);
+    else if (!days_.empty())
+        last = days_.rbegin()->first;
+    if (!first || !last || *first > *last)
+        return std::nullopt;
+    return DaySpan{*first, *last};
+}
+
+Summary SummaryBuilder::finish() const {
+    auto tally_of = [&](DaySpan span) {
+        DayTally sum;
+        for (auto it = days_.lower_bound(span.first); it != days_.end() && it->first <= span.last;
+             ++it)
+            sum.merge(it->second);
+        return sum;
+    };
+
+    Summary summary;
+    summary.days = reported_days();
+    DayTally total;
+    for (const auto& [day, tally] : days_)
+        total.merge(tally);
+    summary.entries = total.entries;
+    summary.by_kind = total.by_kind;
+    summary.incomplete = total.incomplete;
+    summary.pause = total.pause.stats();
+    summary.audit = total.audit.stats();
+    summary.script.count = total.by_kind.script;
+    summary.script.feelings = most_frequent(feelings_, request_.top_names);
+    summary.script.needs = most_frequent(needs_, request_.top_names);
+    summary.tags = most_frequent(tags_, request_.top_names);
+
+    if (summary.days) {
+        const auto span = *summary.days;
+        if (span.days() >= 2) {
+            auto middle = span.first + date::days{span.days() / 2};
+            DaySpan earlier{span.first, middle - date::days{1}}, later{middle, span.last};
+            summary.earlier = PauseHalf{earlier, tally_of(earlier).pause.stats()};
+            summary.later = PauseHalf{later, tally_of(later).pause.stats()};
+        }
+        for (auto monday = monday_of(span.first); monday <= span.last; monday += date::days{7}) {
+            DaySpan week{monday, monday + date::days{6}};
+            summary.weeks.push_back(span_stats(week, tally_of(week)));
+        }
+        auto month =
+            date::year_month_day{span.first}.year() / date::year_month_day{span.first}.month();
+        for (; Day{month / 1} <= span.last; month += date::months{1}) {
+            DaySpan whole{Day{month / 1}, Day{month / date::last}};
+            summary.months.push_back(span_stats(whole, tally_of(whole)));
+        }
+    }
+
+    const auto& period = request_.period;
+    for (const auto& [problem, name_date] : skipped_) {
+        bool in_period = !name_date || ((!period.since || *name_date >= day_of(*period.since)) &&
+                                        (!period.until || *name_date <= day_of(*period.until)));
+        if (in_period)
+            summary.skipped.push_back(problem);
+    }
+    std::sort(summary.skipped.begin(), summary.skipped.end(), [](const Error& a, const Error& b) {
+        return a.path != b.path ? a.path < b.path : a.line < b.line;
+    });
+    return summary;
+}
+
+// ---------------------------------------------------------------- reading
+
+Summary summarize(const std::filesystem::path& root, const SummaryRequest& request,
+                  unsigned workers) {
+    // Files are named from their entry's local date; a day's margin either
+    // side keeps the filter safe for a name written a moment around midnight
+    // or a `created` nudged by hand across it.
+    ScanRange range;
+    if (request.period.since)
+        range.first = day_of(*request.period.since) - date::days{1};
+    if (request.period.until)
+        range.last = day_of(*request.period.until) + date::days{1};
+    if (workers == 0)
+        workers = default_scan_workers();
+    std::vector<SummaryBuilder> builders(workers, SummaryBuilder(request));
+    scan_journal(root, range, workers, [&](unsigned worker, ScannedFile&& file) {
+        if (file.entry)
+            builders[worker].add(*file.entry);
+        else
+            builders[worker].skip(file.entry.error(), file.name_date);
+    });
+    for (size_t i = 1; i < builders.size(); ++i)
+        builders[0].merge(std::move(builders[i]));
+    return builders[0].finish();
+}
+
+Day monday_of(Day day) {
+    return day - (date::weekday{day} - date::Monday);
+}
+
+std::string iso_week_label(Day day) {
+    // The ISO year is the year of the week's Thursday.
+    auto thursday = monday_of(day) + date::days{3};
+    auto year = date::year_month_day{thursday}.year();
+    auto week = (thursday - Day{year / 1 / 1}).count() / 7 + 1;
+    return fmt::format("{:04}-W{:02}", int(year), week);
+}
+
+} // namespace settle
