@@ -33,8 +33,11 @@ class BreathingStatus : public LiveStatus {
         int cells = std::clamp(width - 18, 4, 32);
         auto bar = progress_bar(breath.fullness, cells, terminal_.glyph("█", "="),
                                 terminal_.glyph("░", " "));
+        std::string_view instruction = "  One hand on your chest. Let each breath out slowly.";
+        if (static_cast<int>(instruction.size()) >= width)
+            instruction = "  Hand on your chest. A slow exhale.";
         panel_.show({
-            terminal_.dim("  One hand on your chest. Let each breath out slowly."),
+            terminal_.dim(instruction),
             fmt::format("  {}  {}", words, terminal_.accent(bar)),
             countdown_line(terminal_, countdown_, width - 26) +
                 terminal_.dim("   any key ends the pause"),

@@ -38,19 +38,23 @@ StatusPanel::~StatusPanel() {
 void StatusPanel::reserve() {
     size_ = terminal_.size();
     std::string out;
-    // Make room: move down (scrolling if at the bottom) as many lines as the
+    // A resize may leave an old region behind; let the whole window scroll
+    // (setting a region moves the cursor home, hence the save and restore).
+    out += kSaveCursor;
+    out += "\033[r";
+    out += kRestoreCursor;
+    // Make room: move down (scrolling at the bottom) as many lines as the
     // panel needs, then back up, keeping the column libedit expects.
     for (int i = 0; i < count_; ++i)
         out += kIndex;
     out += fmt::format("\033[{}A", count_);
-    // Setting the region moves the cursor home, hence the save and restore.
+    // Clear below the cursor's row, where an older panel may still be after
+    // a resize; the person's text is never below the cursor.
+    out += kSaveCursor;
+    out += "\033[1B\r\033[J";
+    out += kRestoreCursor;
     out += kSaveCursor;
     out += fmt::format("\033[1;{}r", std::max(1, size_.rows - count_));
-    out += kRestoreCursor;
-    // Clear the panel's rows, where an older panel (before a resize) or
-    // other text may still be.
-    out += kSaveCursor;
-    out += move_to_row(size_.rows - count_ + 1) + "\033[J";
     out += kRestoreCursor;
     terminal_.write(out);
 }

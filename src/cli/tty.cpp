@@ -136,6 +136,12 @@ Terminal::Terminal(TerminalOptions options) : options_(options), input_fd_(STDIN
     std::setlocale(LC_CTYPE, "");
     const char* codeset = nl_langinfo(CODESET);
     utf8_ = codeset && (std::strcmp(codeset, "UTF-8") == 0 || std::strcmp(codeset, "utf8") == 0);
+    // Drawing stays ASCII then, but input is still read as UTF-8: in the C
+    // locale libedit would take é or ß for Meta keys and drop them, and a
+    // word typed must never be lost. A terminal left in the C locale (over
+    // ssh, say) nearly always sends UTF-8.
+    if (!utf8_)
+        std::setlocale(LC_CTYPE, "C.UTF-8");
     const char* term = std::getenv("TERM");
     can_draw_ = term && *term && std::strcmp(term, "dumb") != 0;
 

@@ -60,6 +60,13 @@ class GuidedScript(InteractiveTest):
         self.assertIn("situation: all the evening was quiet\n", entry)
         self.assertIn("feeling: unsettled é\n", entry)
 
+    def test_accents_are_kept_when_the_locale_is_not_utf8(self):
+        tty = self.start("script", "--feel", "sad", "--need", "rest", env={"LANG": "C"})
+        tty.wait_for_text("When >")
+        tty.line("café à deux, straße")
+        self.assertEqual(tty.wait_for_exit(), 0)
+        self.assertIn("situation: café à deux, straße\n", self.only_entry("script"))
+
     def test_flags_given_are_not_asked_again(self):
         tty = self.start("script", "--situation", "you were late", "--need", "a plan")
         tty.wait_for_text("I feel ›")
