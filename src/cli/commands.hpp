@@ -18,6 +18,7 @@ void setup_check(CLI::App& app, Context& context);
 void setup_edit(CLI::App& app, Context& context);
 void setup_init(CLI::App& app, Context& context);
 void setup_config(CLI::App& app, Context& context);
+void setup_revisit(CLI::App& app, Context& context);
 void setup_help(CLI::App& app, Context& context);
 void setup_complete(CLI::App& app, Context& context); // hidden: `settle __complete`
 

@@ -2,6 +2,8 @@
 
 #include "entry_format.hpp"
 
+#include <fmt/format.h>
+
 namespace settle {
 
 namespace {
@@ -48,12 +50,45 @@ Json entry_to_json(const Entry& entry, const EntryFile& file) {
                         {"ended_early", entry.timer->ended_early()}};
     else
         out["timer"] = nullptr;
+    if (entry.revisit) {
+        Json predictions = Json::object();
+        for (const auto& [number, outcome] : entry.revisit->predictions)
+            predictions[std::to_string(number)] = std::string(to_string(outcome));
+        auto optional_text = [](const auto& value) {
+            return value ? Json(std::string(to_string(*value))) : Json(nullptr);
+        };
+        out["revisit"] = {{"date", entry.revisit->date.rfc3339()},
+                          {"predictions", predictions},
+                          {"shared", optional_text(entry.revisit->shared)},
+                          {"landed", optional_text(entry.revisit->landed)},
+                          {"note", entry.revisit->note}};
+    } else {
+        out["revisit"] = nullptr;
+    }
     out["note"] = entry.body;
     return out;
 }
 
 std::string dump_json(const Json& value) {
-    return value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    auto text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    // nlohmann escapes C0 controls but writes DEL and the C1 controls
+    // (U+0080-U+009F; U+009B is CSI to some terminals) as they are. JSON may
+    // escape any character, and these can only be inside strings.
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        if (byte == 0x7F) {
+            out += "\\u007f";
+        } else if (byte == 0xC2 && next >= 0x80 && next < 0xA0) {
+            out += fmt::format("\\u{:04x}", next);
+            ++i;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
 }
 
 } // namespace settle
