@@ -3,8 +3,10 @@
 #include "entry_format.hpp"
 #include "utf8.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <limits>
 
 namespace settle {
 
@@ -29,11 +31,12 @@ enum class Key {
     outcome,
     timer,
     incomplete,
+    revisit,
 };
-constexpr std::array<std::string_view, 17> kKeyNames = {
+constexpr std::array<std::string_view, 18> kKeyNames = {
     "schema",      "kind",       "created",   "tags",    "anxiety_before", "anxiety_after",
     "know",        "predict",    "situation", "feeling", "need",           "sentence",
-    "urge_before", "urge_after", "outcome",   "timer",   "incomplete",
+    "urge_before", "urge_after", "outcome",   "timer",   "incomplete",     "revisit",
 };
 
 std::optional<Key> find_key(std::string_view name) {
@@ -275,27 +278,42 @@ struct Slot {
     std::vector<std::string> items;
     std::optional<int> planned_seconds;
     std::optional<int> elapsed_seconds;
+    Revisit revisit;
+    std::array<bool, 5> revisit_keys{}; // date, predictions, shared, landed, note seen
 };
 
 class LineCursor {
   public:
     LineCursor(std::string_view text, size_t pos) : text_(text), pos_(pos) {}
 
-    bool next(std::string_view& line) {
+    // The next line without its '\n', left in place; false at the end.
+    bool peek(std::string_view& line) {
         if (pos_ >= text_.size())
             return false;
-        auto end = text_.find('\n', pos_);
-        if (end == std::string_view::npos)
-            end = text_.size();
-        line = text_.substr(pos_, end - pos_);
-        pos_ = end + 1;
+        end_ = text_.find('\n', pos_);
+        if (end_ == std::string_view::npos)
+            end_ = text_.size();
+        line = text_.substr(pos_, end_ - pos_);
         return true;
     }
+    // Moves past the line peek() returned.
+    void advance() { pos_ = end_ + 1; }
     size_t position() const { return std::min(pos_, text_.size()); }
+
+    // The next line if it starts with `indent` (and is clean), consumed.
+    bool next_child(std::string_view indent, std::string_view& child) {
+        std::string_view line;
+        if (!peek(line) || line.substr(0, indent.size()) != indent)
+            return false;
+        advance();
+        child = line.substr(indent.size());
+        return true;
+    }
 
   private:
     std::string_view text_;
     size_t pos_;
+    size_t end_ = 0;
 };
 
 // The same conversion FieldReader::integer makes, so both agree on "08" and
@@ -327,14 +345,73 @@ bool read_timer_line(std::string_view child, Slot& slot) {
     return target->has_value();
 }
 
-// The lines under `key:` with an empty value: "  - item" for a list, or
-// the timer's two numbers. Leaves `line` at the first line after them.
-bool read_block(Key key, Slot& slot, LineCursor& lines, std::string_view& line, bool& more) {
-    int children = 0;
-    while ((more = lines.next(line)) && line.substr(0, 2) == "  ") {
-        if (!clean_line(line))
+// "N: outcome" lines under `predictions:` in a revisit, as read_revisit
+// reads them: N a whole number from 1, each once.
+bool read_predictions(LineCursor& lines, Revisit& revisit) {
+    std::string_view line;
+    int answers = 0;
+    while (lines.next_child("    ", line)) {
+        auto colon = line.find(": ");
+        if (!clean_line(line) || colon == std::string_view::npos || colon == 0 ||
+            line.substr(0, colon).find_first_not_of("0123456789") != std::string_view::npos)
             return false;
-        auto child = line.substr(2);
+        auto number = to_integer(line.substr(0, colon), 1, std::numeric_limits<int>::max());
+        Scalar value;
+        if (!number || !read_scalar(line.substr(colon + 2), value))
+            return false;
+        auto outcome = parse_prediction_outcome(value.text);
+        if (!outcome || !revisit.predictions.emplace(*number, *outcome).second)
+            return false;
+        ++answers;
+    }
+    return answers > 0;
+}
+
+// One line under `revisit:` (and, for `predictions:`, the lines under it).
+bool read_revisit_line(std::string_view child, LineCursor& lines, Slot& slot) {
+    constexpr std::array<std::string_view, 5> names = {"date", "predictions", "shared", "landed",
+                                                       "note"};
+    auto colon = child.find(':');
+    auto name = child.substr(0, colon);
+    auto known = std::find(names.begin(), names.end(), name);
+    if (colon == std::string_view::npos || known == names.end())
+        return false;
+    auto& seen = slot.revisit_keys[static_cast<size_t>(known - names.begin())];
+    if (seen)
+        return false;
+    seen = true;
+    auto& revisit = slot.revisit;
+    auto rest = child.substr(colon + 1);
+    if (name == "predictions")
+        return rest.empty() && read_predictions(lines, revisit);
+    Scalar value;
+    if (rest.substr(0, 1) != " " || !read_scalar(rest.substr(1), value))
+        return false;
+    if (name == "date") {
+        auto date = parse_rfc3339(value.text);
+        revisit.date = date.value_or(Timestamp{});
+        return date.has_value();
+    }
+    if (name == "shared") {
+        revisit.shared = parse_shared(value.text);
+        return revisit.shared.has_value();
+    }
+    if (name == "landed") {
+        revisit.landed = parse_landed(value.text);
+        return revisit.landed.has_value();
+    }
+    revisit.note.assign(value.text);
+    return true;
+}
+
+// The lines under `key:` with an empty value: "  - item" for a list, the
+// timer's two numbers, or a revisit's answers.
+bool read_block(Key key, Slot& slot, LineCursor& lines) {
+    int children = 0;
+    std::string_view child;
+    while (lines.next_child("  ", child)) {
+        if (!clean_line(child))
+            return false;
         if (is_list_key(key) && child.substr(0, 2) == "- ") {
             Scalar item;
             if (!read_scalar(child.substr(2), item))
@@ -343,6 +420,9 @@ bool read_block(Key key, Slot& slot, LineCursor& lines, std::string_view& line, 
         } else if (key == Key::timer) {
             if (!read_timer_line(child, slot))
                 return false;
+        } else if (key == Key::revisit) {
+            if (!read_revisit_line(child, lines, slot))
+                return false;
         } else {
             return false;
         }
@@ -350,7 +430,7 @@ bool read_block(Key key, Slot& slot, LineCursor& lines, std::string_view& line, 
     }
     if (children == 0) // `key:` alone is null in YAML; leave that to yaml-cpp
         return false;
-    slot.shape = key == Key::timer ? Shape::map : Shape::list;
+    slot.shape = is_list_key(key) ? Shape::list : Shape::map;
     return true;
 }
 
@@ -469,6 +549,15 @@ std::optional<Entry> build_entry(std::array<Slot, kKeyNames.size()>& slots, std:
         return std::nullopt;
     }
 
+    auto& revisit = r[Key::revisit];
+    if (revisit.shape == Shape::map) {
+        if (!revisit.revisit_keys[0]) // the date is required
+            return std::nullopt;
+        entry.revisit = std::move(revisit.revisit);
+    } else if (revisit.shape != Shape::absent) {
+        return std::nullopt;
+    }
+
     // yaml-cpp also reads y/yes/on/True...; settle writes only `true`.
     auto& incomplete = r[Key::incomplete];
     if (incomplete.shape != Shape::absent) {
@@ -495,8 +584,8 @@ std::optional<Entry> read_canonical_entry(std::string_view text) {
     std::array<Slot, kKeyNames.size()> slots;
     LineCursor lines(text, 4);
     std::string_view line;
-    bool more = lines.next(line);
-    while (more) {
+    while (lines.peek(line)) {
+        lines.advance();
         if (line == "---")
             return build_entry(slots, text.substr(lines.position()));
         if (!clean_line(line))
@@ -510,7 +599,7 @@ std::optional<Entry> read_canonical_entry(std::string_view text) {
             return std::nullopt; // a key twice: parse_entry names it
         auto rest = line.substr(colon + 1);
         if (rest.empty()) {
-            if (!read_block(*key, slot, lines, line, more))
+            if (!read_block(*key, slot, lines))
                 return std::nullopt;
             continue;
         }
@@ -523,7 +612,6 @@ std::optional<Entry> read_canonical_entry(std::string_view text) {
             slot.shape = Shape::scalar;
         else
             return std::nullopt;
-        more = lines.next(line);
     }
     return std::nullopt; // never closed
 }

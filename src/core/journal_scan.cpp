@@ -12,6 +12,7 @@
 #include <exception>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <limits>
 #include <mutex>
 #include <sys/stat.h>
 #include <thread>
@@ -62,7 +63,7 @@ int month_index(date::sys_days day) {
 
 std::vector<MonthFolder> month_folders(const fs::path& root, const ScanRange& range) {
     auto first = range.first ? month_index(*range.first) : 0;
-    auto last = range.last ? month_index(*range.last) : INT32_MAX;
+    auto last = range.last ? month_index(*range.last) : std::numeric_limits<int>::max();
     std::vector<MonthFolder> months;
     for (const auto& [year, year_path] : numbered_folders(root, 4)) {
         if (year * 12 + 12 < first || year * 12 + 1 > last)

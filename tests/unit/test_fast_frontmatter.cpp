@@ -102,7 +102,36 @@ class Generator {
         }
         if (chance(0.7))
             entry.body = awkward ? awkward_text() + "\n" + text(true) : ordinary_text() + "\n";
+        if (chance(0.3))
+            entry.revisit = revisit(entry, awkward);
         return entry;
+    }
+
+    // Answers given later; now and then ones that do not fit the entry (a
+    // prediction it does not have), which both readers must refuse.
+    Revisit revisit(const Entry& entry, bool awkward) {
+        Revisit answers;
+        answers.date = Timestamp{entry.created.utc + std::chrono::hours{between(1, 2000)},
+                                 entry.created.offset};
+        if (const auto* audit = std::get_if<AuditFields>(&entry.fields)) {
+            for (int i =
+                     between(0, static_cast<int>(audit->predict.size()) + (chance(0.1) ? 1 : 0));
+                 i > 0; --i)
+                answers.predictions[between(1, i)] = pick(std::vector<PredictionOutcome>{
+                    PredictionOutcome::happened, PredictionOutcome::partly,
+                    PredictionOutcome::didnt});
+        }
+        if (entry.kind() == Kind::script || chance(0.05)) {
+            if (chance(0.8))
+                answers.shared =
+                    pick(std::vector<Shared>{Shared::said, Shared::sent, Shared::kept});
+            if (chance(0.8))
+                answers.landed =
+                    pick(std::vector<Landed>{Landed::closer, Landed::neutral, Landed::harder});
+        }
+        if (chance(0.5))
+            answers.note = text(awkward);
+        return answers;
     }
 
     std::mt19937& engine() { return rng_; }
@@ -182,7 +211,18 @@ std::string hand_edit(const std::string& canonical, Generator& gen) {
                                                  "sentence: |",
                                                  "  literal text",
                                                  "created: 2026-11-27 21:14:03Z",
-                                                 "created: \"2026-11-27T21:14:03+00:00\""};
+                                                 "created: \"2026-11-27T21:14:03+00:00\"",
+                                                 "revisit:",
+                                                 "  date: 2026-12-01T10:00:00-07:00",
+                                                 "  predictions:",
+                                                 "    1: happened",
+                                                 "    02: didnt",
+                                                 "    0: partly",
+                                                 "  shared: said",
+                                                 "  landed: closer",
+                                                 "  note: fine",
+                                                 "  date: later",
+                                                 "    1: maybe"};
     switch (gen.between(0, 11)) {
     case 0: // insert a line somewhere in the frontmatter
         lines.insert(lines.begin() + static_cast<long>(some_line()), gen.pick(insertions));
