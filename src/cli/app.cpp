@@ -1,5 +1,6 @@
 // The command table and the one place where errors become exit statuses.
 #include "commands.hpp"
+#include "core/display.hpp"
 #include "menu.hpp"
 #include "tty.hpp"
 
@@ -27,6 +28,12 @@ constexpr CommandEntry kCommands[] = {
 constexpr int kExitOk = 0;
 constexpr int kExitRuntime = 1;
 constexpr int kExitUsage = 2;
+
+// Messages can quote a file's text (a bad value, an entry's ID), so they
+// reach the terminal neutralized like any other text from a file.
+void print_error(std::string_view message) {
+    fmt::print(stderr, "settle: error: {}\n", neutralize_controls(message, true));
+}
 
 } // namespace
 
@@ -62,7 +69,7 @@ int report_parse_error(CLI::App& app, const CLI::ParseError& error) {
         sub = chosen.front();
         where += " " + sub->get_name();
     }
-    fmt::print(stderr, "settle: error: {}\nTry '{} --help'.\n", error.what(), where);
+    print_error(fmt::format("{}\nTry '{} --help'.", error.what(), where));
     return kExitUsage;
 }
 
@@ -102,13 +109,13 @@ int run(int argc, char** argv) {
     } catch (const CLI::ParseError& error) {
         return report_parse_error(app, error);
     } catch (const UsageError& error) {
-        fmt::print(stderr, "settle: error: {}\n", error.what());
+        print_error(error.what());
         return kExitUsage;
     } catch (const RuntimeError& error) {
-        fmt::print(stderr, "settle: error: {}\n", error.what());
+        print_error(error.what());
         return kExitRuntime;
     } catch (const std::exception& error) {
-        fmt::print(stderr, "settle: error: {}\n", error.what());
+        print_error(error.what());
         return kExitRuntime;
     }
     return kExitOk;

@@ -96,7 +96,7 @@ void run_edit(Context& context, const std::string& wanted) {
     }
     if (*edited == *original) {
         fs::remove(*copy);
-        fmt::print(stderr, "No changes to {}.\n", file->relative);
+        fmt::print(stderr, "No changes to {}.\n", neutralize_controls(file->relative));
         return;
     }
     if (auto replaced = replace_file_atomically(file->path, *edited); !replaced)
@@ -108,11 +108,12 @@ void run_edit(Context& context, const std::string& wanted) {
         fmt::print(stderr,
                    "Saved {} as you wrote it, but settle cannot read it yet:\n  {}\n"
                    "Run `settle edit {}` again to fix it.\n",
-                   file->relative, neutralize_controls(parsed.error().located()), file->id);
+                   neutralize_controls(file->relative),
+                   neutralize_controls(parsed.error().located()), neutralize_controls(file->id));
         context.exit_status = 1;
         return;
     }
-    fmt::print(stderr, "Saved {}.\n", file->relative);
+    fmt::print(stderr, "Saved {}.\n", neutralize_controls(file->relative));
 }
 
 } // namespace

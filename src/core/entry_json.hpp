@@ -14,7 +14,8 @@ using Json = nlohmann::ordered_json;
 Json entry_to_json(const Entry& entry, const EntryFile& file);
 
 // Dumps with invalid UTF-8 replaced, so hand-edited bytes never make the
-// output unparseable; control characters are escaped by JSON itself.
+// output unparseable; every control character (C0, DEL, C1) is escaped, so
+// JSON shown on a terminal cannot carry an escape sequence either.
 std::string dump_json(const Json& value);
 
 } // namespace settle
