@@ -1,5 +1,7 @@
 #include "entry.hpp"
 
+#include "utf8.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -208,7 +210,41 @@ std::string compose_sentence(const ScriptFields& script) {
                        trim_for_sentence(script.need));
 }
 
+namespace {
+
+// The key of the first text field that is not well-formed UTF-8, if any:
+// yaml-cpp would save its bytes as U+FFFD, so it is refused, not changed.
+std::optional<std::string_view> text_not_utf8(const Entry& entry) {
+    auto bad = [](const std::vector<std::string>& items) {
+        return std::any_of(items.begin(), items.end(),
+                           [](const std::string& item) { return !is_valid_utf8(item); });
+    };
+    if (bad(entry.tags))
+        return "tag";
+    if (const auto* audit = std::get_if<AuditFields>(&entry.fields)) {
+        if (bad(audit->know))
+            return "know";
+        if (bad(audit->predict))
+            return "predict";
+    }
+    if (const auto* script = std::get_if<ScriptFields>(&entry.fields))
+        for (auto [key, value] :
+             {std::pair{"situation", &script->situation}, std::pair{"feeling", &script->feeling},
+              std::pair{"need", &script->need}})
+            if (!is_valid_utf8(*value))
+                return key;
+    if (entry.revisit && !is_valid_utf8(entry.revisit->note))
+        return "note";
+    return std::nullopt;
+}
+
+} // namespace
+
 Status validate(const Entry& entry, FieldNames names) {
+    if (auto key = text_not_utf8(entry))
+        return Error{fmt::format("{} is not UTF-8 text, so it cannot be saved as given; is the "
+                                 "terminal set to UTF-8?",
+                                 field(*key, names))};
     for (const auto& tag : entry.tags)
         if (blank(tag) || tag.find_first_of(" \t\r\n,") != std::string::npos)
             return Error{fmt::format("tag \"{}\" must be one word (no spaces or commas)", tag)};

@@ -1,5 +1,8 @@
 #include "entry_format.hpp"
 
+#include "utf8.hpp"
+#include "yaml_problem.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
@@ -131,6 +134,16 @@ class FieldReader {
             throw FormatProblem{first_line_, fmt::format("missing key \"{}\"", key)};
         if (!node.IsScalar())
             fail(node, fmt::format("{} must be {}", key, what));
+        return utf8_text(node, key);
+    }
+
+    // yaml-cpp would write bytes that are not UTF-8 back as U+FFFD, so the
+    // text would change the next time settle saves the entry.
+    const std::string& utf8_text(const YAML::Node& node, const char* key) const {
+        if (!is_valid_utf8(node.Scalar()))
+            fail(node, fmt::format("{} is not valid UTF-8 text; was the file saved in another "
+                                   "encoding?",
+                                   key));
         return node.Scalar();
     }
 
@@ -163,7 +176,7 @@ class FieldReader {
             return items;
         auto node = get(key);
         if (node.IsScalar()) // `tags: work` is a reasonable hand edit
-            return {node.Scalar()};
+            return {utf8_text(node, key)};
         if (!node.IsSequence())
             fail(node, fmt::format("{} must be a list", key));
         for (const auto& item : node) {
@@ -171,7 +184,7 @@ class FieldReader {
                 continue; // an empty `- ` line left while editing
             if (!item.IsScalar())
                 fail(item, fmt::format("each {} item must be text", key));
-            items.push_back(item.Scalar());
+            items.push_back(utf8_text(item, key));
         }
         return items;
     }
@@ -340,10 +353,23 @@ std::string format_entry(const Entry& entry) {
 }
 
 Expected<Frontmatter> split_frontmatter(std::string_view raw, const std::string& path) {
-    std::string text(strip_bom(raw));
-    // CRLF from an editor on another system: drop the CR so that line
-    // numbers stay the same and every key reads as written.
-    text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
+    // CRLF (or CRCRLF) line ends from an editor on another system: drop the
+    // CRs before each line break and at the very end, so that line numbers
+    // stay the same and every key reads as written. Any other CR in the body
+    // is the person's text and stays; a run is judged whole, in linear time.
+    auto source = strip_bom(raw);
+    std::string text;
+    text.reserve(source.size());
+    for (size_t i = 0; i < source.size();) {
+        if (source[i] != '\r') {
+            text += source[i++];
+            continue;
+        }
+        auto run_end = std::min(source.find_first_not_of('\r', i), source.size());
+        if (run_end != source.size() && source[run_end] != '\n')
+            text += source.substr(i, run_end - i);
+        i = run_end;
+    }
 
     auto first_end = text.find('\n');
     if (!is_fence(std::string_view(text).substr(0, first_end), "---"))
@@ -360,6 +386,8 @@ Expected<Frontmatter> split_frontmatter(std::string_view raw, const std::string&
             std::string_view(text).substr(pos, end == std::string::npos ? end : end - pos);
         if (is_fence(current, "---") || is_fence(current, "...")) {
             fm.yaml = text.substr(first_end + 1, pos - first_end - 1);
+            // A stray CR means nothing in YAML but would stick to a value.
+            fm.yaml.erase(std::remove(fm.yaml.begin(), fm.yaml.end(), '\r'), fm.yaml.end());
             fm.body = end == std::string::npos ? std::string{} : text.substr(end + 1);
             return fm;
         }
@@ -375,6 +403,14 @@ Expected<Entry> parse_entry(std::string_view text, const std::string& path) {
     auto fm = split_frontmatter(text, path);
     if (!fm)
         return fm.error();
+    // yaml-cpp reads a NUL as "unknown escape character"; text never holds
+    // one, so name it for what it is.
+    if (auto nul = fm->yaml.find('\0'); nul != std::string::npos)
+        return error_at(path,
+                        fm->first_line + static_cast<int>(std::count(fm->yaml.begin(),
+                                                                     fm->yaml.begin() + nul, '\n')),
+                        "the frontmatter holds a NUL byte, which text never does; the file may "
+                        "be damaged or not an entry");
     YAML::Node root;
     try {
         root = YAML::Load(fm->yaml);
@@ -385,7 +421,7 @@ Expected<Entry> parse_entry(std::string_view text, const std::string& path) {
                         static_cast<int>(std::count(fm->yaml.begin(), fm->yaml.end(), '\n')) - 1;
         int line =
             e.mark.is_null() ? fm->first_line : std::min(fm->first_line + e.mark.line, last_line);
-        return error_at(path, line, "the frontmatter is not valid YAML: " + e.msg);
+        return error_at(path, line, describe_yaml_problem("the frontmatter", e));
     }
     if (!root.IsMap())
         return error_at(path, fm->first_line,

@@ -89,6 +89,16 @@ EntryFile Journal::describe(const fs::path& path) const {
 }
 
 Expected<std::string> read_small_file(const fs::path& path, const std::string& shown_path) {
+    // Look before opening: opening a device (a tape, a terminal) can do
+    // something by itself. The checks after opening still hold if the file
+    // is swapped in between.
+    struct stat look {};
+    if (::lstat(path.c_str(), &look) == 0) {
+        if (S_ISLNK(look.st_mode))
+            return error_at(shown_path, 0, "is a symbolic link; skipped");
+        if (!S_ISREG(look.st_mode))
+            return error_at(shown_path, 0, "is not a regular file; skipped");
+    }
     int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ELOOP)

@@ -1,6 +1,7 @@
 #include "settings.hpp"
 
 #include "journal.hpp"
+#include "yaml_problem.hpp"
 
 #include <cstdlib>
 #include <fmt/format.h>
@@ -86,12 +87,19 @@ Status read_config_file(const fs::path& file, Settings& settings, const GetEnv& 
     auto text = read_small_file(file, shown);
     if (!text)
         return text.error();
+    return read_config_text(*text, shown, settings, env);
+}
+
+} // namespace
+
+Status read_config_text(std::string_view text, const std::string& shown, Settings& settings,
+                        const GetEnv& env) {
     YAML::Node root;
     try {
-        root = YAML::Load(*text);
+        root = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
         return error_at(shown, e.mark.is_null() ? 1 : e.mark.line + 1,
-                        "the config is not valid YAML: " + e.msg);
+                        describe_yaml_problem("the config", e));
     }
     if (root.IsNull())
         return success(); // an empty file is a valid config
@@ -156,8 +164,6 @@ Status read_config_file(const fs::path& file, Settings& settings, const GetEnv& 
     }
     return success();
 }
-
-} // namespace
 
 std::string_view to_string(Source source) {
     switch (source) {

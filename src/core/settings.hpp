@@ -71,6 +71,12 @@ fs::path config_file_path(const GetEnv& env);
 // usage problem (`path:line: message`), not something to guess around.
 Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env);
 
+// Applies a config file's text to `settings`; `shown` names the file in
+// errors. resolve_settings reads the file and calls this; the config fuzzer
+// calls it directly, with no file.
+Status read_config_text(std::string_view text, const std::string& shown, Settings& settings,
+                        const GetEnv& env);
+
 // One resolved setting as `settle config` shows it, named by its key in the
 // config file ("pause.minutes"). `text` tells a JSON writer whether `value`
 // is a string or already a JSON number or boolean.

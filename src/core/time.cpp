@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <ctime>
 #include <fmt/format.h>
 
@@ -137,7 +138,12 @@ Timestamp LocalZone::at(SysSeconds instant) const {
     std::time_t t = instant.time_since_epoch().count();
     std::tm tm{};
     localtime_r(&t, &tm);
-    return Timestamp{instant, seconds{tm.tm_gmtoff}};
+    // RFC 3339 offsets are whole minutes, but before standard time libc
+    // gives local mean time to the second (-7:33:52 in Edmonton until 1906),
+    // which an entry could not record. Rounding keeps every Timestamp
+    // writable and read back as the same instant.
+    auto offset = std::lround(static_cast<double>(tm.tm_gmtoff) / 60.0) * 60;
+    return Timestamp{instant, seconds{offset}};
 }
 
 Timestamp LocalZone::from_local(LocalSeconds local) const {
@@ -219,6 +225,11 @@ Expected<UserTime> parse_user_time(std::string_view text, SysSeconds now, const 
             auto d = std::min(ymd.day(), last.day());
             local = date::local_days{target.year() / target.month() / d} + (local - day);
         }
+        // Entries write four-digit years, so a span reaching further back
+        // could never be saved or compared with one.
+        if (date::year_month_day{floor<date::days>(local)}.year() < date::year{0})
+            return Error{
+                fmt::format("{} reaches back before the year 0000; got \"{}\"", what, text)};
         return UserTime{zone.from_local(local), true};
     }
     size_t pos = 0;

@@ -139,3 +139,22 @@ TEST_CASE("Local day bounds") {
     CHECK(start_of_local_day(t, zone).rfc3339() == "2026-11-28T00:00:00+09:00");
     CHECK(end_of_local_day(t, zone).rfc3339() == "2026-11-28T23:59:59+09:00");
 }
+
+TEST_CASE("Every time settle makes can be written and read back") {
+    // Found by fuzz_time. Before standard time libc gives local mean time to
+    // the second (-7:33:52 in Edmonton until 1906), which RFC 3339 cannot
+    // write; and a span typed far enough back left the four-digit years.
+    ScopedTz tz("America/Edmonton");
+    LocalZone zone;
+    auto old = zone.at(utc("1900-01-01T12:00:00Z"));
+    CHECK(old.offset == -(hours{7} + minutes{34}));
+    REQUIRE(parse_rfc3339(old.rfc3339()));
+    CHECK(*parse_rfc3339(old.rfc3339()) == old);
+    auto now = utc("2023-11-14T22:13:20Z");
+    auto far = parse_user_time("100000m", now, zone, "--since");
+    REQUIRE_FALSE(far);
+    CHECK(far.error().message == "--since reaches back before the year 0000; got \"100000m\"");
+    auto typed = parse_user_time("1800-06-01 12:00", now, zone, "--at");
+    REQUIRE(typed);
+    CHECK(*parse_rfc3339(typed->when.rfc3339()) == typed->when);
+}
