@@ -10,6 +10,14 @@ from pathlib import Path
 BINARY = os.environ.get("SETTLE_BINARY", str(Path(__file__).resolve().parents[2] / "build" / "settle"))
 
 
+def assert_no_sanitizer_report(text):
+    """A sanitizer's report fails the test even when the exit status is the
+    one expected (AddressSanitizer exits 1 by default, like a settle error)."""
+    for marker in ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", ": runtime error: "):
+        if marker in text:
+            raise AssertionError(f"sanitizer report from settle:\n{text}")
+
+
 class Result:
     def __init__(self, completed):
         self.code = completed.returncode
@@ -36,6 +44,10 @@ class JournalTest(unittest.TestCase):
             "TZ": "America/Edmonton",
             "LANG": "C.UTF-8",
         }
+        # Under the sanitizer build (scripts/test), their settings reach settle.
+        for name in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+            if name in os.environ:
+                self.env[name] = os.environ[name]
 
     def tearDown(self):
         self._tmp.cleanup()
@@ -51,12 +63,20 @@ class JournalTest(unittest.TestCase):
             env=full_env,
             timeout=timeout,
         )
+        assert_no_sanitizer_report(completed.stderr)
         return Result(completed)
 
     def ok(self, *args, **kwargs):
         result = self.run_settle(*args, **kwargs)
         self.assertEqual(result.code, 0, result)
         return result
+
+    def has_command(self, name):
+        """Whether this build of settle has the subcommand `name` (for tests
+        of commands that land later)."""
+        listing = self.run_settle("--help").out
+        return any(line.split()[:1] == [name] for line in listing.splitlines()
+                   if line.startswith("  "))
 
     def entries(self):
         """Entry files in the journal, relative paths, sorted."""
