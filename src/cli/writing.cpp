@@ -1,5 +1,6 @@
 #include "writing.hpp"
 
+#include "core/display.hpp"
 #include "core/journal.hpp"
 #include "git.hpp"
 #include "quiet_timer.hpp"
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 #include <iostream>
 #include <iterator>
+#include <unistd.h>
 
 namespace settle::cli {
 
@@ -96,7 +98,10 @@ void print_on_stdout(const SavedEntry& saved, const WriteOptions& options,
     if (options.print_path)
         fmt::print("{}\n", saved.path.string());
     else if (!stdout_text.empty())
-        fmt::print("{}\n", stdout_text);
+        // The entry's own text (the composed sentence): as it is into a pipe,
+        // neutralized at a terminal like every reader's output.
+        fmt::print("{}\n",
+                   ::isatty(STDOUT_FILENO) ? neutralize_controls(stdout_text) : stdout_text);
     std::fflush(stdout);
 }
 

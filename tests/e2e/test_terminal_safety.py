@@ -60,9 +60,11 @@ class TerminalSafetyTest(JournalTest):
             "---\nschema: 1\nkind: pause\ncreated: 2026-11-28T09:00:00-07:00\n"
             f"urge_before: \"{PAYLOADS['clipboard']}\"\nurge_after: 3\noutcome: waited\n---\n")
 
-    def in_terminal(self, *args, env=None):
+    def in_terminal(self, *args, env=None, keys=()):
         """Runs settle with stdin, stdout and stderr on a new pseudo-terminal
-        (200 columns, no output processing); returns (exit status, text)."""
+        (200 columns, no output processing); returns (exit status, text).
+        Each of `keys` is typed once the output has paused (for interactive
+        views)."""
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
         attributes = termios.tcgetattr(slave)
@@ -73,8 +75,15 @@ class TerminalSafetyTest(JournalTest):
                                 env=full_env, start_new_session=True)
         os.close(slave)
         output = b""
+        keys = list(keys)
         while True:
-            ready, _, _ = select.select([master], [], [], 30)
+            ready, _, _ = select.select([master], [], [], 0.3 if keys else 30)
+            if not ready and keys:
+                try:
+                    os.write(master, keys.pop(0))
+                except OSError:  # settle has already finished
+                    keys.clear()
+                continue
             if not ready:
                 proc.kill()
                 self.fail(f"settle {' '.join(args)} did not finish at a terminal")
@@ -137,6 +146,22 @@ class TerminalSafetyTest(JournalTest):
         code, text = self.in_terminal("edit", self.odd_name, env={"EDITOR": "true"})
         self.assertEqual(code, 0, text)
         self.assert_safe(text)
+
+    def test_writing_echoes_the_sentence_safely(self):
+        code, text = self.in_terminal("script", "--situation", "s" + ALL, "--feel", "f",
+                                      "--need", "n", "--at", "2026-11-29 10:00")
+        self.assertEqual(code, 0, text)
+        self.assert_safe(text)
+
+    def test_revisit_walk(self):
+        if not self.has_command("revisit"):
+            self.skipTest("settle revisit is not built yet")
+        self.ok("audit", "--know", "k", "--predict", "p" + ALL, "--at", "2026-11-01 10:00")
+        # Enter skips each question, so the walk ends by itself.
+        code, text = self.in_terminal("revisit", keys=[b"\r"] * 4)
+        self.assertEqual(code, 0, text)
+        self.assert_safe(text)
+        self.assertIn("p^[[2J^[[H^[]0;owned^G", text)
 
     def test_summary(self):
         if not self.has_command("summary"):
