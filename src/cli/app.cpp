@@ -21,8 +21,9 @@ struct CommandEntry {
 
 // Every subcommand, in the order `settle --help` lists them.
 constexpr CommandEntry kCommands[] = {
-    {setup_audit}, {setup_script}, {setup_pause}, {setup_list},   {setup_summary}, {setup_revisit},
-    {setup_show},    {setup_check}, {setup_edit},   {setup_init},  {setup_config}, {setup_help},    {setup_complete},
+    {setup_audit},   {setup_script},  {setup_pause},  {setup_read},  {setup_list},
+    {setup_summary}, {setup_revisit}, {setup_show},   {setup_check}, {setup_edit},
+    {setup_crisis},  {setup_init},    {setup_config}, {setup_help},  {setup_complete},
 };
 
 constexpr int kExitOk = 0;
@@ -51,7 +52,9 @@ void build(CLI::App& app, Context& context) {
 Examples:
   settle pause --urge-before 8 --urge-after 4 --outcome waited
   settle list --since 7d
-Run `settle COMMAND --help` for a command's options.)");
+  settle read reassurance
+Run `settle COMMAND --help` for a command's options.
+In a crisis, `settle crisis` shows who to call.)");
 }
 
 namespace {

@@ -16,6 +16,8 @@ void setup_summary(CLI::App& app, Context& context);
 void setup_show(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
 void setup_edit(CLI::App& app, Context& context);
+void setup_read(CLI::App& app, Context& context);
+void setup_crisis(CLI::App& app, Context& context);
 void setup_init(CLI::App& app, Context& context);
 void setup_config(CLI::App& app, Context& context);
 void setup_revisit(CLI::App& app, Context& context);

@@ -40,8 +40,8 @@ class Context {
 
     const GetEnv& env() const { return env_; }
     SysSeconds now() const { return now_; }
-    // Resolved on first use so that commands that need no settings (read,
-    // --version) do not read the config file.
+    // Resolved on first use so that commands that need no settings
+    // (--version) do not read the config file.
     const Settings& settings();
     Journal journal() { return Journal(settings().journal.value); }
     const LocalZone& zone();

@@ -10,6 +10,10 @@
 
 namespace settle {
 
+// Decodes the code point starting at byte `pos` and moves `pos` past it;
+// an invalid byte gives -1 and moves one byte.
+int decode_code_point(std::string_view text, size_t& pos);
+
 // Replaces C0/C1 control characters and DEL with a visible form (ESC as
 // "^[", U+009B as "<U+009B>") and invalid UTF-8 with U+FFFD. Newlines and
 // tabs are kept when `keep_newlines`, otherwise shown as spaces.

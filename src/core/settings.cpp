@@ -82,6 +82,47 @@ Status read_git_settings(const FileLayer& layer, const YAML::Node& value, Settin
     return success();
 }
 
+// `crisis:` is a list of {name, contact, note}. It replaces the built-in
+// lines as a whole, so an empty list is refused: the command must always
+// have somewhere to point.
+Status read_crisis_lines(const FileLayer& layer, const YAML::Node& value, Settings& settings) {
+    constexpr const char* kShape =
+        "crisis must be a list of lines, each with 'name:' and 'contact:' "
+        "(and an optional 'note:')";
+    if (!value.IsSequence() || value.size() == 0)
+        return layer.bad(value, kShape);
+    std::vector<CrisisLine> lines;
+    for (const auto& item : value) {
+        if (!item.IsMap())
+            return layer.bad(item, kShape);
+        CrisisLine line;
+        for (const auto& field : item) {
+            auto name = field.first.IsScalar() ? field.first.Scalar() : std::string{};
+            std::string* target = name == "name"      ? &line.name
+                                  : name == "contact" ? &line.contact
+                                  : name == "note"    ? &line.note
+                                                      : nullptr;
+            if (!target) {
+                settings.warnings.push_back(
+                    layer
+                        .bad(field.first,
+                             fmt::format("unknown setting \"crisis.{}\" is ignored", name))
+                        .located());
+                continue;
+            }
+            if (!field.second.IsScalar())
+                return layer.bad(field.second,
+                                 fmt::format("crisis {} must be a line of text", name));
+            *target = field.second.Scalar();
+        }
+        if (line.name.empty() || line.contact.empty())
+            return layer.bad(item, kShape);
+        lines.push_back(std::move(line));
+    }
+    settings.crisis_lines.set(std::move(lines), Source::file);
+    return success();
+}
+
 Status read_config_file(const fs::path& file, Settings& settings, const GetEnv& env) {
     const std::string shown = file.string();
     auto text = read_small_file(file, shown);
@@ -113,6 +154,13 @@ Status read_config_text(std::string_view text, const std::string& shown, Setting
             if (!value.IsScalar() || value.Scalar().empty())
                 return layer.bad(value, "journal must be a folder path");
             settings.journal.set(expand_home(value.Scalar(), env), Source::file);
+        } else if (key == "content") {
+            if (!value.IsScalar() || value.Scalar().empty())
+                return layer.bad(value, "content must be a folder path");
+            settings.content.set(expand_home(value.Scalar(), env), Source::file);
+        } else if (key == "crisis") {
+            if (auto ok = read_crisis_lines(layer, value, settings); !ok)
+                return ok;
         } else if (key == "audit" || key == "pause") {
             if (!value.IsMap())
                 return layer.bad(value,
@@ -165,6 +213,15 @@ Status read_config_text(std::string_view text, const std::string& shown, Setting
     return success();
 }
 
+std::vector<CrisisLine> default_crisis_lines() {
+    return {
+        {"Suicide Crisis Helpline (Canada)", "9-8-8", "call or text"},
+        {"Emergencies", "911", ""},
+        {"Mental Health Helpline (Alberta)", "1-877-303-2642", "24 hours"},
+        {"Community and social services (Alberta)", "211", ""},
+    };
+}
+
 std::string_view to_string(Source source) {
     switch (source) {
     case Source::built_in:
@@ -214,6 +271,8 @@ Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env
         if (auto read = read_config_file(settings.config_file, settings, env); !read)
             return read.error();
     }
+    if (auto content = non_empty(env("SETTLE_CONTENT")))
+        settings.content.set(expand_home(*content, env), Source::environment);
     if (auto journal = non_empty(env("SETTLE_JOURNAL")))
         settings.journal.set(expand_home(*journal, env), Source::environment);
     if (flags.journal)

@@ -33,8 +33,23 @@ template <typename T> struct Setting {
 inline constexpr double kShortestBreathSeconds = 1.0;
 inline constexpr double kLongestBreathSeconds = 20.0;
 
+// One crisis line: what to call or text, and who answers.
+struct CrisisLine {
+    std::string name;    // who answers: "Suicide Crisis Helpline (Canada)"
+    std::string contact; // what to dial or text: "9-8-8"
+    std::string note;    // when or how, may be empty: "call or text"
+};
+
+// The lines shown when the config file names none: Canada and Alberta.
+std::vector<CrisisLine> default_crisis_lines();
+
 struct Settings {
     Setting<fs::path> journal;
+    // A folder of psychoeducation text (a clinic's translation); empty means
+    // the text built into settle.
+    Setting<fs::path> content;
+    // What `settle crisis` shows; a `crisis:` list in the config replaces it.
+    Setting<std::vector<CrisisLine>> crisis_lines{default_crisis_lines()};
     Setting<double> audit_minutes{3.0};
     Setting<double> pause_minutes{5.0};
     // The paced breathing of `settle pause`, in seconds; the exhale is always

@@ -86,3 +86,68 @@ TEST_CASE("Config problems name the file and line") {
     REQUIRE(warned->warnings.size() == 1);
     CHECK(warned->warnings[0] == config + ":2: unknown setting \"colour\" is ignored");
 }
+
+TEST_CASE("The content folder: environment > config file > the built-in text") {
+    TempHome home;
+    FakeEnvironment env{{{"HOME", home.path.string()}}};
+    auto resolved = resolve_settings({}, env.get());
+    REQUIRE(resolved);
+    CHECK(resolved->content.value.empty());
+
+    home.write_config("content: ~/clinic/text\n");
+    resolved = resolve_settings({}, env.get());
+    CHECK(resolved->content.value == home.path / "clinic/text");
+    CHECK(resolved->content.source == Source::file);
+
+    env.values["SETTLE_CONTENT"] = "/from/env";
+    resolved = resolve_settings({}, env.get());
+    CHECK(resolved->content.value == "/from/env");
+    CHECK(resolved->content.source == Source::environment);
+
+    home.write_config("content: [a, b]\n");
+    auto bad = resolve_settings({}, env.get());
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().line == 1);
+    CHECK(bad.error().message == "content must be a folder path");
+}
+
+TEST_CASE("Crisis lines: Canada's and Alberta's, unless the config lists others") {
+    TempHome home;
+    FakeEnvironment env{{{"HOME", home.path.string()}}};
+    auto resolved = resolve_settings({}, env.get());
+    REQUIRE(resolved);
+    const auto& defaults = resolved->crisis_lines.value;
+    REQUIRE(defaults.size() == 4);
+    CHECK(defaults[0].contact == "9-8-8");
+    CHECK(defaults[1].contact == "911");
+    CHECK(defaults[2].contact == "1-877-303-2642");
+    CHECK(defaults[3].contact == "211");
+
+    home.write_config("crisis:\n"
+                      "  - name: Helpline\n"
+                      "    contact: \"555 0100\"\n"
+                      "    note: any time\n"
+                      "  - {name: Emergencies, contact: \"112\", colour: red}\n");
+    resolved = resolve_settings({}, env.get());
+    REQUIRE(resolved);
+    const auto& lines = resolved->crisis_lines.value;
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].name == "Helpline");
+    CHECK(lines[0].contact == "555 0100");
+    CHECK(lines[0].note == "any time");
+    CHECK(lines[1].note.empty());
+    CHECK(resolved->crisis_lines.source == Source::file);
+    REQUIRE(resolved->warnings.size() == 1);
+    CHECK(resolved->warnings[0].ends_with(":5: unknown setting \"crisis.colour\" is ignored"));
+
+    auto problem = [&](const std::string& config) {
+        home.write_config(config);
+        auto result = resolve_settings({}, env.get());
+        REQUIRE_FALSE(result);
+        return result.error().line;
+    };
+    CHECK(problem("crisis: []\n") == 1);
+    CHECK(problem("crisis: 9-8-8\n") == 1);
+    CHECK(problem("crisis:\n  - name: No contact\n") == 2);
+    CHECK(problem("crisis:\n  - name: x\n    contact: [1, 2]\n") == 3);
+}

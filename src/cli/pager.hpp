@@ -1,0 +1,29 @@
+// Where long output goes: straight to stdout, or through a pager when a
+// person is reading it on a terminal and it does not fit on one screen.
+#pragma once
+
+#include "core/settings.hpp"
+
+#include <optional>
+#include <string_view>
+
+namespace settle::cli {
+
+struct ScreenSize {
+    int columns = 0;
+    int rows = 0;
+};
+
+// The size of the terminal on `fd`, or nothing when `fd` is not a terminal.
+std::optional<ScreenSize> screen_size(int fd);
+
+// Text is laid out this wide when no --width is given: the terminal's width,
+// but no wider than comfortable reading; 80 columns into a pipe or file.
+int reading_width();
+
+// Writes `text` to stdout, through $PAGER (default `less -R`) when stdout is
+// a terminal and the text is taller than it. A pager that is missing or
+// fails to start falls back to printing.
+void print_paged(std::string_view text, const GetEnv& env);
+
+} // namespace settle::cli
