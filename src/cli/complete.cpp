@@ -2,6 +2,7 @@
 #include "complete.hpp"
 
 #include "commands.hpp"
+#include "core/content.hpp"
 #include "core/journal.hpp"
 
 #include <algorithm>
@@ -17,23 +18,15 @@ namespace {
 // Values that come from outside the CLI11 definitions, keyed by option or
 // positional name. Everything else with fixed values declares them as
 // option_text("a|b|c") where it is defined, and is picked up from there.
-enum class Values {
-  none,
-  tags,
-  feelings,
-  needs,
-  entries,
-  dates,
-  directories,
-  commands
-};
+enum class Values { none, tags, feelings, needs, entries, topics, dates, directories, commands };
 
 const std::map<std::string, Values, std::less<>> kValueSources = {
-    {"--tag", Values::tags},      {"--feel", Values::feelings},
-    {"--need", Values::needs},    {"--journal", Values::directories},
-    {"--at", Values::dates},      {"--since", Values::dates},
-    {"--until", Values::dates},   {"entry", Values::entries},
-    {"dir", Values::directories}, {"command", Values::commands},
+    {"--tag", Values::tags},       {"--feel", Values::feelings},
+    {"--need", Values::needs},     {"--journal", Values::directories},
+    {"--at", Values::dates},       {"--since", Values::dates},
+    {"--until", Values::dates},    {"entry", Values::entries},
+    {"topic", Values::topics},     {"dir", Values::directories},
+    {"command", Values::commands},
 };
 
 // Only the newest entries are read for tags and words: enough to offer what
@@ -44,290 +37,299 @@ constexpr size_t kEntryIdsOffered = 200;
 constexpr size_t kLongestValue = 60;
 
 bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
+    return text.substr(0, prefix.size()) == prefix;
 }
 
-bool visible(const CLI::App *command) { return !command->get_group().empty(); }
+bool visible(const CLI::App* command) {
+    return !command->get_group().empty();
+}
 
-bool takes_value(const CLI::Option *option) {
-  return option->get_type_size_max() > 0;
+bool takes_value(const CLI::Option* option) {
+    return option->get_type_size_max() > 0;
 }
 
 // An option of `command` by a name as typed ("--kind", "-h"), looking in the
 // parents too when they accept options after a subcommand.
-const CLI::Option *find_option(const CLI::App *command, std::string_view name) {
-  for (const auto *app = command; app; app = app->get_parent()) {
-    for (const auto *option : app->get_options()) {
-      if (!option->nonpositional())
-        continue;
-      for (const auto &long_name : option->get_lnames())
-        if (name == "--" + long_name)
-          return option;
-      for (const auto &short_name : option->get_snames())
-        if (name == "-" + short_name)
-          return option;
+const CLI::Option* find_option(const CLI::App* command, std::string_view name) {
+    for (const auto* app = command; app; app = app->get_parent()) {
+        for (const auto* option : app->get_options()) {
+            if (!option->nonpositional())
+                continue;
+            for (const auto& long_name : option->get_lnames())
+                if (name == "--" + long_name)
+                    return option;
+            for (const auto& short_name : option->get_snames())
+                if (name == "-" + short_name)
+                    return option;
+        }
+        if (!app->get_fallthrough())
+            break;
     }
-    if (!app->get_fallthrough())
-      break;
-  }
-  return nullptr;
+    return nullptr;
 }
 
-const CLI::App *find_subcommand(const CLI::App *command,
-                                std::string_view name) {
-  for (const auto *sub : command->get_subcommands({}))
-    if (sub->get_name() == name)
-      return sub;
-  return nullptr;
+const CLI::App* find_subcommand(const CLI::App* command, std::string_view name) {
+    for (const auto* sub : command->get_subcommands({}))
+        if (sub->get_name() == name)
+            return sub;
+    return nullptr;
 }
 
 // The positional that the n-th (0-based) positional word fills, if any.
-const CLI::Option *positional_at(const CLI::App *command, size_t n) {
-  for (const auto *option : command->get_options()) {
-    if (!option->get_positional())
-      continue;
-    auto capacity = option->get_items_expected_max();
-    if (capacity >= CLI::detail::expected_max_vector_size)
-      return option;
-    if (n < static_cast<size_t>(capacity))
-      return option;
-    n -= static_cast<size_t>(capacity);
-  }
-  return nullptr;
+const CLI::Option* positional_at(const CLI::App* command, size_t n) {
+    for (const auto* option : command->get_options()) {
+        if (!option->get_positional())
+            continue;
+        auto capacity = option->get_items_expected_max();
+        if (capacity >= CLI::detail::expected_max_vector_size)
+            return option;
+        if (n < static_cast<size_t>(capacity))
+            return option;
+        n -= static_cast<size_t>(capacity);
+    }
+    return nullptr;
 }
 
-std::string option_key(const CLI::Option *option) {
-  if (option->get_positional() || option->get_lnames().empty())
-    return option->get_name();
-  return "--" + option->get_lnames().front();
+std::string option_key(const CLI::Option* option) {
+    if (option->get_positional() || option->get_lnames().empty())
+        return option->get_name();
+    return "--" + option->get_lnames().front();
 }
 
 // "waited|reached-out|undecided" -> its three words; any other option text
 // ("DIR", "auto|always|never" included) is checked word by word.
-std::vector<std::string> choices_from_text(const std::string &text) {
-  if (text.find('|') == std::string::npos)
-    return {};
-  std::vector<std::string> words;
-  size_t start = 0;
-  for (;;) {
-    auto end = text.find('|', start);
-    auto word = text.substr(start, end - start);
-    bool plain =
-        !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                 c == '_';
+std::vector<std::string> choices_from_text(const std::string& text) {
+    if (text.find('|') == std::string::npos)
+        return {};
+    std::vector<std::string> words;
+    size_t start = 0;
+    for (;;) {
+        auto end = text.find('|', start);
+        auto word = text.substr(start, end - start);
+        bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
         });
-    if (!plain)
-      return {};
-    words.push_back(word);
-    if (end == std::string::npos)
-      return words;
-    start = end + 1;
-  }
+        if (!plain)
+            return {};
+        words.push_back(word);
+        if (end == std::string::npos)
+            return words;
+        start = end + 1;
+    }
 }
 
 bool offerable(std::string_view value) {
-  if (value.empty() || value.size() > kLongestValue || value.front() == ':' ||
-      value.front() == '-')
-    return false;
-  return std::none_of(value.begin(), value.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-  });
+    if (value.empty() || value.size() > kLongestValue || value.front() == ':' ||
+        value.front() == '-')
+        return false;
+    return std::none_of(value.begin(), value.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
 // Tags, feelings and needs the person has written, newest entries only.
-std::vector<std::string> journal_words(Context &context, Values what) {
-  auto journal = context.journal();
-  auto files = journal.files();
-  std::set<std::string> words;
-  auto first =
-      files.size() > kEntriesRead ? files.end() - kEntriesRead : files.begin();
-  for (auto file = first; file != files.end(); ++file) {
-    auto entry = journal.read(*file);
-    if (!entry)
-      continue;
-    if (what == Values::tags)
-      words.insert(entry->tags.begin(), entry->tags.end());
-    else if (const auto *script = std::get_if<ScriptFields>(&entry->fields))
-      words.insert(what == Values::feelings ? script->feeling : script->need);
-  }
-  return {words.begin(), words.end()};
+std::vector<std::string> journal_words(Context& context, Values what) {
+    auto journal = context.journal();
+    auto files = journal.files();
+    std::set<std::string> words;
+    auto first = files.size() > kEntriesRead ? files.end() - kEntriesRead : files.begin();
+    for (auto file = first; file != files.end(); ++file) {
+        auto entry = journal.read(*file);
+        if (!entry)
+            continue;
+        if (what == Values::tags)
+            words.insert(entry->tags.begin(), entry->tags.end());
+        else if (const auto* script = std::get_if<ScriptFields>(&entry->fields))
+            words.insert(what == Values::feelings ? script->feeling : script->need);
+    }
+    return {words.begin(), words.end()};
 }
 
-std::vector<std::string> entry_ids(Context &context) {
-  auto files = context.journal().files();
-  std::vector<std::string> ids;
-  auto first = files.size() > kEntryIdsOffered ? files.end() - kEntryIdsOffered
-                                               : files.begin();
-  for (auto file = first; file != files.end(); ++file)
-    ids.push_back(file->id);
-  return ids;
+std::vector<std::string> entry_ids(Context& context) {
+    auto files = context.journal().files();
+    std::vector<std::string> ids;
+    auto first = files.size() > kEntryIdsOffered ? files.end() - kEntryIdsOffered : files.begin();
+    for (auto file = first; file != files.end(); ++file)
+        ids.push_back(file->id);
+    return ids;
+}
+
+// The names `settle read` takes, with their titles, from the same text it
+// reads: the content folder of the settings, else the built-in copy.
+std::vector<std::pair<std::string, std::string>> topic_names(Context& context) {
+    const auto& folder = context.settings().content.value;
+    auto source = folder.empty() ? ContentSource::built_in() : ContentSource::folder(folder);
+    auto library = load_topics(source);
+    std::vector<std::pair<std::string, std::string>> names;
+    if (library)
+        for (const auto& topic : library->topics)
+            names.emplace_back(topic.name, topic.title);
+    return names;
 }
 
 struct Completer {
-  const CLI::App &root;
-  Context &context;
-  Completions result;
+    const CLI::App& root;
+    Context& context;
+    Completions result;
 
-  void offer(const std::string &value, const std::string &description,
-             const std::string &prefix, const std::string &typed) {
-    if (starts_with(value, typed))
-      result.candidates.push_back({prefix + value, description});
-  }
-
-  void offer_values(Values what, const std::string &prefix,
-                    const std::string &typed) {
-    switch (what) {
-    case Values::tags:
-    case Values::feelings:
-    case Values::needs:
-      for (const auto &word : journal_words(context, what))
-        if (offerable(word))
-          offer(word, "", prefix, typed);
-      break;
-    case Values::entries:
-      for (const auto &id : entry_ids(context))
-        offer(id, "", prefix, typed);
-      break;
-    case Values::dates:
-      for (const char *word : {"today", "yesterday", "7d", "4w", "3m"})
-        offer(word, "", prefix, typed);
-      break;
-    case Values::commands:
-      for (const auto *sub : root.get_subcommands({}))
-        if (visible(sub))
-          offer(sub->get_name(), sub->get_description(), prefix, typed);
-      offer("journal", "The entry format", prefix, typed);
-      break;
-    case Values::directories:
-      result.directories = true;
-      break;
-    case Values::none:
-      break;
+    void offer(const std::string& value, const std::string& description, const std::string& prefix,
+               const std::string& typed) {
+        if (starts_with(value, typed))
+            result.candidates.push_back({prefix + value, description});
     }
-  }
 
-  void complete_value(const CLI::Option *option, const std::string &prefix,
-                      const std::string &typed) {
-    auto source = kValueSources.find(option_key(option));
-    if (source != kValueSources.end()) {
-      // The journal may be unreadable or the config broken: offer nothing.
-      try {
-        offer_values(source->second, prefix, typed);
-      } catch (const std::exception &) {
-      }
-      return;
-    }
-    for (const auto &choice : choices_from_text(option->get_option_text()))
-      offer(choice, "", prefix, typed);
-  }
-
-  void complete_options(const CLI::App *command, const std::string &typed) {
-    for (const auto *app = command; app; app = app->get_parent()) {
-      for (const auto *option : app->get_options()) {
-        for (const auto &name : option->get_lnames())
-          offer("--" + name, option->get_description(), "", typed);
-      }
-      if (!app->get_fallthrough())
-        break;
-    }
-  }
-
-  void run(const std::vector<std::string> &words) {
-    const CLI::App *command = &root;
-    const CLI::Option *pending = nullptr; // an option waiting for its value
-    bool only_positionals = false;        // after "--"
-    size_t positionals = 0;
-    const std::string typed = words.empty() ? std::string{} : words.back();
-    for (size_t i = 0; i + 1 < words.size(); ++i) {
-      const auto &word = words[i];
-      // bash splits "--kind=pause" into "--kind", "=", "pause".
-      if (word == "=" && pending)
-        continue;
-      if (pending) {
-        if (option_key(pending) == "--journal")
-          context.global.journal = word;
-        pending = nullptr;
-        continue;
-      }
-      if (!only_positionals && word == "--") {
-        only_positionals = true;
-        continue;
-      }
-      if (!only_positionals && word.size() > 1 && word.front() == '-') {
-        auto equals = word.find('=');
-        const auto *option = find_option(command, word.substr(0, equals));
-        if (option && takes_value(option)) {
-          if (equals == std::string::npos)
-            pending = option;
-          else if (option_key(option) == "--journal")
-            context.global.journal = word.substr(equals + 1);
+    void offer_values(Values what, const std::string& prefix, const std::string& typed) {
+        switch (what) {
+        case Values::tags:
+        case Values::feelings:
+        case Values::needs:
+            for (const auto& word : journal_words(context, what))
+                if (offerable(word))
+                    offer(word, "", prefix, typed);
+            break;
+        case Values::entries:
+            for (const auto& id : entry_ids(context))
+                offer(id, "", prefix, typed);
+            break;
+        case Values::topics:
+            for (const auto& [name, title] : topic_names(context))
+                offer(name, title, prefix, typed);
+            break;
+        case Values::dates:
+            for (const char* word : {"today", "yesterday", "7d", "4w", "3m"})
+                offer(word, "", prefix, typed);
+            break;
+        case Values::commands:
+            for (const auto* sub : root.get_subcommands({}))
+                if (visible(sub))
+                    offer(sub->get_name(), sub->get_description(), prefix, typed);
+            offer("journal", "The entry format", prefix, typed);
+            break;
+        case Values::directories:
+            result.directories = true;
+            break;
+        case Values::none:
+            break;
         }
-        continue;
-      }
-      if (!only_positionals && positionals == 0) {
-        if (const auto *sub = find_subcommand(command, word)) {
-          command = sub;
-          continue;
-        }
-      }
-      ++positionals;
     }
 
-    if (pending) {
-      complete_value(pending, "", typed);
-      return;
+    void complete_value(const CLI::Option* option, const std::string& prefix,
+                        const std::string& typed) {
+        auto source = kValueSources.find(option_key(option));
+        if (source != kValueSources.end()) {
+            // The journal may be unreadable or the config broken: offer nothing.
+            try {
+                offer_values(source->second, prefix, typed);
+            } catch (const std::exception&) {
+            }
+            return;
+        }
+        for (const auto& choice : choices_from_text(option->get_option_text()))
+            offer(choice, "", prefix, typed);
     }
-    if (!only_positionals && starts_with(typed, "-")) {
-      auto equals = typed.find('=');
-      if (equals != std::string::npos) {
-        const auto *option = find_option(command, typed.substr(0, equals));
-        if (option && takes_value(option))
-          complete_value(option, typed.substr(0, equals + 1),
-                         typed.substr(equals + 1));
-        return;
-      }
-      complete_options(command, typed);
-      return;
+
+    void complete_options(const CLI::App* command, const std::string& typed) {
+        for (const auto* app = command; app; app = app->get_parent()) {
+            for (const auto* option : app->get_options()) {
+                for (const auto& name : option->get_lnames())
+                    offer("--" + name, option->get_description(), "", typed);
+            }
+            if (!app->get_fallthrough())
+                break;
+        }
     }
-    if (positionals == 0 && !only_positionals)
-      for (const auto *sub : command->get_subcommands({}))
-        if (visible(sub))
-          offer(sub->get_name(), sub->get_description(), "", typed);
-    if (const auto *positional = positional_at(command, positionals))
-      complete_value(positional, "", typed);
-  }
+
+    void run(const std::vector<std::string>& words) {
+        const CLI::App* command = &root;
+        const CLI::Option* pending = nullptr; // an option waiting for its value
+        bool only_positionals = false;        // after "--"
+        size_t positionals = 0;
+        const std::string typed = words.empty() ? std::string{} : words.back();
+        for (size_t i = 0; i + 1 < words.size(); ++i) {
+            const auto& word = words[i];
+            // bash splits "--kind=pause" into "--kind", "=", "pause".
+            if (word == "=" && pending)
+                continue;
+            if (pending) {
+                if (option_key(pending) == "--journal")
+                    context.global.journal = word;
+                pending = nullptr;
+                continue;
+            }
+            if (!only_positionals && word == "--") {
+                only_positionals = true;
+                continue;
+            }
+            if (!only_positionals && word.size() > 1 && word.front() == '-') {
+                auto equals = word.find('=');
+                const auto* option = find_option(command, word.substr(0, equals));
+                if (option && takes_value(option)) {
+                    if (equals == std::string::npos)
+                        pending = option;
+                    else if (option_key(option) == "--journal")
+                        context.global.journal = word.substr(equals + 1);
+                }
+                continue;
+            }
+            if (!only_positionals && positionals == 0) {
+                if (const auto* sub = find_subcommand(command, word)) {
+                    command = sub;
+                    continue;
+                }
+            }
+            ++positionals;
+        }
+
+        if (pending) {
+            complete_value(pending, "", typed);
+            return;
+        }
+        if (!only_positionals && starts_with(typed, "-")) {
+            auto equals = typed.find('=');
+            if (equals != std::string::npos) {
+                const auto* option = find_option(command, typed.substr(0, equals));
+                if (option && takes_value(option))
+                    complete_value(option, typed.substr(0, equals + 1), typed.substr(equals + 1));
+                return;
+            }
+            complete_options(command, typed);
+            return;
+        }
+        if (positionals == 0 && !only_positionals)
+            for (const auto* sub : command->get_subcommands({}))
+                if (visible(sub))
+                    offer(sub->get_name(), sub->get_description(), "", typed);
+        if (const auto* positional = positional_at(command, positionals))
+            complete_value(positional, "", typed);
+    }
 };
 
 } // namespace
 
-Completions complete(const CLI::App &root, Context &context,
-                     const std::vector<std::string> &words) {
-  Completer completer{root, context, {}};
-  completer.run(words);
-  return completer.result;
+Completions complete(const CLI::App& root, Context& context,
+                     const std::vector<std::string>& words) {
+    Completer completer{root, context, {}};
+    completer.run(words);
+    return completer.result;
 }
 
-void setup_complete(CLI::App &app, Context &context) {
-  auto *command =
-      app.add_subcommand("__complete", "Candidates for shell completion");
-  command->group(""); // hidden: the completion scripts call it, people need not
-  auto words = std::make_shared<std::vector<std::string>>();
-  command->add_option("words", *words,
-                      "The words after 'settle', the last being completed");
-  command->callback([&app, &context, words] {
-    auto found = complete(app, context, *words);
-    std::string out;
-    for (const auto &candidate : found.candidates) {
-      out += candidate.value;
-      if (!candidate.description.empty())
-        out += "\t" + candidate.description;
-      out += '\n';
-    }
-    if (found.directories)
-      out += ":dirs\n";
-    fmt::print("{}", out);
-  });
+void setup_complete(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand("__complete", "Candidates for shell completion");
+    command->group(""); // hidden: the completion scripts call it, people need not
+    auto words = std::make_shared<std::vector<std::string>>();
+    command->add_option("words", *words, "The words after 'settle', the last being completed");
+    command->callback([&app, &context, words] {
+        auto found = complete(app, context, *words);
+        std::string out;
+        for (const auto& candidate : found.candidates) {
+            out += candidate.value;
+            if (!candidate.description.empty())
+                out += "\t" + candidate.description;
+            out += '\n';
+        }
+        if (found.directories)
+            out += ":dirs\n";
+        fmt::print("{}", out);
+    });
 }
 
 } // namespace settle::cli

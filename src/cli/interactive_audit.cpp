@@ -3,6 +3,7 @@
 // columns side by side.
 #include "countdown.hpp"
 #include "guided.hpp"
+#include "hints.hpp"
 
 #include "core/display.hpp"
 #include "core/layout.hpp"
@@ -96,13 +97,41 @@ class AuditSession {
                 return true;
             auto item = std::string(*answer);
             bool typed = item.find_first_not_of(" \t") != std::string::npos;
+            if (typed && label == "know" && hinted_ && (item == "m" || item == "M")) {
+                // The person accepted the hint: the item was a prediction.
+                audit().predict.push_back(std::move(items[*hinted_]));
+                items.erase(items.begin() + static_cast<long>(*hinted_));
+                hinted_.reset();
+                session_.say(session_.terminal().dim("  Moved to the predictions."));
+                continue;
+            }
+            hinted_.reset();
             if (typed)
                 items.push_back(item.substr(item.find_first_not_of(" \t")));
+            if (typed && label == "know")
+                offer_to_move(items);
             if (status && status->time_is_up())
                 return true;
             if (!typed)
                 return false;
         }
+    }
+
+    // A "know" item that reads like a prediction gets a gentle note and the
+    // offer to move it; anything else typed next simply carries on.
+    void offer_to_move(const std::vector<std::string>& items) {
+        if (!rules_)
+            rules_.emplace(coaching_rules(session_.context()));
+        if (!*rules_)
+            return;
+        auto hints = (*rules_)->check_know_item(items.back(), static_cast<int>(items.size()));
+        if (hints.empty())
+            return;
+        auto& terminal = session_.terminal();
+        session_.say(terminal.dim(
+            hint_for_terminal(hints.front().message + " Type m and Enter to move it there.",
+                              terminal.size().columns)));
+        hinted_ = items.size() - 1;
     }
 
     void show_side_by_side() {
@@ -138,6 +167,9 @@ class AuditSession {
     Session session_;
     Entry entry_;
     std::optional<Countdown> countdown_;
+    // Loaded on the first "know" item; empty inside when coaching is off.
+    std::optional<std::optional<CoachingRules>> rules_;
+    std::optional<size_t> hinted_; // the "know" item a hint is about
 };
 
 } // namespace

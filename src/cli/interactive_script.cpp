@@ -1,7 +1,10 @@
 // The guided script: name the feeling, not the partner. Three answers,
 // composed into one sentence that is printed on stdout to copy.
 #include "guided.hpp"
+#include "hints.hpp"
 #include "vocabulary.hpp"
+
+#include "core/display.hpp"
 
 #include <fmt/format.h>
 
@@ -61,13 +64,32 @@ class ScriptSteps {
                                                      [&field](const std::string& unfinished) {
                                                          field = unfinished;
                                                      }});
-            if (answer && answer->find_first_not_of(" \t") != std::string::npos)
+            if (answer && answer->find_first_not_of(" \t") != std::string::npos) {
+                note_hints(label, *answer);
                 return *answer;
+            }
             session_.say(session_.terminal().dim("A few words are enough."));
         }
     }
 
+    // A gentle note under an answer that drifts from the exercise (blame in
+    // the situation, a reactive feeling, a need as an order). Never blocks.
+    void note_hints(std::string_view label, const std::string& answer) {
+        if (!rules_)
+            rules_.emplace(coaching_rules(session_.context()));
+        if (!*rules_)
+            return;
+        const auto& rules = **rules_;
+        auto hints = label == "When"     ? rules.check_situation(answer)
+                     : label == "I feel" ? rules.check_feeling(answer)
+                                         : rules.check_need(answer);
+        for (const auto& hint : hints)
+            session_.say(session_.terminal().dim(
+                hint_for_terminal(hint.message, session_.terminal().size().columns)));
+    }
+
     Session& session_;
+    std::optional<std::optional<CoachingRules>> rules_;
     const WriteOptions& options_;
     Entry& entry_;
 };

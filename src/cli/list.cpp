@@ -3,6 +3,7 @@
 #include "core/display.hpp"
 #include "core/entry_json.hpp"
 #include "core/period.hpp"
+#include "hints.hpp"
 #include "reading.hpp"
 
 #include <fmt/format.h>
@@ -47,8 +48,13 @@ void run_list(Context& context, const ListOptions& options) {
 
     if (options.format == "json") {
         Json out = Json::array();
-        for (const auto& item : loaded.entries)
-            out.push_back(entry_to_json(item.entry, item.file));
+        auto rules = coaching_rules(context);
+        for (const auto& item : loaded.entries) {
+            auto json = entry_to_json(item.entry, item.file);
+            if (rules)
+                json["hints"] = hints_json(rules->check(item.entry));
+            out.push_back(std::move(json));
+        }
         fmt::print("{}\n", dump_json(out));
     } else {
         for (const auto& item : loaded.entries)

@@ -3,6 +3,7 @@
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
 #include "core/entry_json.hpp"
+#include "hints.hpp"
 #include "reading.hpp"
 
 #include <fmt/format.h>
@@ -102,10 +103,14 @@ void run_show(Context& context, const ShowOptions& options) {
     auto entry = journal.read(*file);
     if (!entry)
         throw RuntimeError(entry.error().located());
-    if (options.format == "json")
-        fmt::print("{}\n", dump_json(entry_to_json(*entry, *file)));
-    else
-        print_text(*entry, *file);
+    if (options.format == "json") {
+        auto json = entry_to_json(*entry, *file);
+        if (auto rules = coaching_rules(context))
+            json["hints"] = hints_json(rules->check(*entry));
+        fmt::print("{}\n", dump_json(json));
+        return;
+    }
+    print_text(*entry, *file);
 }
 
 } // namespace

@@ -168,6 +168,41 @@ Json span_json(const char* label_key, const std::string& label, const SpanStats&
     return out;
 }
 
+Json outcomes_json(const PredictionOutcomes& outcomes) {
+    auto share = outcomes.came_true();
+    return Json{{"answered", outcomes.answered},
+                {"happened", outcomes.happened},
+                {"partly", outcomes.partly},
+                {"didnt", outcomes.didnt},
+                {"came_true_share", share ? Json(std::round(*share * 100) / 100) : Json(nullptr)}};
+}
+
+Json looking_back_json(const LookingBack& back) {
+    Json out;
+    out["predictions"] = back.predictions;
+    out["answered"] = outcomes_json(back.answered);
+    out["by_tag"] = Json::array();
+    for (const auto& tag : back.by_tag) {
+        auto row = Json{{"tag", tag.tag}};
+        row.update(outcomes_json(tag.outcomes));
+        out["by_tag"].push_back(std::move(row));
+    }
+    out["scripts"] = Json{{"answered", back.scripts_answered},
+                          {"said", back.said},
+                          {"sent", back.sent},
+                          {"kept", back.kept},
+                          {"closer", back.closer},
+                          {"neutral", back.neutral},
+                          {"harder", back.harder}};
+    return out;
+}
+
+std::string share_text(const PredictionOutcomes& outcomes) {
+    auto share = outcomes.came_true();
+    return fmt::format("{} of {} answered came true{}", outcomes.happened, outcomes.answered,
+                       share ? fmt::format(" ({:.0f}%)", *share * 100) : "");
+}
+
 Json half_json(const std::optional<PauseHalf>& half) {
     if (!half)
         return nullptr;
@@ -401,6 +436,32 @@ void text_scripts(std::string& out, const Summary& s, const TextWriter& w) {
     out += "\n";
 }
 
+void text_looking_back(std::string& out, const Summary& s, const TextWriter& w) {
+    const auto& back = s.looking_back;
+    if (back.answered.answered == 0 && back.scripts_answered == 0)
+        return;
+    out += w.bold("Looking back") + "\n";
+    if (back.answered.answered > 0) {
+        w.row(out, "Predictions", share_text(back.answered));
+        w.row(out, "",
+              fmt::format("happened {}{}partly {}{}didn't {}{}not yet looked at {}",
+                          back.answered.happened, w.dot(), back.answered.partly, w.dot(),
+                          back.answered.didnt, w.dot(), back.predictions - back.answered.answered));
+        for (const auto& tag : back.by_tag)
+            w.row(out, "  #" + neutralize_controls(tag.tag), share_text(tag.outcomes));
+    }
+    if (back.scripts_answered > 0) {
+        w.row(out, "Scripts shared",
+              fmt::format("said {}{}sent {}{}kept {}", back.said, w.dot(), back.sent, w.dot(),
+                          back.kept));
+        if (back.closer + back.neutral + back.harder > 0)
+            w.row(out, "How they landed",
+                  fmt::format("closer {}{}neutral {}{}harder {}", back.closer, w.dot(),
+                              back.neutral, w.dot(), back.harder));
+    }
+    out += "\n";
+}
+
 void text_spans(std::string& out, const Summary& s, const TextWriter& w) {
     bool weeks = show_weeks(s);
     const auto& spans = weeks ? s.weeks : s.months;
@@ -488,6 +549,7 @@ std::string summary_json(const Summary& summary, const SummaryRequest& request) 
                          {"feelings", names_json(summary.script.feelings)},
                          {"needs", names_json(summary.script.needs)}};
     out["tags"] = names_json(summary.tags);
+    out["revisit"] = looking_back_json(summary.looking_back);
     out["weeks"] = Json::array();
     for (const auto& week : summary.weeks)
         out["weeks"].push_back(span_json("week", iso_week_label(week.span.first), week));
@@ -590,6 +652,31 @@ std::string summary_markdown(const Summary& summary, const SummaryRequest& reque
         markdown_names(out, "need", s.script.needs);
     }
 
+    if (const auto& back = s.looking_back;
+        back.answered.answered > 0 || back.scripts_answered > 0) {
+        out += "## Looking back\n\n";
+        if (back.answered.answered > 0) {
+            out += markdown_row(
+                {"predictions", "answered", "happened", "partly", "didn't", "came true"});
+            out += "|:--|--:|--:|--:|--:|--:|\n";
+            auto row = [&](const std::string& label, const PredictionOutcomes& o) {
+                auto share = o.came_true();
+                out += markdown_row({label, std::to_string(o.answered), std::to_string(o.happened),
+                                     std::to_string(o.partly), std::to_string(o.didnt),
+                                     share ? fmt::format("{:.0f}%", *share * 100) : "–"});
+            };
+            row("all", back.answered);
+            for (const auto& tag : back.by_tag)
+                row("#" + markdown_text(tag.tag), tag.outcomes);
+            out += "\n";
+        }
+        if (back.scripts_answered > 0)
+            out += fmt::format("Scripts: said {}, sent {}, kept {}; landed closer {}, neutral {}, "
+                               "harder {}.\n\n",
+                               back.said, back.sent, back.kept, back.closer, back.neutral,
+                               back.harder);
+    }
+
     if (!s.tags.empty()) {
         out += "## Tags\n\n";
         markdown_names(out, "tag", s.tags);
@@ -657,6 +744,7 @@ std::string summary_text(const Summary& summary, const SummaryRequest& request,
         text_audits(out, s, w);
     if (!request.kind || *request.kind == Kind::script)
         text_scripts(out, s, w);
+    text_looking_back(out, s, w);
     if (!s.tags.empty()) {
         out += w.bold("Tags") + "\n";
         w.names_row(out, "Most used", s.tags, 8);

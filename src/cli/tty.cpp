@@ -133,6 +133,8 @@ Terminal::Terminal(TerminalOptions options) : options_(options), input_fd_(STDIN
 
     // The locale decides what the terminal can show: libedit decodes input
     // with it and the sessions draw box and bar characters only in UTF-8.
+    if (const char* before = std::setlocale(LC_CTYPE, nullptr))
+        previous_ctype_ = before;
     std::setlocale(LC_CTYPE, "");
     const char* codeset = nl_langinfo(CODESET);
     utf8_ = codeset && (std::strcmp(codeset, "UTF-8") == 0 || std::strcmp(codeset, "utf8") == 0);
@@ -159,6 +161,8 @@ Terminal::~Terminal() {
     restore_mode();
     std::fclose(output_);
     remove_signal_handlers();
+    // What runs next (the menu's choice) gets the locale it started with.
+    std::setlocale(LC_CTYPE, previous_ctype_.c_str());
 }
 
 void Terminal::write(std::string_view text) {

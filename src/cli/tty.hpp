@@ -111,6 +111,7 @@ class Terminal {
     bool can_draw_ = true;
     bool hung_up_ = false;
     bool cursor_hidden_ = false;
+    std::string previous_ctype_ = "C";
 };
 
 // Something drawn live while the session waits for the person (the

@@ -1,5 +1,7 @@
 #include "writing.hpp"
 
+#include "hints.hpp"
+
 #include "core/display.hpp"
 #include "core/journal.hpp"
 #include "git.hpp"
@@ -122,6 +124,8 @@ std::string save_entry(Context& context, Entry entry, const WriteOptions& option
     auto saved = add_to_journal(context, entry);
     print_on_stdout(saved, options, stdout_text);
     fmt::print(stderr, "Saved {}\n", saved.relative);
+    if (auto rules = coaching_rules(context))
+        print_hints(rules->check(entry));
     return saved.relative;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -88,51 +89,55 @@ EntryFile Journal::describe(const fs::path& path) const {
     return file;
 }
 
-Expected<std::string> read_small_file(const fs::path& path, const std::string& shown_path) {
+Status read_small_file_at(int folder, const char* name, std::string& buffer, unsigned char type) {
     // Look before opening: opening a device (a tape, a terminal) can do
     // something by itself. The checks after opening still hold if the file
     // is swapped in between.
-    struct stat look {};
-    if (::lstat(path.c_str(), &look) == 0) {
-        if (S_ISLNK(look.st_mode))
-            return error_at(shown_path, 0, "is a symbolic link; skipped");
-        if (!S_ISREG(look.st_mode))
-            return error_at(shown_path, 0, "is not a regular file; skipped");
+    if (type == DT_UNKNOWN) {
+        struct stat look {};
+        if (::fstatat(folder, name, &look, AT_SYMLINK_NOFOLLOW) == 0)
+            type = static_cast<unsigned char>(IFTODT(look.st_mode));
     }
-    int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno == ELOOP)
-            return error_at(shown_path, 0, "is a symbolic link; skipped");
-        return error_at(shown_path, 0, fmt::format("could not open: {}", std::strerror(errno)));
-    }
+    if (type == DT_LNK)
+        return Error{"is a symbolic link; skipped"};
+    if (type != DT_REG && type != DT_UNKNOWN)
+        return Error{"is not a regular file; skipped"};
+    int fd = ::openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return Error{errno == ELOOP ? std::string("is a symbolic link; skipped")
+                                    : fmt::format("could not open: {}", std::strerror(errno))};
     struct stat st {};
-    std::string text;
     Error problem;
     if (::fstat(fd, &st) != 0)
-        problem = error_at(shown_path, 0, fmt::format("could not read: {}", std::strerror(errno)));
+        problem = Error{fmt::format("could not read: {}", std::strerror(errno))};
     else if (!S_ISREG(st.st_mode))
-        problem = error_at(shown_path, 0, "is not a regular file; skipped");
+        problem = Error{"is not a regular file; skipped"};
     else if (static_cast<std::uintmax_t>(st.st_size) > kMaxEntryBytes)
-        problem =
-            error_at(shown_path, 0,
-                     fmt::format("is {} bytes, larger than an entry can be ({} bytes); skipped",
-                                 st.st_size, kMaxEntryBytes));
+        problem = Error{fmt::format("is {} bytes, larger than an entry can be ({} bytes); skipped",
+                                    st.st_size, kMaxEntryBytes)};
     else {
-        text.resize(static_cast<size_t>(st.st_size));
+        buffer.resize(static_cast<size_t>(st.st_size));
         size_t got = 0;
-        while (got < text.size()) {
-            auto n = ::read(fd, text.data() + got, text.size() - got);
+        while (got < buffer.size()) {
+            auto n = ::read(fd, buffer.data() + got, buffer.size() - got);
             if (n < 0 && errno == EINTR)
                 continue;
             if (n <= 0)
                 break;
             got += static_cast<size_t>(n);
         }
-        text.resize(got); // the file may have shrunk while we read
+        buffer.resize(got); // the file may have shrunk while we read
     }
     ::close(fd);
     if (!problem.message.empty())
         return problem;
+    return success();
+}
+
+Expected<std::string> read_small_file(const fs::path& path, const std::string& shown_path) {
+    std::string text;
+    if (auto read = read_small_file_at(AT_FDCWD, path.c_str(), text); !read)
+        return error_at(shown_path, 0, read.error().message);
     return text;
 }
 

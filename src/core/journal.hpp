@@ -7,6 +7,7 @@
 #include "entry.hpp"
 #include "error.hpp"
 
+#include <dirent.h>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -72,5 +73,12 @@ LoadResult load_entries(const Journal& journal, const std::function<bool(const E
 // Reads a whole file with the same rules as Journal::read (regular file, no
 // symlink, size cap). Errors name `shown_path`.
 Expected<std::string> read_small_file(const fs::path& path, const std::string& shown_path);
+
+// The same for many files: reads `name` in the folder open as `folder`
+// (AT_FDCWD for a path) into `buffer`, reusing its memory. `type` is what
+// readdir said the file is, which spares a look before opening; DT_UNKNOWN
+// when not known. A problem comes back without a path, for the caller to add.
+Status read_small_file_at(int folder, const char* name, std::string& buffer,
+                          unsigned char type = DT_UNKNOWN);
 
 } // namespace settle

@@ -6,15 +6,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
-#include <cstring>
 #include <dirent.h>
 #include <exception>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <limits>
 #include <mutex>
-#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -77,60 +74,6 @@ std::vector<MonthFolder> month_folders(const fs::path& root, const ScanRange& ra
     return months;
 }
 
-// Reads whole files into one buffer that keeps its memory from file to file.
-class EntryFileReader {
-  public:
-    // `type` is readdir's d_type: it lets links, FIFOs and devices be refused
-    // without opening them. Problems come back without a path.
-    Status read(int folder, const char* name, unsigned char type) {
-        if (type == DT_UNKNOWN) {
-            struct stat look {};
-            if (::fstatat(folder, name, &look, AT_SYMLINK_NOFOLLOW) == 0)
-                type = S_ISLNK(look.st_mode) ? DT_LNK : S_ISREG(look.st_mode) ? DT_REG : DT_FIFO;
-        }
-        if (type == DT_LNK)
-            return Error{"is a symbolic link; skipped"};
-        if (type != DT_REG && type != DT_UNKNOWN)
-            return Error{"is not a regular file; skipped"};
-        int fd = ::openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-        if (fd < 0)
-            return Error{errno == ELOOP ? std::string("is a symbolic link; skipped")
-                                        : fmt::format("could not open: {}", std::strerror(errno))};
-        auto status = read_open_file(fd);
-        ::close(fd);
-        return status;
-    }
-
-    std::string_view text() const { return buffer_; }
-
-  private:
-    Status read_open_file(int fd) {
-        struct stat st {};
-        if (::fstat(fd, &st) != 0)
-            return Error{fmt::format("could not read: {}", std::strerror(errno))};
-        // The checks hold even if the file was swapped after readdir.
-        if (!S_ISREG(st.st_mode))
-            return Error{"is not a regular file; skipped"};
-        if (static_cast<std::uintmax_t>(st.st_size) > kMaxEntryBytes)
-            return Error{fmt::format("is {} bytes, larger than an entry can be ({} bytes); skipped",
-                                     st.st_size, kMaxEntryBytes)};
-        buffer_.resize(static_cast<size_t>(st.st_size));
-        size_t got = 0;
-        while (got < buffer_.size()) {
-            auto n = ::read(fd, buffer_.data() + got, buffer_.size() - got);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0)
-                break;
-            got += static_cast<size_t>(n);
-        }
-        buffer_.resize(got); // the file may have shrunk while it was read
-        return success();
-    }
-
-    std::string buffer_;
-};
-
 bool in_range(const std::optional<date::sys_days>& day, const ScanRange& range) {
     return !day || ((!range.first || *day >= *range.first) && (!range.last || *day <= *range.last));
 }
@@ -164,18 +107,19 @@ class MonthScanner {
 
   private:
     Expected<Entry> read_entry(int folder, const MonthFolder& month, const dirent* item) {
-        auto status = reader_.read(folder, item->d_name, item->d_type);
+        // readdir's d_type lets links, FIFOs and devices be refused unopened.
+        auto status = read_small_file_at(folder, item->d_name, buffer_, item->d_type);
         if (!status)
             return error_at(month.relative + item->d_name, 0, status.error().message);
-        if (auto entry = read_canonical_entry(reader_.text()))
+        if (auto entry = read_canonical_entry(buffer_))
             return std::move(*entry);
-        return parse_entry(reader_.text(), month.relative + item->d_name);
+        return parse_entry(buffer_, month.relative + item->d_name);
     }
 
     const ScanRange& range_;
     unsigned worker_;
     const std::function<void(unsigned, ScannedFile&&)>& visit_;
-    EntryFileReader reader_;
+    std::string buffer_; // keeps its memory from file to file
 };
 
 } // namespace

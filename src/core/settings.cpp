@@ -58,30 +58,6 @@ struct FileLayer {
     }
 };
 
-bool is_color_mode(const std::string& text) {
-    return text == "auto" || text == "always" || text == "never";
-}
-
-// `git: {auto_commit: true}`.
-Status read_git_settings(const FileLayer& layer, const YAML::Node& value, Settings& settings) {
-    if (!value.IsMap())
-        return layer.bad(value, "git must hold settings such as 'auto_commit: true'");
-    for (const auto& inner : value) {
-        auto name = inner.first.IsScalar() ? inner.first.Scalar() : std::string{};
-        if (name != "auto_commit") {
-            settings.warnings.push_back(
-                layer.bad(inner.first, fmt::format("unknown setting \"git.{}\" is ignored", name))
-                    .located());
-            continue;
-        }
-        bool commit = false;
-        if (!inner.second.IsScalar() || !YAML::convert<bool>::decode(inner.second, commit))
-            return layer.bad(inner.second, "git.auto_commit must be true or false");
-        settings.git_auto_commit.set(commit, Source::file);
-    }
-    return success();
-}
-
 // `crisis:` is a list of {name, contact, note}. It replaces the built-in
 // lines as a whole, so an empty list is refused: the command must always
 // have somewhere to point.
@@ -120,6 +96,30 @@ Status read_crisis_lines(const FileLayer& layer, const YAML::Node& value, Settin
         lines.push_back(std::move(line));
     }
     settings.crisis_lines.set(std::move(lines), Source::file);
+    return success();
+}
+
+bool is_color_mode(const std::string& text) {
+    return text == "auto" || text == "always" || text == "never";
+}
+
+// `git: {auto_commit: true}`.
+Status read_git_settings(const FileLayer& layer, const YAML::Node& value, Settings& settings) {
+    if (!value.IsMap())
+        return layer.bad(value, "git must hold settings such as 'auto_commit: true'");
+    for (const auto& inner : value) {
+        auto name = inner.first.IsScalar() ? inner.first.Scalar() : std::string{};
+        if (name != "auto_commit") {
+            settings.warnings.push_back(
+                layer.bad(inner.first, fmt::format("unknown setting \"git.{}\" is ignored", name))
+                    .located());
+            continue;
+        }
+        bool commit = false;
+        if (!inner.second.IsScalar() || !YAML::convert<bool>::decode(inner.second, commit))
+            return layer.bad(inner.second, "git.auto_commit must be true or false");
+        settings.git_auto_commit.set(commit, Source::file);
+    }
     return success();
 }
 
@@ -195,6 +195,11 @@ Status read_config_text(std::string_view text, const std::string& shown, Setting
             if (!value.IsScalar() || !YAML::convert<bool>::decode(value, ring))
                 return layer.bad(value, "bell must be true or false");
             settings.bell.set(ring, Source::file);
+        } else if (key == "coaching") {
+            bool on = true;
+            if (!value.IsScalar() || !YAML::convert<bool>::decode(value, on))
+                return layer.bad(value, "coaching must be true or false");
+            settings.coaching.set(on, Source::file);
         } else if (key == "color") {
             if (!value.IsScalar() || !is_color_mode(value.Scalar()))
                 return layer.bad(value, fmt::format("color must be auto, always or never, got \"{}\"",
@@ -291,16 +296,29 @@ std::vector<SettingRow> setting_rows(const Settings& settings) {
     auto number = [](std::string key, const auto& setting) {
         return SettingRow{std::move(key), fmt::format("{}", setting.value), setting.source, false};
     };
-    return {
+    std::vector<SettingRow> rows = {
         SettingRow{"journal", settings.journal.value.string(), settings.journal.source, true},
+        SettingRow{"content",
+                   settings.content.value.empty() ? std::string("built-in")
+                                                  : settings.content.value.string(),
+                   settings.content.source, true},
         number("audit.minutes", settings.audit_minutes),
         number("pause.minutes", settings.pause_minutes),
         number("pause.breathe_in", settings.breathe_in_seconds),
         number("pause.breathe_out", settings.breathe_out_seconds),
         number("bell", settings.bell),
+        number("coaching", settings.coaching),
         text("color", settings.color),
         number("git.auto_commit", settings.git_auto_commit),
     };
+    for (size_t i = 0; i < settings.crisis_lines.value.size(); ++i) {
+        const auto& line = settings.crisis_lines.value[i];
+        auto shown = line.note.empty() ? fmt::format("{}: {}", line.name, line.contact)
+                                       : fmt::format("{}: {} ({})", line.name, line.contact,
+                                                     line.note);
+        rows.push_back({fmt::format("crisis.{}", i + 1), shown, settings.crisis_lines.source, true});
+    }
+    return rows;
 }
 
 } // namespace settle

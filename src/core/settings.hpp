@@ -58,6 +58,9 @@ struct Settings {
     Setting<double> breathe_out_seconds{6.0};
     // Whether the terminal bell marks the end of a timer.
     Setting<bool> bell{true};
+    // Gentle hints when an entry drifts from what its exercise asks
+    // (content/coaching.yaml); `coaching: false` turns them off.
+    Setting<bool> coaching{true};
     // When to style output: auto, always or never (NO_COLOR and --color win).
     Setting<std::string> color{"auto"};
     // Commit each new entry to git as soon as it is written (`git:

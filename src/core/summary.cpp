@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <set>
 #include <utf8proc.h>
 
 namespace settle {
@@ -187,6 +188,54 @@ void DayTally::merge(const DayTally& other) {
     audit.merge(other.audit);
 }
 
+void PredictionOutcomes::add(PredictionOutcome outcome) {
+    ++answered;
+    happened += outcome == PredictionOutcome::happened ? 1 : 0;
+    partly += outcome == PredictionOutcome::partly ? 1 : 0;
+    didnt += outcome == PredictionOutcome::didnt ? 1 : 0;
+}
+
+void PredictionOutcomes::merge(const PredictionOutcomes& other) {
+    answered += other.answered;
+    happened += other.happened;
+    partly += other.partly;
+    didnt += other.didnt;
+}
+
+void LookingBack::add(const Entry& entry) {
+    if (const auto* audit = std::get_if<AuditFields>(&entry.fields))
+        predictions += static_cast<int>(audit->predict.size());
+    if (!entry.revisit)
+        return;
+    for (const auto& [number, outcome] : entry.revisit->predictions)
+        answered.add(outcome);
+    if (entry.kind() == Kind::script && entry.revisit->shared) {
+        ++scripts_answered;
+        auto shared = *entry.revisit->shared;
+        said += shared == Shared::said ? 1 : 0;
+        sent += shared == Shared::sent ? 1 : 0;
+        kept += shared == Shared::kept ? 1 : 0;
+    }
+    if (entry.revisit->landed) {
+        auto landed = *entry.revisit->landed;
+        closer += landed == Landed::closer ? 1 : 0;
+        neutral += landed == Landed::neutral ? 1 : 0;
+        harder += landed == Landed::harder ? 1 : 0;
+    }
+}
+
+void LookingBack::merge(const LookingBack& other) {
+    predictions += other.predictions;
+    answered.merge(other.answered);
+    scripts_answered += other.scripts_answered;
+    said += other.said;
+    sent += other.sent;
+    kept += other.kept;
+    closer += other.closer;
+    neutral += other.neutral;
+    harder += other.harder;
+}
+
 // ---------------------------------------------------------------- builder
 
 SummaryBuilder::SummaryBuilder(SummaryRequest request) : request_(std::move(request)) {}
@@ -204,6 +253,12 @@ void SummaryBuilder::add(const Entry& entry) {
     if (!wanted(entry))
         return;
     days_[day_of(entry.created.local())].add(entry);
+    looking_back_.add(entry);
+    if (entry.revisit && !entry.revisit->predictions.empty()) {
+        for (const auto& tag : std::set<std::string>(entry.tags.begin(), entry.tags.end()))
+            for (const auto& [number, outcome] : entry.revisit->predictions)
+                prediction_tags_[tag].add(outcome);
+    }
     if (const auto* script = std::get_if<ScriptFields>(&entry.fields)) {
         for (auto [text, counts] :
              {std::pair{&script->feeling, &feelings_}, std::pair{&script->need, &needs_}})
@@ -229,6 +284,9 @@ void SummaryBuilder::merge(SummaryBuilder&& other) {
     merge_counts(feelings_, other.feelings_);
     merge_counts(needs_, other.needs_);
     merge_counts(tags_, other.tags_);
+    looking_back_.merge(other.looking_back_);
+    for (const auto& [tag, outcomes] : other.prediction_tags_)
+        prediction_tags_[tag].merge(outcomes);
     for (auto& skipped : other.skipped_)
         skipped_.push_back(std::move(skipped));
 }
@@ -272,6 +330,15 @@ Summary SummaryBuilder::finish() const {
     summary.script.feelings = most_frequent(feelings_, request_.top_names);
     summary.script.needs = most_frequent(needs_, request_.top_names);
     summary.tags = most_frequent(tags_, request_.top_names);
+    summary.looking_back = looking_back_;
+    for (const auto& [tag, outcomes] : prediction_tags_)
+        summary.looking_back.by_tag.push_back(TagOutcomes{tag, outcomes});
+    std::stable_sort(summary.looking_back.by_tag.begin(), summary.looking_back.by_tag.end(),
+                     [](const TagOutcomes& a, const TagOutcomes& b) {
+                         return a.outcomes.answered > b.outcomes.answered;
+                     });
+    if (summary.looking_back.by_tag.size() > request_.top_names)
+        summary.looking_back.by_tag.resize(request_.top_names);
 
     if (summary.days) {
         const auto span = *summary.days;

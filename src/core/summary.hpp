@@ -87,6 +87,44 @@ struct ScriptStats {
 };
 
 // One ISO week (Monday to Sunday) or one calendar month.
+// Looking back (`settle revisit`): how the period's predictions turned out,
+// and whether its scripts were shared and how they landed.
+struct PredictionOutcomes {
+    int answered = 0;
+    int happened = 0;
+    int partly = 0;
+    int didnt = 0;
+    // The share that came true: happened ÷ answered (partly is counted
+    // apart, not as half). None before any answer.
+    std::optional<double> came_true() const {
+        if (answered == 0)
+            return std::nullopt;
+        return static_cast<double>(happened) / answered;
+    }
+    void add(PredictionOutcome outcome);
+    void merge(const PredictionOutcomes& other);
+};
+
+struct TagOutcomes {
+    std::string tag;
+    PredictionOutcomes outcomes;
+};
+
+struct LookingBack {
+    int predictions = 0; // every prediction in the period's audits
+    PredictionOutcomes answered;
+    std::vector<TagOutcomes> by_tag; // audits' tags, most answered first
+    int scripts_answered = 0;        // scripts with an answer about sharing
+    int said = 0;
+    int sent = 0;
+    int kept = 0;
+    int closer = 0;
+    int neutral = 0;
+    int harder = 0;
+    void add(const Entry& entry);
+    void merge(const LookingBack& other);
+};
+
 struct SpanStats {
     DaySpan span;
     int entries = 0;
@@ -116,6 +154,7 @@ struct Summary {
     AuditStats audit;
     ScriptStats script;
     std::vector<NameCount> tags; // most used first
+    LookingBack looking_back;
     // Every ISO week and calendar month that `days` touches, empty ones too.
     std::vector<SpanStats> weeks;
     std::vector<SpanStats> months;
@@ -229,6 +268,8 @@ class SummaryBuilder {
     std::unordered_map<std::string, int> feelings_;
     std::unordered_map<std::string, int> needs_;
     std::unordered_map<std::string, int> tags_;
+    LookingBack looking_back_;
+    std::map<std::string, PredictionOutcomes> prediction_tags_;
     std::vector<std::pair<Error, std::optional<Day>>> skipped_;
 };
 

@@ -96,3 +96,70 @@ class RevisitTest(JournalTest):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class SummaryLookingBackTest(JournalTest):
+    def test_summary_counts_what_came_true(self):
+        self.ok("audit", "--know", "k", "--predict", "a", "--predict", "b", "--predict", "c",
+                "--tag", "work", "--at", "2026-11-02 20:00")
+        self.ok("audit", "--know", "k", "--predict", "d", "--at", "2026-11-03 20:00")
+        self.ok("script", "--situation", "s", "--feel", "f", "--need", "n",
+                "--at", "2026-11-04 20:00")
+        self.ok("revisit", "2026-11-02", "--prediction", "1", "--outcome", "happened",
+                "--prediction", "2", "--outcome", "didnt", "--prediction", "3", "--outcome", "partly")
+        self.ok("revisit", "2026-11-03", "--prediction", "1", "--outcome", "didnt")
+        self.ok("revisit", "2026-11-04", "--shared", "sent", "--landed", "closer")
+        data = json.loads(self.ok("summary", "--since", "2026-11-01", "--until", "2026-11-30",
+                                  "--format", "json").out)
+        back = data["revisit"]
+        self.assertEqual(back["predictions"], 4)
+        self.assertEqual(back["answered"], {"answered": 4, "happened": 1, "partly": 1,
+                                            "didnt": 2, "came_true_share": 0.25})
+        self.assertEqual(back["by_tag"], [{"tag": "work", "answered": 3, "happened": 1,
+                                           "partly": 1, "didnt": 1, "came_true_share": 0.33}])
+        self.assertEqual(back["scripts"], {"answered": 1, "said": 0, "sent": 1, "kept": 0,
+                                           "closer": 1, "neutral": 0, "harder": 0})
+        text = self.ok("summary", "--since", "2026-11-01", "--until", "2026-11-30").out
+        self.assertIn("1 of 4 answered came true (25%)", text)
+        markdown = self.ok("summary", "--since", "2026-11-01", "--until", "2026-11-30",
+                           "--format", "markdown").out
+        self.assertIn("| all | 4 | 1 | 1 | 2 | 25% |", markdown)
+
+
+class CoachingTest(JournalTest):
+    def test_hints_on_stderr_never_block(self):
+        result = self.ok("audit", "--know", "They said they'd call at 9", "--know",
+                         "They'll be angry", "--predict", "they will leave")
+        self.assertEqual(len(self.entries()), 1)
+        self.assertIn('A gentle note: "They\'ll be angry" may be a guess', result.err)
+        self.assertNotIn("they'd call", result.err)
+        self.assertEqual(result.err.count("A gentle note"), 1)
+
+    def test_script_hints(self):
+        result = self.ok("script", "--situation", "you never call", "--feel", "angry",
+                         "--need", "you to call")
+        self.assertEqual(result.err.count("A gentle note"), 3)
+        calm = self.ok("script", "--situation", "when the dishes sat for three days",
+                       "--feel", "hurt", "--need", "to feel we're a team")
+        self.assertNotIn("A gentle note", calm.err)
+
+    def test_hints_in_json(self):
+        self.ok("audit", "--know", "He's probably with someone else", "--predict", "x")
+        [entry] = json.loads(self.ok("list", "--format", "json").out)
+        self.assertEqual([(h["rule"], h["field"], h["item"]) for h in entry["hints"]],
+                         [("know_sounds_like_prediction", "know", 1)])
+        shown = json.loads(self.ok("show", entry["id"], "--format", "json").out)
+        self.assertEqual(shown["hints"], entry["hints"])
+
+    def test_coaching_can_be_switched_off(self):
+        config = self.home / "config" / "settle"
+        config.mkdir(parents=True)
+        (config / "config.yaml").write_text("coaching: false\n")
+        result = self.ok("audit", "--know", "They'll be angry", "--predict", "x")
+        self.assertNotIn("A gentle note", result.err)
+        [entry] = json.loads(self.ok("list", "--format", "json").out)
+        self.assertNotIn("hints", entry)
+        (config / "config.yaml").write_text("coaching: sometimes\n")
+        bad = self.run_settle("list")
+        self.assertEqual(bad.code, 2)
+        self.assertIn("config.yaml:1: coaching must be true or false", bad.err)

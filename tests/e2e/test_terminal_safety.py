@@ -178,7 +178,10 @@ class TerminalSafetyTest(JournalTest):
         topics = self.home / "content" / "topics"
         topics.mkdir(parents=True)
         (topics / "calm.md").write_text(
-            f"---\nname: calm\ntitle: \"Calm {PAYLOADS['title']}\"\nsummary: \"s{ALL}\"\n"
+            # JSON strings are valid YAML double-quoted scalars: the escapes
+            # arrive in the title and summary as the raw control characters.
+            f"---\nname: calm\ntitle: {json.dumps('Calm ' + PAYLOADS['title'])}\n"
+            f"summary: {json.dumps('s' + ALL)}\n"
             f"order: 1\n---\n# Heading {ALL}\n\nA paragraph {ALL}\n\n> quote {ALL}\n\n"
             f"- item {ALL}\n\n```\ncode {ALL}\n```\n\n[link{ALL}](https://x.invalid/{ALL})\n")
         env = {"SETTLE_CONTENT": str(self.home / "content")}

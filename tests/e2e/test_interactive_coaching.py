@@ -1,0 +1,46 @@
+"""Coaching hints inline in the guided sessions: a gentle note under an
+answer, the offer to move a "know" item to the predictions, never a block."""
+
+import unittest
+
+from tty_harness import InteractiveTest, require_tmux
+
+
+@require_tmux
+class GuidedCoaching(InteractiveTest):
+    def test_script_notes_blame_and_carries_on(self):
+        tty = self.start("script")
+        tty.wait_for_text("When ›")
+        tty.line("you never call")
+        tty.wait_for_text("starts with what your partner does")
+        tty.wait_for_text("I feel ›")
+        tty.line("hurt")
+        tty.wait_for_text("I need ›")
+        tty.line("to feel chosen")
+        self.assertEqual(tty.wait_for_exit(), 0)
+        entry = self.only_entry("script")
+        self.assertIn("situation: you never call\n", entry)
+        self.assertNotIn("softer underneath", tty.text())
+
+    def test_audit_offers_to_move_a_prediction(self):
+        tty = self.start("audit", "--no-timer", "--anxiety-before", "6")
+        tty.wait_for_text("know ›")
+        tty.line("They said they'd call at 9")
+        tty.wait_for_text("know ›")
+        tty.line("They'll be angry")
+        tty.wait_for_text("Type m and Enter to move it")
+        tty.line("m")
+        tty.wait_for_text("Moved to the predictions.")
+        tty.line("")
+        tty.wait_for_text("predict ›")
+        tty.line("")
+        tty.wait_for_text("How anxious are you now")
+        tty.line("")
+        self.assertEqual(tty.wait_for_exit(), 0)
+        entry = self.only_entry("audit")
+        self.assertIn("know:\n  - They said they'd call at 9\npredict:\n  - They'll be angry\n",
+                      entry)
+
+
+if __name__ == "__main__":
+    unittest.main()
