@@ -42,5 +42,23 @@ class GuidedCoaching(InteractiveTest):
                       entry)
 
 
+    def test_own_words_are_offered_first(self):
+        self.ok("script", "--situation", "s", "--feel", "quietly dreading", "--need",
+                "a slow evening together", "--at", "2026-11-01 20:00")
+        tty = self.start("script", "--situation", "a quiet evening")
+        tty.wait_for_text("I feel ›")
+        tty.type("quietly d")
+        tty.press("Tab")
+        tty.wait_for_text("I feel › quietly dreading")
+        tty.press("Enter")
+        tty.wait_for_text("I need ›")
+        tty.type("a slow")
+        tty.press("Tab")
+        tty.wait_for_text("I need › a slow evening together")
+        tty.press("Enter")
+        self.assertEqual(tty.wait_for_exit(), 0)
+        newest = sorted(self.entries())[-1]  # the guided one, written today
+        self.assertIn("feeling: quietly dreading\n", self.read_entry(newest))
+
 if __name__ == "__main__":
     unittest.main()
