@@ -86,7 +86,6 @@ struct ScriptStats {
     std::vector<NameCount> needs;
 };
 
-// One ISO week (Monday to Sunday) or one calendar month.
 // Looking back (`settle revisit`): how the period's predictions turned out,
 // and whether its scripts were shared and how they landed.
 struct PredictionOutcomes {
@@ -125,6 +124,7 @@ struct LookingBack {
     void merge(const LookingBack& other);
 };
 
+// One ISO week (Monday to Sunday) or one calendar month.
 struct SpanStats {
     DaySpan span;
     int entries = 0;
