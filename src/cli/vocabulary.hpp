@@ -1,5 +1,5 @@
 // The words `settle script` offers on Tab, kept as data in
-// content/vocabulary/ and built into the binary.
+// content/vocabulary/ and built into the binary with the rest of content/.
 #pragma once
 
 #include <string_view>
@@ -7,7 +7,7 @@
 
 namespace settle::cli {
 
-// The files as they were at build time (generated source).
+// The built-in word lists, one entry a line.
 std::string_view feelings_text();
 std::string_view needs_text();
 
