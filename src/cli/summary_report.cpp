@@ -472,16 +472,20 @@ void text_spans(std::string& out, const Summary& s, const TextWriter& w) {
     for (size_t i = from; i < spans.size(); ++i)
         most = std::max(most, spans[i].entries);
 
-    // label 18 + count 4 + entries bar + 2 + urge before 16 + urge after 16
+    // label 18 + count (as wide as the largest, at least 3) + space + entries
+    // bar + 2 + urge before 16 + urge after 16
     constexpr int kLabel = 18, kUrge = 16;
-    int bar_room = std::max(4, w.width() - 2 - kLabel - 4 - 2 - 2 * kUrge);
+    int count_width = std::max(3, static_cast<int>(std::to_string(most).size())) + 1;
+    int bar_room = std::max(4, w.width() - 2 - kLabel - count_width - 2 - 2 * kUrge);
     out += w.bold(weeks ? "Week by week" : "Month by month") +
            (weeks ? w.dim(" (Monday to Sunday)") : "") + "\n";
     out += w.dim(fmt::format("  {:<{}}{:<{}}{:<{}}{}", weeks ? "week" : "month", kLabel, "entries",
-                             4 + bar_room + 2, "urge before", kUrge, "urge after"))
+                             count_width + bar_room + 2, "urge before", kUrge, "urge after"))
                .append("\n");
     if (from > 0)
-        out += w.dim(fmt::format("  ({} earlier months are in --format markdown or json)", from)) +
+        out += w.dim(fmt::format(
+                   "  ({} in --format markdown or json)",
+                   plural(static_cast<int>(from), "earlier month is", "earlier months are"))) +
                "\n";
     for (size_t i = from; i < spans.size(); ++i) {
         const auto& span = spans[i];
@@ -497,7 +501,8 @@ void text_spans(std::string& out, const Summary& s, const TextWriter& w) {
             return shown + std::string(static_cast<size_t>(10 - cells + 1), ' ') +
                    fmt::format("{:<{}}", w.median(value), kUrge - 11);
         };
-        std::string line = fmt::format("  {:<{}}{:>3} ", label, kLabel, span.entries);
+        std::string line =
+            fmt::format("  {:<{}}{:>{}} ", label, kLabel, span.entries, count_width - 1);
         line += w.accent(entries_bar) +
                 std::string(static_cast<size_t>(bar_room - entries_cells + 2), ' ');
         line += urge_cell(span.pause.urge_before, false) + urge_cell(span.pause.urge_after, true);
@@ -730,10 +735,11 @@ std::string summary_text(const Summary& summary, const SummaryRequest& request,
         text_skipped(out, s, w);
         return out;
     }
-    out += fmt::format("{}: {}{}{}{}{}", plural(s.entries, "entry", "entries"),
-                       plural(s.by_kind.pause, "pause", "pauses"), w.dot(),
-                       plural(s.by_kind.audit, "audit", "audits"), w.dot(),
-                       plural(s.by_kind.script, "script", "scripts"));
+    out += plural(s.entries, "entry", "entries");
+    if (!request.kind) // with --kind, every entry is of that kind
+        out += fmt::format(": {}{}{}{}{}", plural(s.by_kind.pause, "pause", "pauses"), w.dot(),
+                           plural(s.by_kind.audit, "audit", "audits"), w.dot(),
+                           plural(s.by_kind.script, "script", "scripts"));
     if (s.incomplete > 0)
         out += fmt::format(" ({} left incomplete)", s.incomplete);
     out += "\n\n";
