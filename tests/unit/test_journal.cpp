@@ -1,5 +1,6 @@
 #include "core/entry_format.hpp"
 #include "core/journal.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -9,25 +10,9 @@
 #include <unistd.h>
 
 using namespace settle;
+using settle::testing::TempFolder;
 
 namespace {
-
-// A fresh folder under the system temporary folder, removed afterwards.
-class TempFolder {
-  public:
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "settle-unit-XXXXXX").string();
-        path_ = ::mkdtemp(pattern.data());
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
 
 class ScopedUmask {
   public:

@@ -2,6 +2,7 @@
 #include "core/journal.hpp"
 #include "core/journal_scan.hpp"
 #include "core/summary.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -11,46 +12,11 @@
 #include <unistd.h>
 
 using namespace settle;
+using settle::testing::ScopedTz;
+using settle::testing::TempFolder;
 using namespace std::chrono;
 
 namespace {
-
-class TempFolder {
-  public:
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "settle-summary-XXXXXX").string();
-        path_ = ::mkdtemp(pattern.data());
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
-
-// Sets $TZ for one test and restores it afterwards; LocalZone reads it.
-class ScopedTz {
-  public:
-    explicit ScopedTz(const char* zone) {
-        if (const char* old = std::getenv("TZ"))
-            previous_ = old;
-        setenv("TZ", zone, 1);
-        tzset();
-    }
-    ~ScopedTz() {
-        if (previous_.empty())
-            unsetenv("TZ");
-        else
-            setenv("TZ", previous_.c_str(), 1);
-        tzset();
-    }
-
-  private:
-    std::string previous_;
-};
 
 Day calendar_day(int y, unsigned m, unsigned d) {
     return Day{date::year{y} / m / d};

@@ -1,4 +1,5 @@
 #include "core/time.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -6,30 +7,10 @@
 #include <string>
 
 using namespace settle;
+using settle::testing::ScopedTz;
 using namespace std::chrono;
 
 namespace {
-
-// Sets $TZ for one test and restores it afterwards; LocalZone reads it.
-class ScopedTz {
-  public:
-    explicit ScopedTz(const char* zone) {
-        if (const char* old = std::getenv("TZ"))
-            previous_ = old;
-        setenv("TZ", zone, 1);
-        tzset();
-    }
-    ~ScopedTz() {
-        if (previous_.empty())
-            unsetenv("TZ");
-        else
-            setenv("TZ", previous_.c_str(), 1);
-        tzset();
-    }
-
-  private:
-    std::string previous_;
-};
 
 SysSeconds utc(const char* text) {
     auto parsed = parse_rfc3339(text);

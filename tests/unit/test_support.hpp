@@ -1,0 +1,56 @@
+// Helpers the unit tests share: a temporary folder and a temporary $TZ,
+// each put back as it was when the test ends.
+#pragma once
+
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+
+namespace settle::testing {
+
+// A fresh folder under the system temporary folder, removed afterwards.
+class TempFolder {
+  public:
+    TempFolder() {
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "settle-unit-XXXXXX").string();
+        path_ = ::mkdtemp(pattern.data());
+    }
+    ~TempFolder() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+  private:
+    std::filesystem::path path_;
+};
+
+// Sets $TZ for one test and restores it afterwards; LocalZone reads it.
+class ScopedTz {
+  public:
+    explicit ScopedTz(const char* zone) {
+        if (const char* old = std::getenv("TZ"))
+            previous_ = old;
+        setenv("TZ", zone, 1);
+        tzset();
+    }
+    ~ScopedTz() {
+        if (previous_.empty())
+            unsetenv("TZ");
+        else
+            setenv("TZ", previous_.c_str(), 1);
+        tzset();
+    }
+    ScopedTz(const ScopedTz&) = delete;
+    ScopedTz& operator=(const ScopedTz&) = delete;
+
+  private:
+    std::string previous_;
+};
+
+} // namespace settle::testing
