@@ -255,8 +255,26 @@ class UsageTest(JournalTest):
             self.assertRegex(result.err, r"^settle: error: ", args)
             self.assertEqual(result.out, "", args)
 
-    def test_a_journal_that_is_a_file_is_simply_empty(self):
+    def test_a_journal_that_cannot_be_read_is_an_error_not_an_empty_summary(self):
         self.journal.write_text("not a folder")
+        result = self.run_settle("summary")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("is not a folder", result.err)
+        self.assertEqual(result.out, "")
+
+    @unittest.skipIf(os.geteuid() == 0, "root reads any folder")
+    def test_an_unreadable_journal_folder_is_an_error(self):
+        self.journal.mkdir()
+        self.journal.chmod(0)
+        try:
+            result = self.run_settle("summary")
+        finally:
+            self.journal.chmod(0o700)
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("cannot read the journal folder", result.err)
+
+    def test_a_journal_not_made_yet_has_no_entries(self):
+        self.assertFalse(self.journal.exists())
         self.assertEqual(json.loads(self.ok("summary", "--format", "json").out)["entries"], 0)
 
 
