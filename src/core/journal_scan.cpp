@@ -81,8 +81,8 @@ bool in_range(const std::optional<date::sys_days>& day, const ScanRange& range) 
 class MonthScanner {
   public:
     MonthScanner(const ScanRange& range, unsigned worker,
-                 const std::function<void(unsigned, ScannedFile&&)>& visit)
-        : range_(range), worker_(worker), visit_(visit) {}
+                 const std::function<void(unsigned, ScannedFile&&)>& visit, std::mutex& yaml_lock)
+        : range_(range), worker_(worker), visit_(visit), yaml_lock_(yaml_lock) {}
 
     void scan(const MonthFolder& month) {
         int folder = ::open(month.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -113,12 +113,16 @@ class MonthScanner {
             return error_at(month.relative + item->d_name, 0, status.error().message);
         if (auto entry = read_canonical_entry(buffer_))
             return std::move(*entry);
+        // yaml-cpp does not promise to be safe on several threads at once,
+        // and the few files that need it are not worth finding out.
+        std::lock_guard lock(yaml_lock_);
         return parse_entry(buffer_, month.relative + item->d_name);
     }
 
     const ScanRange& range_;
     unsigned worker_;
     const std::function<void(unsigned, ScannedFile&&)>& visit_;
+    std::mutex& yaml_lock_;
     std::string buffer_; // keeps its memory from file to file
 };
 
@@ -154,10 +158,11 @@ void scan_journal(const fs::path& root, const ScanRange& range, unsigned workers
 
     std::atomic<size_t> next{0};
     std::mutex failure_lock;
+    std::mutex yaml_lock;
     std::exception_ptr failure;
     auto work = [&](unsigned worker) {
         try {
-            MonthScanner scanner(range, worker, visit);
+            MonthScanner scanner(range, worker, visit, yaml_lock);
             for (size_t i; (i = next++) < months.size();)
                 scanner.scan(months[i]);
         } catch (...) {
