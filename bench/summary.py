@@ -104,6 +104,7 @@ def main():
     sizes = [int(s) for s in args.sizes.split(",")]
     args.workdir.mkdir(parents=True, exist_ok=True)
 
+    load = os.getloadavg()[0]
     results = {}
     with tempfile.TemporaryDirectory(prefix="settle-bench-") as scratch:
         scratch = Path(scratch)
@@ -116,19 +117,23 @@ def main():
         long["mb"] = folder_megabytes(long_notes)
 
     print(f"settle summary --all against grep -r, median of {args.runs} alternating runs, "
-          f"warm cache, {os.cpu_count()} cores")
+          f"warm cache, {os.cpu_count()} cores, load average {load:.1f} at the start")
+    if load > os.cpu_count():
+        print("(a busy machine: wall times wander; CPU times, user + system, are steadier)")
     print(f"{'entries':>9} {'text MB':>8} {'grep -r':>9} {'summary':>9} {'ratio':>6} "
-          f"{'grep CPU':>9} {'summary CPU':>12} {'peak RSS':>9}")
+          f"{'grep CPU':>9} {'summary CPU':>12} {'CPU ratio':>10} {'peak RSS':>9}")
     for size, r in results.items():
         print(f"{size:>9,} {r['mb']:>8.1f} {r['grep']:>8.3f}s {r['summary']:>8.3f}s "
               f"{r['summary'] / r['grep']:>5.2f}x {r['grep_cpu']:>8.3f}s {r['summary_cpu']:>11.3f}s "
-              f"{r['rss'] / 1024:>6.1f} MB")
+              f"{r['summary_cpu'] / r['grep_cpu']:>9.2f}x {r['rss'] / 1024:>6.1f} MB")
     small, large = sizes[0], sizes[-1]
     if large != small:
         factor = large / small
-        print(f"scaling {small:,} -> {large:,} entries (x{factor:g}): grep x"
-              f"{results[large]['grep'] / results[small]['grep']:.1f}, summary x"
-              f"{results[large]['summary'] / results[small]['summary']:.1f}")
+        growth = {key: results[large][key] / results[small][key]
+                  for key in ("grep", "summary", "grep_cpu", "summary_cpu")}
+        print(f"scaling {small:,} -> {large:,} entries (x{factor:g}): wall grep x"
+              f"{growth['grep']:.1f}, summary x{growth['summary']:.1f}; CPU grep x"
+              f"{growth['grep_cpu']:.1f}, summary x{growth['summary_cpu']:.1f}")
     print(f"{large:,} entries with notes 8x longer ({long['mb']:.0f} MB of text): summary "
           f"{long['summary']:.3f}s, peak RSS {long['rss'] / 1024:.1f} MB "
           f"(vs {results[large]['rss'] / 1024:.1f} MB)")
