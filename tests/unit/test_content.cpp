@@ -1,27 +1,24 @@
 #include "core/content.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
-#include <unistd.h>
 
 using namespace settle;
 
 namespace {
 
+// A content folder with an empty topics/ in it.
 struct TempContent {
-    TempContent() {
-        std::string pattern = (fs::temp_directory_path() / "settle-content-XXXXXX").string();
-        root = ::mkdtemp(pattern.data());
-        fs::create_directories(root / "topics");
-    }
-    ~TempContent() { fs::remove_all(root); }
+    TempContent() { fs::create_directories(root / "topics"); }
     void write(const std::string& relative, const std::string& text) const {
         std::ofstream(root / relative, std::ios::binary) << text;
     }
-    fs::path root;
+    settle::testing::TempFolder folder;
+    const fs::path& root = folder.path();
 };
 
 std::string topic_file(const std::string& name, int order, const std::string& body = "# Title\n") {

@@ -4,11 +4,13 @@
 // the ways people do, mutate bytes at random, and compare the two readers.
 #include "core/entry_format.hpp"
 #include "core/fast_frontmatter.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <random>
 
 using namespace settle;
+using settle::testing::lines_of;
 
 namespace {
 
@@ -139,19 +141,6 @@ class Generator {
   private:
     std::mt19937 rng_;
 };
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        auto end = text.find('\n', pos);
-        if (end == std::string::npos)
-            end = text.size();
-        lines.push_back(text.substr(pos, end - pos));
-        pos = end + 1;
-    }
-    return lines;
-}
 
 std::string join(const std::vector<std::string>& lines) {
     std::string text;

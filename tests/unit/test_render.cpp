@@ -1,11 +1,13 @@
 #include "core/content.hpp"
 #include "core/display.hpp"
 #include "core/render.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <regex>
 
 using namespace settle;
+using settle::testing::lines_of;
 
 namespace {
 
@@ -15,19 +17,6 @@ const std::regex kStyle("\x1b\\[[0-9;]*m");
 
 std::string without_styles(const std::string& text) {
     return std::regex_replace(text, kStyle, "");
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find('\n', start);
-        if (end == std::string::npos)
-            end = text.size();
-        lines.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return lines;
 }
 
 // Every line fits in `width` columns once our styles are taken out.

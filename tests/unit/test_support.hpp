@@ -1,5 +1,5 @@
 // Helpers the unit tests share: a temporary folder and a temporary $TZ,
-// each put back as it was when the test ends.
+// each put back as it was when the test ends, and text split into lines.
 #pragma once
 
 #include <cstdlib>
@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <unistd.h>
+#include <vector>
 
 namespace settle::testing {
 
@@ -52,5 +53,19 @@ class ScopedTz {
   private:
     std::string previous_;
 };
+
+// The lines of `text`, without their "\n"; a last line without one counts.
+inline std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        auto end = text.find('\n', pos);
+        if (end == std::string::npos)
+            end = text.size();
+        lines.push_back(text.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    return lines;
+}
 
 } // namespace settle::testing
