@@ -7,6 +7,11 @@ import tempfile
 import unittest
 from pathlib import Path
 
+# Mountain time by POSIX rules (-07 in winter, -06 from the second Sunday of
+# March to the first Sunday of November). Named zones change by law
+# (Edmonton's changed in tzdata 2026); rules in $TZ itself never do.
+MOUNTAIN_RULES = "MST7MDT,M3.2.0,M11.1.0"
+
 BINARY = os.environ.get("SETTLE_BINARY", str(Path(__file__).resolve().parents[2] / "build" / "settle"))
 
 
@@ -41,7 +46,7 @@ class JournalTest(unittest.TestCase):
             "XDG_CONFIG_HOME": str(self.home / "config"),
             "XDG_DATA_HOME": str(self.home / "data"),
             "SETTLE_JOURNAL": str(self.journal),
-            "TZ": "America/Edmonton",
+            "TZ": MOUNTAIN_RULES,
             "LANG": "C.UTF-8",
         }
         # Under the sanitizer build (scripts/test), their settings reach settle.

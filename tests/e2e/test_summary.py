@@ -10,7 +10,7 @@ import shutil
 import unittest
 from pathlib import Path
 
-from harness import JournalTest
+from harness import MOUNTAIN_RULES, JournalTest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "summary"
 PERIOD = ["--since", "2026-11-02", "--until", "2026-11-15"]
@@ -143,8 +143,8 @@ class PeriodTest(FixtureJournalTest):
 
     def test_an_entry_counts_on_its_own_local_date_in_any_reader_zone(self):
         # The Tokyo entry was written on 8 November at 07:30 local time,
-        # which is still 7 November in UTC and in Edmonton.
-        for zone in ["America/Edmonton", "Asia/Tokyo", "UTC"]:
+        # which is still 7 November in UTC and in mountain time.
+        for zone in [MOUNTAIN_RULES, "Asia/Tokyo", "UTC"]:
             day = self.counts("--since", "2026-11-08", "--until", "2026-11-08",
                               env={"TZ": zone})
             self.assertEqual(day["entries"], 1, zone)

@@ -9,7 +9,7 @@ import subprocess
 import time
 import unittest
 
-from harness import BINARY, JournalTest
+from harness import BINARY, MOUNTAIN_RULES, JournalTest
 
 PAUSE = ["pause", "--urge-before", "8", "--urge-after", "3", "--outcome", "waited"]
 
@@ -142,12 +142,12 @@ class DatesAndZonesTest(JournalTest):
         return path, match.group(1)
 
     def test_same_instant_in_two_zones(self):
-        self.ok(*PAUSE, "--at", "2026-11-28T04:14:03Z", env={"TZ": "America/Edmonton"})
+        self.ok(*PAUSE, "--at", "2026-11-28T04:14:03Z", env={"TZ": MOUNTAIN_RULES})
         self.assertEqual(self.created(), ("2026/11/2026-11-27-211403-pause.md",
                                           "2026-11-27T21:14:03-07:00"))
 
     def test_local_time_follows_tz(self):
-        self.ok(*PAUSE, "--at", "2026-11-27 21:14", env={"TZ": "America/Edmonton"})
+        self.ok(*PAUSE, "--at", "2026-11-27 21:14", env={"TZ": MOUNTAIN_RULES})
         self.assertEqual(self.created(), ("2026/11/2026-11-27-211400-pause.md",
                                           "2026-11-27T21:14:00-07:00"))
 
@@ -162,14 +162,14 @@ class DatesAndZonesTest(JournalTest):
         self.assertTrue(created.endswith("+09:00"), created)
 
     def test_entry_at_a_dst_change(self):
-        # Edmonton falls back at 02:00 on 2026-11-01: 01:30 happens twice.
-        self.ok(*PAUSE, "--at", "2026-11-01 01:30", env={"TZ": "America/Edmonton"})
+        # Mountain time falls back at 02:00 on 2026-11-01: 01:30 happens twice.
+        self.ok(*PAUSE, "--at", "2026-11-01 01:30", env={"TZ": MOUNTAIN_RULES})
         self.assertEqual(self.created(), ("2026/11/2026-11-01-013000-pause.md",
                                           "2026-11-01T01:30:00-06:00"))
 
     def test_back_dating_across_a_month_boundary(self):
-        # 23:30 on 31 October in Edmonton is already November in UTC.
-        self.ok(*PAUSE, "--at", "2026-10-31 23:30", env={"TZ": "America/Edmonton"})
+        # 23:30 on 31 October in mountain time is already November in UTC.
+        self.ok(*PAUSE, "--at", "2026-10-31 23:30", env={"TZ": MOUNTAIN_RULES})
         self.assertEqual(self.created(), ("2026/10/2026-10-31-233000-pause.md",
                                           "2026-10-31T23:30:00-06:00"))
 

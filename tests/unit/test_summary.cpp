@@ -182,22 +182,22 @@ TEST_CASE("Summary: Period ends are inclusive to the second") {
 }
 
 TEST_CASE("Summary: An entry counts on the local date it was written, wherever it is read") {
-    // 23:30 in Edmonton is already the next day in UTC; 07:00 in Tokyo is
+    // 23:30 in mountain time is already the next day in UTC; 07:00 in Tokyo is
     // still the previous day in UTC. Each belongs to its own local date.
-    auto evening_in_edmonton = pause("2026-11-27T23:30:00-07:00", 9, 2);
+    auto evening_in_mountain_time = pause("2026-11-27T23:30:00-07:00", 9, 2);
     auto morning_in_tokyo = pause("2026-11-28T07:00:00+09:00", 5, 5);
-    for (const char* reader_zone : {"America/Edmonton", "Asia/Tokyo", "UTC"}) {
+    for (const char* reader_zone : {settle::testing::kMountainRules, "Asia/Tokyo", "UTC"}) {
         ScopedTz tz(reader_zone);
         auto summary =
             summarize_entries(days_period(calendar_day(2026, 11, 27), calendar_day(2026, 11, 27)),
-                              {evening_in_edmonton, morning_in_tokyo});
+                              {evening_in_mountain_time, morning_in_tokyo});
         CHECK(summary.entries == 1);
         CHECK(summary.pause.urge_before == 9.0);
     }
 }
 
 TEST_CASE("Summary: A DST change keeps dates and halves on the calendar") {
-    ScopedTz tz("America/Edmonton");
+    ScopedTz tz(settle::testing::kMountainRules);
     LocalZone zone;
     // Clocks jump from 02:00 to 03:00 on Sunday 8 March 2026.
     auto period = make_period(std::string("2026-03-02"), std::string("2026-03-08"),

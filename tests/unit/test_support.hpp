@@ -31,6 +31,12 @@ class TempFolder {
     std::filesystem::path path_;
 };
 
+// Mountain time by POSIX rules (-07 in winter, -06 from the second Sunday
+// of March to the first Sunday of November). Named zones change by law
+// (Edmonton's rules changed in tzdata 2026), so tests that expect a
+// particular offset in a particular year use rules no tzdata update touches.
+inline constexpr const char* kMountainRules = "MST7MDT,M3.2.0,M11.1.0";
+
 // Sets $TZ for one test and restores it afterwards; LocalZone reads it.
 class ScopedTz {
   public:

@@ -56,7 +56,7 @@ TEST_CASE("LocalZone honours $TZ and agrees with date's tz database") {
 }
 
 TEST_CASE("Local wall times resolve in DST gaps and overlaps") {
-    ScopedTz tz("America/Edmonton");
+    ScopedTz tz(settle::testing::kMountainRules);
     LocalZone zone;
     auto local = [](const char* text) {
         date::local_seconds t;
@@ -64,7 +64,7 @@ TEST_CASE("Local wall times resolve in DST gaps and overlaps") {
         in >> date::parse("%F %T", t);
         return t;
     };
-    // 2026-03-08 02:30 does not exist in Edmonton: clocks jump 02:00 -> 03:00.
+    // 2026-03-08 02:30 does not exist in mountain time: clocks jump 02:00 -> 03:00.
     auto gap = zone.from_local(local("2026-03-08 02:30:00"));
     CHECK(gap.rfc3339() == "2026-03-08T03:30:00-06:00");
     // 2026-11-01 01:30 happens twice; the earlier (still MDT) wins.
@@ -75,9 +75,9 @@ TEST_CASE("Local wall times resolve in DST gaps and overlaps") {
 }
 
 TEST_CASE("Dates people type") {
-    ScopedTz tz("America/Edmonton");
+    ScopedTz tz(settle::testing::kMountainRules);
     LocalZone zone;
-    auto now = utc("2026-11-28T04:14:03Z"); // 21:14:03 on the 27th in Edmonton
+    auto now = utc("2026-11-28T04:14:03Z"); // 21:14:03 on the 27th in mountain time
     auto parse = [&](const char* text) {
         auto result = parse_user_time(text, now, zone, "--at");
         INFO(text << ": " << (result ? "" : result.error().message));
