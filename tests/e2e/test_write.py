@@ -8,6 +8,8 @@ import stat
 import subprocess
 import time
 import unittest
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 
 from harness import BINARY, MOUNTAIN_RULES, JournalTest
 
@@ -150,6 +152,21 @@ class DatesAndZonesTest(JournalTest):
         self.ok(*PAUSE, "--at", "2026-11-27 21:14", env={"TZ": MOUNTAIN_RULES})
         self.assertEqual(self.created(), ("2026/11/2026-11-27-211400-pause.md",
                                           "2026-11-27T21:14:00-07:00"))
+
+    def test_named_zones_agree_with_the_system_database(self):
+        # Named zones follow whatever tzdata is installed (Edmonton's rules
+        # changed in 2026), so the expected wall time comes from Python's
+        # reading of the same database rather than from a fixed offset.
+        instant = datetime(2026, 11, 28, 4, 14, 3, tzinfo=timezone.utc)
+        for zone in ["America/Edmonton", "Asia/Tokyo", "Europe/London"]:
+            with self.subTest(zone=zone):
+                for path in self.entries():
+                    (self.journal / path).unlink()
+                self.ok(*PAUSE, "--at", "2026-11-28T04:14:03Z", env={"TZ": zone})
+                local = instant.astimezone(ZoneInfo(zone))
+                self.assertEqual(self.created(), (
+                    local.strftime("%Y/%m/%Y-%m-%d-%H%M%S-pause.md"),
+                    local.isoformat()))
 
     def test_tokyo(self):
         self.ok(*PAUSE, "--at", "2026-11-27 21:14", env={"TZ": "Asia/Tokyo"})
