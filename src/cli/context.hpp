@@ -40,6 +40,9 @@ class Context {
 
     const GetEnv& env() const { return env_; }
     SysSeconds now() const { return now_; }
+    // A second exercise begun in the same run (the script offered at the
+    // end of a pause) is dated when it begins, not when settle started.
+    void set_now(SysSeconds now) { now_ = now; }
     // Resolved on first use so that commands that need no settings
     // (--version) do not read the config file.
     const Settings& settings();

@@ -93,6 +93,7 @@ class PauseSession {
             return; // the pause is saved; there is nothing more to keep
         }
         session_.say();
+        session_.context().set_now(now_seconds());
         guide_script(session_, {}, WriteOptions{});
     }
 

@@ -3,9 +3,15 @@ countdown, ending early with a key, and the question about reaching out,
 which only ever asks."""
 
 import re
+import time
 import unittest
+from datetime import datetime, timedelta
 
 from tty_harness import InteractiveTest, require_tmux
+
+
+def created(entry):
+    return datetime.fromisoformat(re.search(r"^created: (.*)$", entry, re.M).group(1))
 
 
 @require_tmux
@@ -75,15 +81,18 @@ class GuidedPause(InteractiveTest):
         tty.wait_for_text("Do you still need to reach out?")
         tty.press("2")
         tty.wait_for_text("Would you like to find the words first?")
+        time.sleep(2.2)  # the script is dated when it begins, after the pause
         tty.press("y")
         tty.wait_for_text("When ›")
         tty.line("you haven't replied today")
         tty.line("scared")
         tty.line("reassurance")
         self.assertEqual(tty.wait_for_exit(), 0)
-        self.assertIn("outcome: reached-out", self.only_entry("pause"))
-        self.assertIn("need: reassurance", self.only_entry("script"))
-        self.assertNotIn("incomplete", self.only_entry("pause"))
+        pause, script = self.only_entry("pause"), self.only_entry("script")
+        self.assertIn("outcome: reached-out", pause)
+        self.assertIn("need: reassurance", script)
+        self.assertNotIn("incomplete", pause)
+        self.assertGreaterEqual(created(script) - created(pause), timedelta(seconds=2))
 
     def test_declining_the_script_just_ends(self):
         tty = self.start("pause", "--no-timer", "--urge-before", "9", "--urge-after", "8")
