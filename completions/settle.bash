@@ -1,6 +1,7 @@
 # bash completion for settle. The candidates come from settle itself
 # (`settle __complete`), which walks its own command definitions, so this
-# file never needs to change when commands or options do.
+# file never needs to change when commands or options do. The order is
+# settle's too: a person's own feelings and needs come first.
 _settle() {
     local cur=${COMP_WORDS[COMP_CWORD]}
     local -a words=("${COMP_WORDS[@]:1:COMP_CWORD-1}")
@@ -13,6 +14,8 @@ _settle() {
     local line value
     local -a found=()
     COMPREPLY=()
+    # settle puts the candidates in order (the person's own words first).
+    compopt -o nosort 2>/dev/null
     while IFS= read -r line; do
         if [[ $line == ":dirs" ]]; then
             compopt -o filenames 2>/dev/null

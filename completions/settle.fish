@@ -12,4 +12,5 @@ function __settle_complete
         end
     end
 end
-complete -c settle -f -a '(__settle_complete)'
+# --keep-order: the person's own feelings and needs stay first.
+complete -c settle -f --keep-order -a '(__settle_complete)'

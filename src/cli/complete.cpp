@@ -2,6 +2,7 @@
 #include "complete.hpp"
 
 #include "commands.hpp"
+#include "vocabulary.hpp"
 #include "core/content.hpp"
 #include "core/journal.hpp"
 
@@ -29,7 +30,7 @@ const std::map<std::string, Values, std::less<>> kValueSources = {
     {"command", Values::commands},
 };
 
-// Only the newest entries are read for tags and words: enough to offer what
+// Only the newest entries are read for tags: enough to offer what
 // the person uses now, and fast on a journal of many years.
 constexpr size_t kEntriesRead = 300;
 constexpr size_t kEntryIdsOffered = 200;
@@ -126,22 +127,16 @@ bool offerable(std::string_view value) {
                         [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
-// Tags, feelings and needs the person has written, newest entries only.
-std::vector<std::string> journal_words(Context& context, Values what) {
+// The tags the person has used, newest entries only.
+std::vector<std::string> journal_tags(Context& context) {
     auto journal = context.journal();
     auto files = journal.files();
-    std::set<std::string> words;
+    std::set<std::string> tags;
     auto first = files.size() > kEntriesRead ? files.end() - kEntriesRead : files.begin();
-    for (auto file = first; file != files.end(); ++file) {
-        auto entry = journal.read(*file);
-        if (!entry)
-            continue;
-        if (what == Values::tags)
-            words.insert(entry->tags.begin(), entry->tags.end());
-        else if (const auto* script = std::get_if<ScriptFields>(&entry->fields))
-            words.insert(what == Values::feelings ? script->feeling : script->need);
-    }
-    return {words.begin(), words.end()};
+    for (auto file = first; file != files.end(); ++file)
+        if (auto entry = journal.read(*file))
+            tags.insert(entry->tags.begin(), entry->tags.end());
+    return {tags.begin(), tags.end()};
 }
 
 std::vector<std::string> entry_ids(Context& context) {
@@ -156,9 +151,7 @@ std::vector<std::string> entry_ids(Context& context) {
 // The names `settle read` takes, with their titles, from the same text it
 // reads: the content folder of the settings, else the built-in copy.
 std::vector<std::pair<std::string, std::string>> topic_names(Context& context) {
-    const auto& folder = context.settings().content.value;
-    auto source = folder.empty() ? ContentSource::built_in() : ContentSource::folder(folder);
-    auto library = load_topics(source);
+    auto library = load_topics(ContentSource::from_setting(context.settings().content.value));
     std::vector<std::pair<std::string, std::string>> names;
     if (library)
         for (const auto& topic : library->topics)
@@ -180,11 +173,17 @@ struct Completer {
     void offer_values(Values what, const std::string& prefix, const std::string& typed) {
         switch (what) {
         case Values::tags:
+            for (const auto& tag : journal_tags(context))
+                if (offerable(tag))
+                    offer(tag, "", prefix, typed);
+            break;
         case Values::feelings:
         case Values::needs:
-            for (const auto& word : journal_words(context, what))
-                if (offerable(word))
-                    offer(word, "", prefix, typed);
+            // The person's own words first; the shells keep settle's order.
+            for (const auto& word : offered_words(context, what == Values::feelings
+                                                               ? WordList::feelings
+                                                               : WordList::needs))
+                offer(word, "", prefix, typed);
             break;
         case Values::entries:
             for (const auto& id : entry_ids(context))

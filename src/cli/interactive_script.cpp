@@ -13,50 +13,16 @@ namespace settle::cli {
 
 namespace {
 
-const std::vector<std::string_view>& feelings() {
-    static const auto words = vocabulary_entries(feelings_text());
-    return words;
-}
-
-const std::vector<std::string_view>& needs() {
-    static const auto words = vocabulary_entries(needs_text());
-    return words;
-}
-
-// Entries read for the person's own words: enough for what they use now,
-// quick on a journal of many years.
-constexpr size_t kRecentEntries = 300;
-
-// The feelings or needs the person has written in recent scripts, newest
-// first, then the built-in words they have not used: their own language is
-// offered before anyone else's.
-class Vocabulary {
+// The words offered on Tab for one question; the line editor borrows views.
+class TabWords {
   public:
-    Vocabulary(Context& context, bool feelings_wanted) {
-        auto journal = context.journal();
-        auto files = journal.files();
-        size_t read = 0;
-        for (auto file = files.rbegin(); file != files.rend() && read < kRecentEntries;
-             ++file, ++read) {
-            auto entry = journal.read(*file);
-            const auto* script = entry ? std::get_if<ScriptFields>(&entry->fields) : nullptr;
-            if (!script)
-                continue;
-            const auto& word = feelings_wanted ? script->feeling : script->need;
-            bool plain = !word.empty() && word.size() <= 60 && neutralize_controls(word) == word;
-            if (plain && std::find(own_.begin(), own_.end(), word) == own_.end())
-                own_.push_back(word);
-        }
-        words_.assign(own_.begin(), own_.end());
-        for (auto word : feelings_wanted ? feelings() : needs())
-            if (std::find(own_.begin(), own_.end(), word) == own_.end())
-                words_.push_back(word);
-    }
-    const std::vector<std::string_view>* words() const { return &words_; }
+    TabWords(Context& context, WordList which)
+        : words_(offered_words(context, which)), views_(words_.begin(), words_.end()) {}
+    const std::vector<std::string_view>* views() const { return &views_; }
 
   private:
-    std::vector<std::string> own_;
-    std::vector<std::string_view> words_;
+    std::vector<std::string> words_;
+    std::vector<std::string_view> views_;
 };
 
 class ScriptSteps {
@@ -79,11 +45,11 @@ class ScriptSteps {
         if (!given.feeling)
             script().feeling =
                 ask("What do you notice you feel?" + terminal.dim(" Tab offers words."), "I feel",
-                    Vocabulary(session_.context(), true).words(), script().feeling);
+                    TabWords(session_.context(), WordList::feelings).views(), script().feeling);
         if (!given.need)
             script().need =
                 ask("What are you actually needing?" + terminal.dim(" Tab offers words."), "I need",
-                    Vocabulary(session_.context(), false).words(), script().need);
+                    TabWords(session_.context(), WordList::needs).views(), script().need);
         session_.say();
         session_.say(terminal.dim("Here it is, to say or to send:"));
         session_.save_finished(entry_, options_, compose_sentence(script()));

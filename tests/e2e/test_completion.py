@@ -10,6 +10,7 @@ from pathlib import Path
 from harness import BINARY, JournalTest
 
 COMPLETIONS = Path(__file__).resolve().parents[2] / "completions"
+CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
 class CompleteCommandTest(JournalTest):
@@ -52,10 +53,34 @@ class CompleteCommandTest(JournalTest):
                 "reassurance", "--tag", "work", "--at", "2026-11-21 09:00")
         self.assertEqual(self.complete("list", "--tag", ""), ["evening", "texts", "work"])
         self.assertEqual(self.complete("audit", "--tag", "e"), ["evening"])
-        self.assertEqual(self.complete("script", "--feel", ""), ["anxious"])
-        self.assertEqual(self.complete("script", "--need", "re"), ["reassurance"])
+        self.assertEqual(self.complete("script", "--need", "re"), ["reassurance", "rest"])
         ids = self.complete("show", "2026-11-2")
         self.assertEqual(ids, ["2026-11-20-210000-pause", "2026-11-21-090000-script"])
+
+    def test_own_feelings_and_needs_come_first_then_the_vocabulary(self):
+        vocabulary = (CONTENT / "vocabulary" / "feelings.txt").read_text().splitlines()
+        vocabulary = [w for w in vocabulary if w and not w.startswith("#")]
+        self.ok("script", "--situation", "s", "--feel", "unmoored", "--need", "n",
+                "--at", "2026-11-20 09:00")
+        self.ok("script", "--situation", "s", "--feel", "rejected", "--need", "n",
+                "--at", "2026-11-21 09:00")
+        # Newest first, and a word already offered is not offered again.
+        self.assertEqual(self.complete("script", "--feel", ""),
+                         ["rejected", "unmoored"] + [w for w in vocabulary if w != "rejected"])
+        self.assertEqual(self.complete("script", "--feel", "re"), ["rejected", "restless"])
+
+    def test_a_configured_content_folder_brings_its_own_words(self):
+        content = self.home / "content"
+        shutil.copytree(CONTENT, content)
+        (content / "vocabulary" / "needs.txt").write_text("# needs\nruhe\nnähe\n")
+        self.assertIn("reassurance", self.complete("script", "--need", ""))
+        env = {"SETTLE_CONTENT": str(content)}
+        result = self.ok("__complete", "--", "script", "--need", "", env=env)
+        self.assertEqual(result.out.splitlines(), ["ruhe", "nähe"])
+        # A folder without word lists keeps the built-in ones.
+        shutil.rmtree(content / "vocabulary")
+        result = self.ok("__complete", "--", "script", "--need", "reas", env=env)
+        self.assertEqual(result.out.splitlines(), ["reassurance"])
 
     def test_journal_named_on_the_command_line_is_the_one_read(self):
         other = self.home / "other"
@@ -79,7 +104,8 @@ class CompleteCommandTest(JournalTest):
 
     def test_entry_text_with_control_characters_is_not_offered(self):
         self.ok("script", "--situation", "s", "--feel", "bad\x1b[31m", "--need", "n")
-        self.assertEqual(self.complete("script", "--feel", ""), [])
+        self.assertNotIn("bad\x1b[31m", self.complete("script", "--feel", ""))
+        self.assertEqual(self.complete("script", "--feel", "bad"), [])
 
 
 def shell_env(test, extra_path):
@@ -135,6 +161,7 @@ printf '%s\\n' "${{COMPREPLY[@]}}"
         self.assertEqual(self.bash("settle list --kind=p"), ["pause"])
         self.assertEqual(self.bash("settle list --tag ev"), ["evening"])
         self.assertEqual(self.bash("settle script --feel le"), ["left\\ out"])
+        self.assertEqual(self.bash("settle script --feel ")[:2], ["left\\ out", "afraid"])
         if "read" in self.bash("settle re"):
             self.assertIn("reassurance", self.bash("settle read rea"))
 
@@ -147,6 +174,8 @@ printf '%s\\n' "${{COMPREPLY[@]}}"
         self.assertIn("--urge-before", self.fish("settle pause --ur"))
         self.assertEqual(self.fish("settle list --tag ev"), ["evening"])
         self.assertEqual(self.fish("settle script --feel le"), ["left out"])
+        # fish sorts unless told to keep settle's order: own words first.
+        self.assertEqual(self.fish("settle script --feel ")[:2], ["left out", "afraid"])
         if "read" in self.fish("settle re"):
             self.assertIn("reassurance", self.fish("settle read rea"))
 
