@@ -15,9 +15,11 @@ constexpr size_t kRecentEntries = 300;
 // Longer text is a sentence, not a word to offer.
 constexpr size_t kLongestWord = 60;
 
+// Not an option, nor a line settle __complete would read as an instruction
+// to the shell (":dirs").
 bool offerable(const std::string& word) {
     return !word.empty() && word.size() <= kLongestWord && word.front() != '-' &&
-           neutralize_controls(word) == word;
+           word.front() != ':' && neutralize_controls(word) == word;
 }
 
 // The vocabulary file from the configured content folder; a folder without

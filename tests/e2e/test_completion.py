@@ -106,6 +106,9 @@ class CompleteCommandTest(JournalTest):
         self.ok("script", "--situation", "s", "--feel", "bad\x1b[31m", "--need", "n")
         self.assertNotIn("bad\x1b[31m", self.complete("script", "--feel", ""))
         self.assertEqual(self.complete("script", "--feel", "bad"), [])
+        self.ok("script", "--situation", "s", "--feel", ":dirs", "--need", "-n")
+        self.assertEqual(self.ok("__complete", "--", "script", "--feel", ":").out, "")
+        self.assertEqual(self.ok("__complete", "--", "script", "--need", "-").out, "")
 
 
 def shell_env(test, extra_path):
