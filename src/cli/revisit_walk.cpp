@@ -19,7 +19,8 @@ struct Choice {
     std::string label;
 };
 
-// Shows the choices and waits for one key. Enter or "s" skips.
+// Shows the choices and waits for one key. Enter skips. (Not "s": it is
+// "said" when asking whether a script was shared.)
 std::optional<char32_t> ask(Terminal& terminal, const std::string& question,
                             const std::vector<Choice>& choices) {
     std::string line = question + "  ";
@@ -34,7 +35,7 @@ std::optional<char32_t> ask(Terminal& terminal, const std::string& question,
             auto key = terminal.read_char();
             if (!key)
                 throw WalkStopped{};
-            if (*key == '\r' || *key == '\n' || *key == 's') {
+            if (*key == '\r' || *key == '\n') {
                 terminal.restore_mode();
                 return std::nullopt;
             }
