@@ -1,5 +1,8 @@
 #include "session.hpp"
 
+#include "core/display.hpp"
+#include "core/entry_format.hpp"
+
 #include <charconv>
 #include <csignal>
 #include <fmt/format.h>
@@ -193,11 +196,23 @@ void Session::end(SessionEnd how, const std::string& unfinished, const KeepUnfin
     throw SessionEnded{how};
 }
 
+SavedEntry Session::add_keeping_words(const Entry& entry) {
+    try {
+        if (auto valid = validate(entry); !valid)
+            throw UsageError(valid.error().message);
+        return add_to_journal(context_, entry);
+    } catch (const std::exception&) {
+        terminal_.line();
+        say("This could not be saved. Here is everything you wrote, to keep a copy:");
+        terminal_.line();
+        say(neutralize_controls(format_entry(entry), true));
+        throw;
+    }
+}
+
 SavedEntry Session::save_finished(const Entry& entry, const WriteOptions& options,
                                   const std::string& stdout_text) {
-    if (auto valid = validate(entry); !valid)
-        throw UsageError(valid.error().message);
-    auto saved = add_to_journal(context_, entry);
+    auto saved = add_keeping_words(entry);
     print_on_stdout(saved, options, stdout_text);
     say(terminal_.dim(fmt::format("Saved {}", saved.relative)));
     return saved;
@@ -230,7 +245,7 @@ void Session::save_unfinished(Entry draft, bool has_content, const WriteOptions&
         return;
     }
     draft.incomplete = true;
-    auto saved = add_to_journal(context_, draft);
+    auto saved = add_keeping_words(draft);
     print_on_stdout(saved, options, {});
     say(fmt::format("Saved what you wrote so far, marked incomplete, in\n  {}",
                     saved.path.string()));

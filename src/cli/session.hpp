@@ -91,6 +91,10 @@ class Session {
     AfterInterrupt offer_to_stop(LiveStatus* status, bool has_unfinished_text);
     [[noreturn]] void end(SessionEnd how, const std::string& unfinished,
                           const KeepUnfinished& keep);
+    // Writes the entry; if it cannot be written (a full disk, a folder that
+    // is not writable), shows everything in it before the error, so that
+    // the person can copy the words somewhere safe.
+    SavedEntry add_keeping_words(const Entry& entry);
 
     Context& context_;
     Terminal terminal_;

@@ -25,6 +25,26 @@ class EndingAGuidedSession(InteractiveTest):
         for text in texts:
             self.assertIn(text, entry)
 
+    def test_words_are_shown_when_the_journal_cannot_be_written(self):
+        # The month's folder is a symbolic link out of the journal, which a
+        # writer refuses: the words must still reach the person.
+        elsewhere = self.home / "elsewhere"
+        elsewhere.mkdir()
+        (self.journal / "2026").mkdir(parents=True)
+        (self.journal / "2026" / "11").symlink_to(elsewhere)
+        tty = self.start("script", "--at", "2026-11-02 10:00")
+        tty.wait_for_text("When ›")
+        tty.line("the call went to voicemail twice")
+        tty.line("small")
+        tty.line("to hear a kind voice")
+        self.assertEqual(tty.wait_for_exit(), 1)
+        tty.wait_for_text("This could not be saved. Here is everything you wrote, to keep a copy:")
+        for text in ["situation: the call went to voicemail twice", "feeling: small",
+                     "need: to hear a kind voice", "settle: error:"]:
+            self.assertIn(text, tty.text())
+        self.assertEqual(list(elsewhere.iterdir()), [])
+        tty.assert_terminal_restored()
+
     def test_ctrl_c_at_a_prompt_offers_a_choice_and_saves(self):
         tty = self.start_audit_with_typing()
         tty.press("C-c")
