@@ -504,6 +504,23 @@ bool starts_top_level_key(std::string_view line) {
     return !line.empty() && line.front() != ' ' && line.front() != '\t';
 }
 
+bool blank_line(std::string_view line) {
+    return line.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// The revisit block as settle writes it, with the file's line ends.
+std::string revisit_block(const Revisit& revisit, const std::string& newline) {
+    YAML::Emitter out;
+    out.SetIndent(2);
+    out << YAML::BeginMap;
+    emit_revisit(out, revisit);
+    out << YAML::EndMap;
+    std::string block;
+    for (auto& line : split_lines(std::string_view(out.c_str())))
+        block += std::string(line.text) + newline;
+    return block;
+}
+
 } // namespace
 
 Expected<std::string> write_revisit(std::string_view original, const Revisit& revisit,
@@ -534,18 +551,22 @@ Expected<std::string> write_revisit(std::string_view original, const Revisit& re
         }
     }
 
-    YAML::Emitter out;
-    out.SetIndent(2);
-    out << YAML::BeginMap;
-    emit_revisit(out, revisit);
-    out << YAML::EndMap;
-    std::string block;
-    for (auto& line : split_lines(std::string_view(out.c_str())))
-        block += std::string(line.text) + newline;
+    // Blank lines after the block belong to what follows it.
+    while (block_end > block_start + 1 && blank_line(lines[block_end - 1].text))
+        --block_end;
 
-    // Replace the old block's lines, or insert before the closing fence.
     size_t cut_from = lines[block_start].start;
     size_t cut_to = block_end > block_start ? lines[block_end - 1].end : cut_from;
+    // Only a block exactly as settle writes it is replaced: a comment, a key
+    // settle does not know or a note in another layout would be lost.
+    if (block_end > block_start && before->revisit &&
+        original.substr(cut_from, cut_to - cut_from) != revisit_block(*before->revisit, newline))
+        return Error{"the revisit answers in this entry were edited by hand, so settle leaves "
+                     "them to you: add the new answers with `settle edit`",
+                     path, static_cast<int>(block_start) + 1};
+    std::string block = revisit_block(revisit, newline);
+
+    // Replace the old block's lines, or insert before the closing fence.
     std::string result(original.substr(0, cut_from));
     result += block;
     result += original.substr(cut_to);

@@ -2,6 +2,17 @@
 
 namespace settle {
 
+namespace {
+
+bool ends_with_line(std::string_view text, std::string_view line) {
+    if (text == line)
+        return true;
+    return text.size() > line.size() && text.substr(text.size() - line.size()) == line &&
+           text[text.size() - line.size() - 1] == '\n';
+}
+
+} // namespace
+
 OpenItems open_items(const Entry& entry) {
     OpenItems open;
     if (entry.incomplete)
@@ -27,8 +38,10 @@ Revisit combine(const std::optional<Revisit>& earlier, const Answers& answers, T
         revisit.shared = answers.shared;
     if (answers.landed)
         revisit.landed = answers.landed;
-    if (answers.note)
-        revisit.note = *answers.note;
+    // A note adds to an earlier one: what the person wrote then stays. The
+    // same words given again (a command run twice) are not added twice.
+    if (answers.note && !answers.note->empty() && !ends_with_line(revisit.note, *answers.note))
+        revisit.note = revisit.note.empty() ? *answers.note : revisit.note + "\n" + *answers.note;
     return revisit;
 }
 

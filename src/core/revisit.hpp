@@ -30,6 +30,8 @@ struct Answers {
 
     bool empty() const { return predictions.empty() && !shared && !landed && !note; }
 };
+// New answers over earlier ones; a new note goes on a line after an earlier
+// note instead of replacing it.
 Revisit combine(const std::optional<Revisit>& earlier, const Answers& answers, Timestamp when);
 
 } // namespace settle

@@ -1,6 +1,7 @@
 // Writing revisit answers into an entry must leave every other byte as it
 // was: a person's comments, key order, unknown keys, line ends and body.
 #include "core/entry_format.hpp"
+#include "core/revisit.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -131,4 +132,80 @@ TEST_CASE("A malformed revisit block names its line") {
     REQUIRE_FALSE(parsed);
     CHECK(parsed.error().line == 15);
     CHECK_THAT(parsed.error().message, Catch::Contains("happened, partly or didnt"));
+}
+
+TEST_CASE("A revisit block edited by hand is left to the person, never rewritten") {
+    auto first = write_revisit(kHandEditedAudit,
+                               answers_for_predictions({{1, PredictionOutcome::didnt}}), "a.md");
+    REQUIRE(first);
+    auto at_block_end = [&](std::string text, const std::string& added) {
+        text.insert(text.find("---\nBody"), added);
+        return text;
+    };
+    auto at_block_start = [&](std::string text, const std::string& added) {
+        text.insert(text.find("  date:"), added);
+        return text;
+    };
+    const std::vector<std::string> edited = {
+        at_block_end(*first, "  thoughts: she called back and I cried\n"), // a key settle lacks
+        at_block_end(*first, "  # why I said didnt: it was only a pause\n"), // a comment
+        at_block_start(*first, "  note: first\n"),                         // its own layout
+        at_block_end(*first, "    2: partly   # not sure\n"),
+    };
+    for (const auto& text : edited) {
+        INFO(text);
+        auto second = write_revisit(
+            text, answers_for_predictions({{2, PredictionOutcome::happened}}), "a.md");
+        REQUIRE_FALSE(second);
+        CHECK(second.error().path == "a.md");
+        CHECK(second.error().line == 12); // the "revisit:" line
+        CHECK_THAT(second.error().message, Catch::Contains("settle edit"));
+    }
+}
+
+TEST_CASE("Blank lines after settle's own revisit block are kept where they are") {
+    auto first = write_revisit(kHandEditedAudit,
+                               answers_for_predictions({{1, PredictionOutcome::didnt}}), "a.md");
+    REQUIRE(first);
+    std::string spaced = *first;
+    spaced.insert(spaced.find("---\nBody"), "\n");
+    auto second = write_revisit(
+        spaced, answers_for_predictions({{1, PredictionOutcome::didnt}, {2, PredictionOutcome::partly}}),
+        "a.md");
+    REQUIRE(second);
+    CHECK(second->find("    2: partly\n\n---\nBody") != std::string::npos);
+}
+
+TEST_CASE("A second note is added after the first, and both are written and read back") {
+    auto when = *parse_rfc3339("2026-11-29T10:00:00-07:00");
+    Answers first;
+    first.shared = Shared::said;
+    first.note = "We talked on the walk home";
+    auto once = combine(std::nullopt, first, when);
+    CHECK(once.note == "We talked on the walk home");
+
+    Answers second;
+    second.landed = Landed::closer;
+    second.note = "A week on, still glad";
+    auto twice = combine(once, second, when);
+    CHECK(twice.note == "We talked on the walk home\nA week on, still glad");
+    CHECK(twice.shared == Shared::said);
+    CHECK(twice.landed == Landed::closer);
+
+    // The same note again, or none, changes nothing.
+    Answers again;
+    again.note = "A week on, still glad";
+    CHECK(combine(twice, again, when).note == twice.note);
+    CHECK(combine(twice, Answers{}, when).note == twice.note);
+
+    const char* script = "---\nschema: 1\nkind: script\ncreated: 2026-11-27T21:14:03-07:00\n"
+                         "tags: []\nsituation: s\nfeeling: f\nneed: n\n---\n";
+    auto written = write_revisit(script, once, "s.md");
+    REQUIRE(written);
+    auto rewritten = write_revisit(*written, twice, "s.md");
+    REQUIRE(rewritten);
+    auto entry = parse_entry(*rewritten, "s.md");
+    REQUIRE(entry);
+    REQUIRE(entry->revisit);
+    CHECK(entry->revisit->note == twice.note);
 }
