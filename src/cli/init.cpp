@@ -22,7 +22,17 @@ void run_init(Context& context, const InitOptions& options) {
     bool existed = fs::is_directory(folder, ec);
     if (auto made = make_private_folders(folder, folder); !made)
         throw RuntimeError(made.error().located());
-    if (existed)
+    if (existed && (fs::status(folder, ec).permissions() &
+                    (fs::perms::group_all | fs::perms::others_all)) != fs::perms::none) {
+        // A journal is private whoever made the folder: others could read
+        // every entry (and, with --git, every entry's history).
+        fs::permissions(folder, fs::perms::owner_all, ec);
+        if (ec)
+            throw RuntimeError(fmt::format("could not make {} private: {}", folder.string(),
+                                           ec.message()));
+        fmt::print(stderr, "{} is already there; it is now private (only you can read it).\n",
+                   folder.string());
+    } else if (existed)
         fmt::print(stderr, "{} is already there; nothing in it was changed.\n", folder.string());
     else
         fmt::print(stderr, "Made the journal folder {} (only you can read it).\n", folder.string());

@@ -50,6 +50,17 @@ class GitTest(JournalTest):
         self.ok("init", "--git")
         self.assertEqual(len(self.git(self.journal, "log", "--format=%H").split()), 1)
 
+    def test_init_makes_an_existing_open_folder_private(self):
+        self.journal.mkdir(mode=0o755)
+        self.journal.chmod(0o755)
+        (self.journal / "notes.txt").write_text("mine")
+        result = self.ok("init", "--git")
+        self.assertEqual(stat.S_IMODE(self.journal.stat().st_mode), 0o700)
+        self.assertIn("it is now private", result.err)
+        self.assertEqual((self.journal / "notes.txt").read_text(), "mine")
+        # Already private: nothing to say about it.
+        self.assertIn("nothing in it was changed", self.ok("init").err)
+
     def test_init_makes_a_named_folder_with_parents(self):
         target = self.home / "a" / "b" / "journal"
         result = self.ok("init", str(target))
