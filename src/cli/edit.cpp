@@ -99,9 +99,16 @@ void run_edit(Context& context, const std::string& wanted) {
         fmt::print(stderr, "No changes to {}.\n", neutralize_controls(file->relative));
         return;
     }
-    if (auto replaced = replace_file_atomically(file->path, *edited); !replaced)
-        throw RuntimeError(replaced.error().message +
+    auto replaced =
+        replace_file_if_unchanged(journal.root(), file->path, *original, *edited);
+    if (!replaced)
+        throw RuntimeError(replaced.error().located() +
                            fmt::format("; your edited copy is kept at {}", copy->string()));
+    if (*replaced == Replaced::changed_meanwhile)
+        throw RuntimeError(fmt::format(
+            "{} changed while it was open in the editor (a revisit, or another edit), so it was "
+            "left as it is now; your edited copy is kept at {}",
+            neutralize_controls(file->relative), copy->string()));
     fs::remove(*copy);
     auto parsed = parse_entry(*edited, file->relative);
     if (!parsed) {

@@ -153,27 +153,34 @@ void run_revisit(Context& context, const RevisitOptions& options) {
 } // namespace
 
 void save_answers(Context& context, const EntryFile& file, const Answers& answers) {
-    auto text = read_small_file(file.path, file.relative);
-    if (!text)
-        throw RuntimeError(text.error().located());
-    auto entry = parse_entry(*text, file.relative);
-    if (!entry)
-        throw RuntimeError(entry.error().located());
-    auto when = context.zone().at(context.now());
-    auto revisit = combine(entry->revisit, answers, when);
-    if (auto valid =
-            [&] {
-                auto updated = *entry;
-                updated.revisit = revisit;
-                return validate(updated);
-            }();
-        !valid)
-        throw UsageError(valid.error().message);
-    auto updated = write_revisit(*text, revisit, file.relative);
-    if (!updated)
-        throw RuntimeError(updated.error().located());
-    if (auto written = replace_file_atomically(file.path, *updated); !written)
-        throw RuntimeError(written.error().located());
+    // Read, merge, write; if another settle rewrote the entry in between
+    // (a second revisit, an edit), start again from what it wrote.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        auto text = read_small_file(file.path, file.relative);
+        if (!text)
+            throw RuntimeError(text.error().located());
+        auto entry = parse_entry(*text, file.relative);
+        if (!entry)
+            throw RuntimeError(entry.error().located());
+        auto when = context.zone().at(context.now());
+        auto revisit = combine(entry->revisit, answers, when);
+        auto updated_entry = *entry;
+        updated_entry.revisit = revisit;
+        if (auto valid = validate(updated_entry); !valid)
+            throw UsageError(valid.error().message);
+        auto updated = write_revisit(*text, revisit, file.relative);
+        if (!updated)
+            throw RuntimeError(updated.error().located());
+        auto written =
+            replace_file_if_unchanged(context.journal().root(), file.path, *text, *updated);
+        if (!written)
+            throw RuntimeError(written.error().located());
+        if (*written == Replaced::done)
+            return;
+    }
+    throw RuntimeError(fmt::format("{} kept changing while the answers were being saved; "
+                                   "nothing was written, try again in a moment",
+                                   file.relative));
 }
 
 void setup_revisit(CLI::App& app, Context& context) {

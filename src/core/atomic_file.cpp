@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <random>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -132,17 +133,87 @@ Expected<fs::path> create_file_atomically(const fs::path& folder, std::string_vi
     return Error{fmt::format("could not find a free file name in {}", folder.string())};
 }
 
-Status replace_file_atomically(const fs::path& target, std::string_view contents) {
-    auto folder = target.parent_path();
-    auto temp = write_temp_file(folder.empty() ? fs::path(".") : folder, contents);
-    if (!temp)
-        return temp.error();
-    if (::rename(temp->c_str(), target.c_str()) != 0) {
-        int err = errno;
-        ::unlink(temp->c_str());
-        return os_error(target, "replace", err);
+namespace {
+
+// No folder below `root` on the way to `folder` may be a symbolic link: a
+// rewrite must not land outside the journal.
+Status refuse_links_below(const fs::path& root, const fs::path& folder) {
+    for (fs::path dir = folder; dir.string().size() > root.string().size();
+         dir = dir.parent_path()) {
+        struct stat st {};
+        if (::lstat(dir.c_str(), &st) != 0)
+            return os_error(dir, "look at", errno);
+        if (S_ISLNK(st.st_mode))
+            return Error{fmt::format("{} is a symbolic link; settle rewrites only files in real "
+                                     "folders inside the journal",
+                                     dir.string())};
+        if (dir == dir.parent_path())
+            break;
     }
-    return fsync_folder(folder.empty() ? fs::path(".") : folder);
+    return success();
+}
+
+// Whether the open file holds exactly `expected`.
+Expected<bool> holds(int fd, const fs::path& path, std::string_view expected) {
+    std::string current(expected.size() + 1, '\0');
+    size_t got = 0;
+    while (got < current.size()) {
+        auto n = ::read(fd, current.data() + got, current.size() - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return os_error(path, "read", errno);
+        if (n == 0)
+            break;
+        got += static_cast<size_t>(n);
+    }
+    return std::string_view(current.data(), got) == expected;
+}
+
+} // namespace
+
+Expected<Replaced> replace_file_if_unchanged(const fs::path& root, const fs::path& target,
+                                             std::string_view expected,
+                                             std::string_view contents) {
+    auto folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    if (auto inside = refuse_links_below(root, folder); !inside)
+        return inside.error();
+    // Every settle that rewrites an entry holds this lock from the check to
+    // the rename, so two rewrites cannot both start from the same text.
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        FileDescriptor fd(::open(target.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+        if (fd.get() < 0)
+            return errno == ENOENT ? Replaced::changed_meanwhile
+                                   : Expected<Replaced>(os_error(target, "open", errno));
+        while (::flock(fd.get(), LOCK_EX) != 0)
+            if (errno != EINTR)
+                return os_error(target, "lock", errno);
+        struct stat held {}, named {};
+        if (::fstat(fd.get(), &held) != 0)
+            return os_error(target, "look at", errno);
+        if (::lstat(target.c_str(), &named) != 0)
+            return errno == ENOENT ? Replaced::changed_meanwhile
+                                   : Expected<Replaced>(os_error(target, "look at", errno));
+        if (held.st_ino != named.st_ino || held.st_dev != named.st_dev)
+            continue; // replaced while this one waited: lock the new file
+        auto same = holds(fd.get(), target, expected);
+        if (!same)
+            return same.error();
+        if (!*same)
+            return Replaced::changed_meanwhile;
+        auto temp = write_temp_file(folder, contents);
+        if (!temp)
+            return temp.error();
+        if (::rename(temp->c_str(), target.c_str()) != 0) {
+            int err = errno;
+            ::unlink(temp->c_str());
+            return os_error(target, "replace", err);
+        }
+        if (auto synced = fsync_folder(folder); !synced)
+            return synced.error();
+        return Replaced::done;
+    }
+    return Replaced::changed_meanwhile;
 }
 
 Status make_private_folders(const fs::path& root, const fs::path& folder) {

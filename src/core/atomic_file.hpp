@@ -27,8 +27,15 @@ Expected<fs::path> create_file_atomically(const fs::path& folder, std::string_vi
                                           const std::function<std::string(int)>& name_for);
 
 // Writes `contents` over `target` in one step (temporary file, fsync,
-// rename). Used only for explicit rewrites such as `settle edit`.
-Status replace_file_atomically(const fs::path& target, std::string_view contents);
+// rename), but only if `target` still holds `expected`, the text the new
+// contents were made from: an entry changed meanwhile (a second revisit,
+// an edit) is left alone and `changed_meanwhile` returned, so no answer or
+// edit silently undoes another. Refuses a target reached through a symbolic
+// link below the journal folder `root`. For explicit rewrites only
+// (`settle edit`, `settle revisit`).
+enum class Replaced { done, changed_meanwhile };
+Expected<Replaced> replace_file_if_unchanged(const fs::path& root, const fs::path& target,
+                                             std::string_view expected, std::string_view contents);
 
 // Creates `folder` and any missing parents with mode 0700, refusing to pass
 // through a symbolic link below `root` so that writes stay in the journal.

@@ -7,7 +7,7 @@ import stat
 import textwrap
 import unittest
 
-from harness import JournalTest
+from harness import BINARY, JournalTest
 
 PAUSE = ["pause", "--urge-before", "8", "--urge-after", "3", "--outcome", "waited"]
 
@@ -186,6 +186,24 @@ class EditTest(ReaderTest):
         self.assertIn("No changes", result.err)
         after = os.stat(self.journal / "2026/11/2026-11-20-210000-pause.md").st_ino
         self.assertEqual(before, after)
+
+    def test_a_change_made_while_editing_is_not_undone(self):
+        self.ok("script", "--situation", "s", "--feel", "f", "--need", "rest",
+                "--at", "2026-11-21 09:00")
+        entry = "2026/11/2026-11-21-090000-script.md"
+        # While the editor is open, a revisit answers the script.
+        env = self.editor(f'"{BINARY}" revisit 2026-11-21-0900 --shared said\n'
+                          'sed -i "s/need: rest/need: closeness/" "$1"\n')
+        result = self.run_settle("edit", "2026-11-21-0900", env=env)
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("changed while it was open in the editor", result.err)
+        self.assertIn("your edited copy is kept at", result.err)
+        text = self.read_entry(entry)
+        self.assertIn("shared: said", text)
+        self.assertIn("need: rest\n", text)
+        copies = [p for p in (self.journal / "2026/11").iterdir() if p.name.startswith(".settle-edit")]
+        self.assertEqual(len(copies), 1)
+        self.assertIn("need: closeness", copies[0].read_text())
 
     def test_failing_editor_keeps_the_original_and_the_copy(self):
         env = self.editor('echo "new words" >> "$1"; exit 3\n')

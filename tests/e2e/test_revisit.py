@@ -2,9 +2,10 @@
 into entries while every other byte stays, and the coaching hints."""
 
 import json
+import subprocess
 import unittest
 
-from harness import JournalTest
+from harness import BINARY, JournalTest
 
 HAND_EDITED_AUDIT = (
     "---\r\n"
@@ -64,6 +65,38 @@ class RevisitTest(JournalTest):
         self.assertEqual(text.count("revisit:"), 1)
         self.assertEqual(self.ok("revisit", "--kind", "audit").out, "")
         self.ok("check")
+
+    def test_revisits_at_the_same_time_keep_every_answer(self):
+        predictions = 40
+        args = ["audit", "--know", "k", "--at", "2026-11-05 10:00"]
+        for n in range(predictions):
+            args += ["--predict", f"fear {n + 1}"]
+        self.ok(*args)
+        # Two processes answer alternate predictions of one entry at once;
+        # each answer is a read, a merge and a rewrite of the same file.
+        script = (f'for n in $(seq $1 2 {predictions}); do '
+                  f'"{BINARY}" revisit 2026-11-05-100000-audit --prediction $n --outcome didnt '
+                  '|| exit 1; done')
+        env = {**self.env}
+        runs = [subprocess.Popen(["sh", "-c", script, "sh", str(first)], env=env,
+                                 stderr=subprocess.PIPE, text=True) for first in (1, 2)]
+        for run in runs:
+            _, err = run.communicate(timeout=300)
+            self.assertEqual(run.returncode, 0, err)
+        entry = json.loads(self.ok("show", "2026-11-05-100000-audit", "--format", "json").out)
+        self.assertEqual(len(entry["revisit"]["predictions"]), predictions)
+
+    def test_an_entry_reached_through_a_linked_folder_is_not_rewritten(self):
+        outside = self.home / "outside"
+        outside.mkdir()
+        original = HAND_EDITED_AUDIT.replace("2026-11-01", "2026-10-01").encode()
+        (outside / "2026-10-01-100000-audit.md").write_bytes(original)
+        (self.journal / "2026" / "10").symlink_to(outside)
+        result = self.run_settle("revisit", "2026-10-01-100000-audit", "--prediction", "1",
+                                 "--outcome", "didnt")
+        self.assertNotEqual(result.code, 0, result)
+        self.assertIn("symbolic link", result.err)
+        self.assertEqual((outside / "2026-10-01-100000-audit.md").read_bytes(), original)
 
     def test_script_answers(self):
         self.ok("revisit", "2026-11-02", "--shared", "said", "--landed", "closer", "--note",

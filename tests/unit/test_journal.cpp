@@ -1,10 +1,14 @@
+#include "core/atomic_file.hpp"
 #include "core/entry_format.hpp"
 #include "core/journal.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <fstream>
+#include <optional>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -163,4 +167,80 @@ TEST_CASE("Reading refuses what is not a small regular file") {
     CHECK_THAT(loaded.problems[0].message, Catch::Contains("not a regular file"));
     CHECK_THAT(loaded.problems[1].message, Catch::Contains("symbolic link"));
     CHECK_THAT(loaded.problems[2].message, Catch::Contains("larger than an entry can be"));
+}
+
+namespace {
+
+std::string contents_of(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+} // namespace
+
+TEST_CASE("A rewrite happens only over the text it was made from") {
+    TempFolder temp;
+    auto root = temp.path();
+    fs::create_directories(root / "2026" / "11");
+    auto entry = root / "2026" / "11" / "e.md";
+    write_file(entry, "old\n");
+
+    auto done = replace_file_if_unchanged(root, entry, "old\n", "new\n");
+    REQUIRE(done);
+    CHECK(*done == Replaced::done);
+    CHECK(contents_of(entry) == "new\n");
+    struct stat st {};
+    REQUIRE(::stat(entry.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+
+    // Made from "old\n", but the file now holds something else: left alone.
+    auto stale = replace_file_if_unchanged(root, entry, "old\n", "from stale text\n");
+    REQUIRE(stale);
+    CHECK(*stale == Replaced::changed_meanwhile);
+    CHECK(contents_of(entry) == "new\n");
+}
+
+TEST_CASE("A rewrite waits for one in progress, then sees that the file changed") {
+    TempFolder temp;
+    auto root = temp.path();
+    auto entry = root / "e.md";
+    write_file(entry, "first\n");
+    // Hold the lock as a rewrite in progress would, then replace the file.
+    int held = ::open(entry.c_str(), O_RDONLY);
+    REQUIRE(held >= 0);
+    REQUIRE(::flock(held, LOCK_EX) == 0);
+    std::optional<Expected<Replaced>> other;
+    std::thread waiting([&] { other = replace_file_if_unchanged(root, entry, "first\n", "x\n"); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    write_file(root / "next", "second\n");
+    fs::rename(root / "next", entry);
+    ::close(held);
+    waiting.join();
+    REQUIRE(other);
+    REQUIRE(*other);
+    CHECK(**other == Replaced::changed_meanwhile);
+    CHECK(contents_of(entry) == "second\n");
+}
+
+TEST_CASE("A rewrite never goes through a linked folder out of the journal") {
+    TempFolder temp;
+    auto root = temp.path() / "journal";
+    auto outside = temp.path() / "outside";
+    fs::create_directories(root / "2026");
+    fs::create_directories(outside);
+    fs::create_directory_symlink(outside, root / "2026" / "11");
+    write_file(outside / "e.md", "mine\n");
+    auto refused = replace_file_if_unchanged(root, root / "2026" / "11" / "e.md", "mine\n", "x\n");
+    REQUIRE_FALSE(refused);
+    CHECK_THAT(refused.error().message, Catch::Contains("symbolic link"));
+    CHECK(contents_of(outside / "e.md") == "mine\n");
+    // Nor to a file that is itself a link.
+    fs::create_directories(root / "2026" / "12");
+    fs::create_symlink(outside / "e.md", root / "2026" / "12" / "e.md");
+    CHECK_FALSE(replace_file_if_unchanged(root, root / "2026" / "12" / "e.md", "mine\n", "x\n"));
+    CHECK(contents_of(outside / "e.md") == "mine\n");
 }
