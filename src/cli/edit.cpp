@@ -34,18 +34,21 @@ std::string editor_command(const GetEnv& env) {
 int run_editor(const std::string& editor, const fs::path& file) {
     std::string script = editor + " \"$1\"";
     const char* argv[] = {"sh", "-c", script.c_str(), "sh", file.c_str(), nullptr};
-    // The editor owns Ctrl-C while it runs; settle waits for it.
-    struct sigaction ignore {
-    }, old_int{}, old_quit{};
+    // The editor owns Ctrl-C while it runs, and settle outlives a closed
+    // terminal or a SIGTERM until the editor has gone too: then it can keep
+    // the edited copy, or remove it, and say which.
+    constexpr int kSignals[] = {SIGINT, SIGQUIT, SIGHUP, SIGTERM};
+    struct sigaction ignore {};
     ignore.sa_handler = SIG_IGN;
-    sigaction(SIGINT, &ignore, &old_int);
-    sigaction(SIGQUIT, &ignore, &old_quit);
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
+    struct sigaction previous[std::size(kSignals)] {};
     sigset_t defaults;
     sigemptyset(&defaults);
-    sigaddset(&defaults, SIGINT);
-    sigaddset(&defaults, SIGQUIT);
+    for (size_t i = 0; i < std::size(kSignals); ++i) {
+        sigaction(kSignals[i], &ignore, &previous[i]);
+        sigaddset(&defaults, kSignals[i]);
+    }
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
     posix_spawnattr_setsigdefault(&attr, &defaults);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
     pid_t pid = 0;
@@ -57,8 +60,8 @@ int run_editor(const std::string& editor, const fs::path& file) {
         status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
     }
     posix_spawnattr_destroy(&attr);
-    sigaction(SIGINT, &old_int, nullptr);
-    sigaction(SIGQUIT, &old_quit, nullptr);
+    for (size_t i = 0; i < std::size(kSignals); ++i)
+        sigaction(kSignals[i], &previous[i], nullptr);
     return status;
 }
 
@@ -83,7 +86,9 @@ void run_edit(Context& context, const std::string& wanted) {
     int status = run_editor(editor, *copy);
     auto edited = read_small_file(*copy, copy->string());
     if (!edited)
-        throw RuntimeError(edited.error().located());
+        throw RuntimeError(edited.error().located() +
+                           fmt::format("; {} is unchanged and your edited copy is kept at {}",
+                                       neutralize_controls(file->relative), copy->string()));
     if (status != 0) {
         if (*edited == *original) {
             fs::remove(*copy);

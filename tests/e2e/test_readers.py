@@ -205,6 +205,28 @@ class EditTest(ReaderTest):
         self.assertEqual(len(copies), 1)
         self.assertIn("need: closeness", copies[0].read_text())
 
+    def test_settle_outlives_a_hang_up_or_sigterm_while_the_editor_is_open(self):
+        for signal_name in ["HUP", "TERM"]:
+            with self.subTest(signal=signal_name):
+                # settle runs the editor through sh: settle is the grandparent.
+                env = self.editor('read -r _ _ _ settle _ < /proc/$PPID/stat\n'
+                                  f'kill -{signal_name} $settle; sleep 0.2\n'
+                                  'sed -i "s/urge_after: [0-9]*/urge_after: 2/" "$1"\n')
+                result = self.run_settle("edit", "2026-11-20", env=env)
+                self.assertEqual(result.code, 0, result)
+                self.assertIn("urge_after: 2", self.read_entry("2026/11/2026-11-20-210000-pause.md"))
+                copies = [p for p in (self.journal / "2026/11").iterdir()
+                          if p.name.startswith(".settle-edit")]
+                self.assertEqual(copies, [])
+                self.ok("edit", "2026-11-20", env=self.editor('sed -i "s/urge_after: 2/urge_after: 3/" "$1"\n'))
+
+    def test_an_edit_too_large_to_read_keeps_the_copy_and_says_where(self):
+        env = self.editor('head -c 2000000 /dev/zero | tr "\\0" x >> "$1"\n')
+        result = self.run_settle("edit", "2026-11-20", env=env)
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("your edited copy is kept at", result.err)
+        self.assertIn("urge_after: 3", self.read_entry("2026/11/2026-11-20-210000-pause.md"))
+
     def test_failing_editor_keeps_the_original_and_the_copy(self):
         env = self.editor('echo "new words" >> "$1"; exit 3\n')
         result = self.run_settle("edit", "2026-11-20", env=env)
