@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <tuple>
 #include <unistd.h>
 
 namespace settle {
@@ -36,6 +37,22 @@ std::vector<fs::path> numbered_folders(const fs::path& folder, size_t digits) {
     }
     std::sort(found.begin(), found.end());
     return found;
+}
+
+// Entry files in the order they were written: by name, except that the
+// "-2", "-3", ... a writer adds when a name is taken come right after that
+// name and in number order ("-pause.md", "-pause-2.md", ..., "-pause-10.md"),
+// where plain name order would put "-pause-2.md" first.
+bool written_before(const fs::path& a, const fs::path& b) {
+    auto key = [](const fs::path& path) {
+        auto stem = path.stem().string();
+        auto dash = stem.rfind('-');
+        if (dash != std::string::npos && all_digits(stem.substr(dash + 1), stem.size() - dash - 1) &&
+            dash + 1 < stem.size() && stem.size() - dash - 1 <= 4)
+            return std::make_tuple(stem.substr(0, dash), std::stoi(stem.substr(dash + 1)), stem);
+        return std::make_tuple(stem, 1, stem);
+    };
+    return key(a) < key(b);
 }
 
 } // namespace
@@ -71,7 +88,7 @@ std::vector<EntryFile> Journal::files() const {
                     continue;
                 names.push_back(item.path());
             }
-            std::sort(names.begin(), names.end());
+            std::sort(names.begin(), names.end(), written_before);
             for (auto& path : names)
                 result.push_back(describe(path));
         }

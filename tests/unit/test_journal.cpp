@@ -244,3 +244,23 @@ TEST_CASE("A rewrite never goes through a linked folder out of the journal") {
     CHECK_FALSE(replace_file_if_unchanged(root, root / "2026" / "12" / "e.md", "mine\n", "x\n"));
     CHECK(contents_of(outside / "e.md") == "mine\n");
 }
+
+TEST_CASE("Entries of the same second list in the order they were written") {
+    TempFolder temp;
+    Journal journal(temp.path());
+    for (int i = 0; i < 12; ++i)
+        REQUIRE(journal.add(pause_at("2026-11-01T10:00:00-07:00")));
+    Entry audit;
+    audit.created = *parse_rfc3339("2026-11-01T10:00:00-07:00");
+    audit.fields = AuditFields{std::nullopt, std::nullopt, {"k"}, {"p"}};
+    REQUIRE(journal.add(audit));
+    REQUIRE(journal.add(pause_at("2026-11-01T10:00:01-07:00")));
+    std::vector<std::string> ids;
+    for (const auto& file : journal.files())
+        ids.push_back(file.id);
+    std::vector<std::string> expected = {"2026-11-01-100000-audit", "2026-11-01-100000-pause"};
+    for (int n = 2; n <= 12; ++n)
+        expected.push_back(fmt::format("2026-11-01-100000-pause-{}", n));
+    expected.push_back("2026-11-01-100001-pause");
+    CHECK(ids == expected);
+}
