@@ -1,6 +1,7 @@
 // settle check: read every entry and name each problem as path:line.
 #include "commands.hpp"
 #include "core/display.hpp"
+#include "reading.hpp"
 
 #include <fmt/format.h>
 
@@ -13,7 +14,7 @@ void setup_check(CLI::App& app, Context& context) {
 Example:
   settle check && git commit -am "journal")");
     command->callback([&context] {
-        auto journal = context.journal();
+        auto journal = readable_journal(context);
         auto loaded = load_entries(journal, [](const Entry&) { return true; });
         for (const auto& problem : loaded.problems)
             fmt::print("{}\n", neutralize_controls(problem.located()));

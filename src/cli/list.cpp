@@ -35,7 +35,7 @@ void run_list(Context& context, const ListOptions& options) {
     if (!period)
         throw UsageError(period.error().message);
 
-    auto journal = context.journal();
+    auto journal = readable_journal(context);
     auto loaded = load_entries(journal, [&](const Entry& entry) {
         if (kind && entry.kind() != *kind)
             return false;

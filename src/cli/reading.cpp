@@ -40,6 +40,23 @@ std::string describe(const PauseFields& pause) {
 
 } // namespace
 
+Journal readable_journal(Context& context) {
+    auto journal = context.journal();
+    const auto& root = journal.root();
+    std::error_code ec;
+    auto status = fs::status(root, ec);
+    if (status.type() == fs::file_type::not_found)
+        return journal;
+    if (!ec && !fs::is_directory(status))
+        throw RuntimeError(fmt::format("the journal {} is not a folder", root.string()));
+    if (!ec)
+        fs::directory_iterator(root, ec);
+    if (ec)
+        throw RuntimeError(
+            fmt::format("cannot read the journal folder {}: {}", root.string(), ec.message()));
+    return journal;
+}
+
 void report_skipped(const std::vector<Error>& problems) {
     for (const auto& problem : problems)
         fmt::print(stderr, "settle: skipped {}\n", neutralize_controls(problem.located()));

@@ -10,6 +10,11 @@
 
 namespace settle::cli {
 
+// The journal, for a command that reads it. A journal that does not exist
+// yet simply has no entries; one that exists but is not a folder, or cannot
+// be listed, is an error (exit 1), never passed off as an empty journal.
+Journal readable_journal(Context& context);
+
 // Prints each problem as `settle: path:line: message` on stderr, so a reader
 // can report a bad file and carry on with the rest.
 void report_skipped(const std::vector<Error>& problems);

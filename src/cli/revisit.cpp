@@ -79,7 +79,7 @@ std::vector<LoadedEntry> entries_to_revisit(Context& context, const RevisitOptio
     auto period = make_period(options.since, std::nullopt, context.now(), context.zone());
     if (!period)
         throw UsageError(period.error().message);
-    auto journal = context.journal();
+    auto journal = readable_journal(context);
     auto loaded = load_entries(journal, [&](const Entry& entry) {
         return (!kind || entry.kind() == *kind) && entry.created.utc <= older->when.utc &&
                period->contains(entry.created) && !open_items(entry).empty();

@@ -91,23 +91,6 @@ int text_width(const SummaryOptions& options, const Context& context) {
     return std::clamp(width > 0 ? width : kDefault, kNarrowest, kWidest);
 }
 
-// A journal that does not exist yet simply has no entries. One that exists
-// but cannot be listed must not pass for an empty one: that would be a
-// summary of nothing that looks like a summary of a quiet month.
-void check_journal_folder(const fs::path& root) {
-    std::error_code ec;
-    auto status = fs::status(root, ec);
-    if (status.type() == fs::file_type::not_found)
-        return;
-    if (!ec && !fs::is_directory(status))
-        throw RuntimeError(fmt::format("the journal {} is not a folder", root.string()));
-    if (!ec)
-        fs::directory_iterator(root, ec);
-    if (ec)
-        throw RuntimeError(
-            fmt::format("cannot read the journal folder {}: {}", root.string(), ec.message()));
-}
-
 void run_summary(Context& context, const SummaryOptions& options) {
     check_format(options.format, {"text", "markdown", "json"});
     SummaryRequest request;
@@ -120,8 +103,7 @@ void run_summary(Context& context, const SummaryOptions& options) {
     request.tags = options.tags;
     request.period = resolve_period(options, context);
 
-    auto root = context.journal().root();
-    check_journal_folder(root);
+    auto root = readable_journal(context).root();
     auto summary = summarize(root, request);
     // As every reader does: on stderr, whatever the format, so that a
     // person sees them even when the output goes to a file.

@@ -257,10 +257,12 @@ class UsageTest(JournalTest):
 
     def test_a_journal_that_cannot_be_read_is_an_error_not_an_empty_summary(self):
         self.journal.write_text("not a folder")
-        result = self.run_settle("summary")
-        self.assertEqual(result.code, 1, result)
-        self.assertIn("is not a folder", result.err)
-        self.assertEqual(result.out, "")
+        # Every reader, not only the summary.
+        for command in ["summary", "list", "check", "revisit"]:
+            result = self.run_settle(command)
+            self.assertEqual(result.code, 1, (command, result))
+            self.assertIn("is not a folder", result.err)
+            self.assertEqual(result.out, "")
 
     @unittest.skipIf(os.geteuid() == 0, "root reads any folder")
     def test_an_unreadable_journal_folder_is_an_error(self):
