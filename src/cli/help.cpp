@@ -68,7 +68,12 @@ int show_page(const CLI::App& root, const std::string& name) {
         fmt::print(stderr, "settle: man could not show {}({}); here is the short help.\n",
                    page.name, page.section);
     if (page.command)
-        fmt::print("{}", page.command->help());
+        // Through the formatter: App::help() would describe the command
+        // being run (help itself), and name a subcommand without "settle".
+        fmt::print("{}", page.command->get_formatter()->make_help(
+                             page.command,
+                             page.command == &root ? "settle" : "settle " + page.command->get_name(),
+                             CLI::AppFormatMode::Normal));
     else
         fmt::print("The entry format is described in {}({}) and in docs/entry-format.md.\n",
                    page.name, page.section);

@@ -92,9 +92,13 @@ class HelpCommandTest(JournalTest):
         empty = self.home / "empty-path"
         empty.mkdir()
         result = self.ok("help", "pause", env={"PATH": str(empty)})
-        self.assertIn("Usage:", result.out)
+        self.assertIn("Usage: settle pause [OPTIONS]", result.out)
         self.assertIn("--urge-before", result.out)
         self.assertIn("man is not installed", result.err)
+        # settle's own help, not the help of `settle help`.
+        result = self.ok("help", env={"PATH": str(empty)})
+        self.assertIn("Usage: settle [OPTIONS] [SUBCOMMAND]", result.out)
+        self.assertIn("summary", result.out)
 
 
 if __name__ == "__main__":
