@@ -58,8 +58,15 @@ Journal readable_journal(Context& context) {
 }
 
 void report_skipped(const std::vector<Error>& problems) {
-    for (const auto& problem : problems)
-        fmt::print(stderr, "settle: skipped {}\n", neutralize_controls(problem.located()));
+    for (const auto& problem : problems) {
+        auto text = neutralize_controls(problem.located());
+        // Some problems end "; skipped" already (a link, a FIFO): say it once.
+        constexpr std::string_view kSaid = "; skipped";
+        if (text.size() > kSaid.size() &&
+            text.compare(text.size() - kSaid.size(), kSaid.size(), kSaid) == 0)
+            text.resize(text.size() - kSaid.size());
+        fmt::print(stderr, "settle: skipped {}\n", text);
+    }
 }
 
 std::string describe_entry(const Entry& entry) {

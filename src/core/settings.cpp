@@ -38,7 +38,7 @@ struct FileLayer {
         double value = 0;
         if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !(value > 0) ||
             value > 120)
-            return bad(node, fmt::format("{} must be a number of minutes from 0 to 120, got \"{}\"",
+            return bad(node, fmt::format("{} must be a number of minutes, more than 0 and at most 120, got \"{}\"",
                                          key, node.IsScalar() ? node.Scalar() : "a list"));
         target.set(value, Source::file);
         return success();
