@@ -251,10 +251,12 @@ Status validate(const Entry& entry, FieldNames names) {
     if (entry.revisit) {
         const auto& revisit = *entry.revisit;
         const auto* audit = std::get_if<AuditFields>(&entry.fields);
+        if (!audit && !revisit.predictions.empty())
+            return Error{"only an audit has predictions to revisit"};
         for (const auto& [number, outcome] : revisit.predictions)
-            if (!audit || number < 1 || static_cast<size_t>(number) > audit->predict.size())
+            if (number < 1 || static_cast<size_t>(number) > audit->predict.size())
                 return Error{fmt::format("revisit names prediction {}, but the entry has {}",
-                                         number, audit ? audit->predict.size() : 0)};
+                                         number, audit->predict.size())};
         if ((revisit.shared || revisit.landed) && entry.kind() != Kind::script)
             return Error{"only a script can be revisited as shared or landed"};
     }

@@ -115,6 +115,8 @@ class RevisitTest(JournalTest):
              "--outcome must be happened, partly or didnt"),
             (["revisit", "2026-11-01", "--prediction", "1"], 2, "one --outcome for each"),
             (["revisit", "2026-11-01", "--shared", "said"], 2, "only a script"),
+            (["revisit", "2026-11-03", "--prediction", "1", "--outcome", "didnt"], 2,
+             "only an audit has predictions to revisit"),
             (["revisit", "--prediction", "1", "--outcome", "didnt"], 2, "name the entry"),
             (["revisit", "2026-11-02", "--shared", "shouted"], 2, "--shared must be"),
             (["revisit", "nothing-like-this", "--shared", "said"], 1, "no entry"),
