@@ -66,6 +66,11 @@ void read_fields_from_stdin(WriteOptions& options, const std::vector<std::string
 void set_once(std::optional<std::string>& target, const FieldLine& field) {
     if (target)
         throw UsageError(fmt::format("stdin:{}: {} was already given", field.line, field.name));
+    // A rating is checked here as well as where the flag's is, so that a
+    // bad one names its line of the input.
+    for (const char* rating : {"anxiety-before", "anxiety-after", "urge-before", "urge-after"})
+        if (field.name == rating)
+            parse_rating(field.value, fmt::format("stdin:{}: {}", field.line, field.name));
     target = field.value;
 }
 

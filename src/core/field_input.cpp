@@ -22,6 +22,9 @@ Expected<std::vector<FieldLine>> parse_field_lines(std::string_view text,
                                                    const std::string& source) {
     std::vector<FieldLine> fields;
     int number = 0;
+    // A file saved by an editor that starts with a byte order mark.
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3);
     while (!text.empty()) {
         auto end = text.find('\n');
         auto raw = text.substr(0, end);

@@ -134,7 +134,17 @@ class ValidationTest(JournalTest):
                                  stdin="situation: again\n")
         self.assertEqual(result.code, 2, result)
         self.assertIn("stdin:1: situation was already given", result.err)
+        result = self.run_settle("pause", "--stdin",
+                                 stdin="urge-after: 3\nurge-before: eleven\noutcome: waited\n")
+        self.assertEqual(result.code, 2, result)
+        self.assertIn('stdin:2: urge-before must be a whole number from 0 to 10, got "eleven"',
+                      result.err)
         self.assertEqual(self.entries(), [])
+
+    def test_stdin_may_start_with_a_byte_order_mark(self):
+        self.ok("audit", "--stdin", stdin="\ufeffknow: it is 9pm\npredict: they're angry\n")
+        [path] = self.entries()
+        self.assertIn("know:\n  - it is 9pm\n", self.read_entry(path))
 
 
 class DatesAndZonesTest(JournalTest):

@@ -38,3 +38,11 @@ TEST_CASE("CRLF input reads the same") {
     REQUIRE(parsed->size() == 2);
     CHECK((*parsed)[1].value == "b");
 }
+
+TEST_CASE("A byte order mark at the start is not part of the first name") {
+    auto parsed = parse_field_lines("\xEF\xBB\xBFknow: a\nknow: b\n", {"know"}, "stdin");
+    REQUIRE(parsed);
+    REQUIRE(parsed->size() == 2);
+    CHECK((*parsed)[0].name == "know");
+    CHECK((*parsed)[0].line == 1);
+}
