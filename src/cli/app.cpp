@@ -5,6 +5,7 @@
 #include "tty.hpp"
 
 #include <fmt/format.h>
+#include <regex>
 #include <unistd.h>
 
 #ifndef SETTLE_VERSION
@@ -61,6 +62,42 @@ namespace {
 
 // CLI11's own exit codes are 100-127; a person or script expects 2 for any
 // mistake in the command line.
+// "0.010000" as a person writes it: "0.01".
+std::string plain_number(std::string number) {
+    if (number.find('.') != std::string::npos) {
+        number.erase(number.find_last_not_of('0') + 1);
+        if (number.back() == '.')
+            number.pop_back();
+    }
+    return number;
+}
+
+// CLI11's messages in settle's words, for the mistakes people make most.
+std::string parse_error_message(const CLI::ParseError& error, bool command_chosen) {
+    std::string text = error.what();
+    std::smatch m;
+    static const std::regex extras(R"(The following arguments? (?:was|were) not expected: (\S+).*)");
+    static const std::regex too_many(R"((\S+): At Most 1 required but received \d+)");
+    static const std::regex missing(R"((\S+): \d+ required \S+ missing)");
+    static const std::regex range(R"((\S+): Value (.*) not in range (\S+) to (\S+))");
+    if (std::regex_match(text, m, extras)) {
+        auto word = m[1].str();
+        if (!word.empty() && word.front() == '-')
+            return fmt::format("unknown option \"{}\"", word);
+        if (!command_chosen)
+            return fmt::format("\"{}\" is not a settle command", word);
+        return fmt::format("unexpected \"{}\"", word);
+    }
+    if (std::regex_match(text, m, too_many))
+        return fmt::format("{} was given more than once", m[1].str());
+    if (std::regex_match(text, m, missing))
+        return fmt::format("{} needs a value", m[1].str());
+    if (std::regex_match(text, m, range))
+        return fmt::format("{} must be a number from {} to {}, got \"{}\"", m[1].str(),
+                           plain_number(m[3].str()), plain_number(m[4].str()), m[2].str());
+    return text;
+}
+
 int report_parse_error(CLI::App& app, const CLI::ParseError& error) {
     if (error.get_exit_code() == 0)
         return app.exit(error); // --help, --version: printed on stdout
@@ -72,7 +109,8 @@ int report_parse_error(CLI::App& app, const CLI::ParseError& error) {
         sub = chosen.front();
         where += " " + sub->get_name();
     }
-    print_error(fmt::format("{}\nTry '{} --help'.", error.what(), where));
+    print_error(fmt::format("{}\nTry '{} --help'.", parse_error_message(error, where != "settle"),
+                            where));
     return kExitUsage;
 }
 

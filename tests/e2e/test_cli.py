@@ -30,7 +30,25 @@ class CliTest(JournalTest):
     def test_unknown_command(self):
         result = self.run_settle("paws")
         self.assertEqual(result.code, 2)
-        self.assertIn("settle: error:", result.err)
+        self.assertEqual(result.err, "settle: error: \"paws\" is not a settle command\n"
+                                     "Try 'settle --help'.\n")
+
+    def test_command_line_mistakes_in_plain_words(self):
+        cases = [
+            (["list", "--bogus"], 'unknown option "--bogus"'),
+            (["list", "extra"], 'unexpected "extra"'),
+            (["pause", "--urge-before", "5", "--urge-before", "6"],
+             "--urge-before was given more than once"),
+            (["pause", "--urge-before"], "--urge-before needs a value"),
+            (["pause", "--minutes", "abc"], '--minutes must be a number from 0.01 to 120, got "abc"'),
+        ]
+        for args, message in cases:
+            with self.subTest(args=args):
+                result = self.run_settle(*args)
+                self.assertEqual(result.code, 2, result)
+                self.assertIn(f"settle: error: {message}\nTry 'settle {args[0]} --help'.",
+                              result.err)
+                self.assertEqual(self.entries(), [])
 
     def test_journal_flag_beats_environment(self):
         other = self.home / "other"
