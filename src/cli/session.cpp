@@ -215,6 +215,7 @@ SavedEntry Session::save_finished(const Entry& entry, const WriteOptions& option
     auto saved = add_keeping_words(entry);
     print_on_stdout(saved, options, stdout_text);
     say(terminal_.dim(fmt::format("Saved {}", saved.relative)));
+    commit_if_asked(context_, saved, entry);
     return saved;
 }
 
@@ -249,6 +250,7 @@ void Session::save_unfinished(Entry draft, bool has_content, const WriteOptions&
     print_on_stdout(saved, options, {});
     say(fmt::format("Saved what you wrote so far, marked incomplete, in\n  {}",
                     saved.path.string()));
+    commit_if_asked(context_, saved, draft);
 }
 
 } // namespace settle::cli

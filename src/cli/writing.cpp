@@ -95,9 +95,12 @@ SavedEntry add_to_journal(Context& context, const Entry& entry) {
     auto path = journal.add(entry);
     if (!path)
         throw RuntimeError(path.error().located());
-    if (context.settings().git_auto_commit.value)
-        commit_entry(journal.root(), *path, entry);
     return SavedEntry{*path, journal.describe(*path).relative};
+}
+
+void commit_if_asked(Context& context, const SavedEntry& saved, const Entry& entry) {
+    if (context.settings().git_auto_commit.value)
+        commit_entry(context.journal().root(), saved.path, entry);
 }
 
 void print_on_stdout(const SavedEntry& saved, const WriteOptions& options,
@@ -129,6 +132,7 @@ std::string save_entry(Context& context, Entry entry, const WriteOptions& option
     auto saved = add_to_journal(context, entry);
     print_on_stdout(saved, options, stdout_text);
     fmt::print(stderr, "Saved {}\n", saved.relative);
+    commit_if_asked(context, saved, entry);
     if (auto rules = coaching_rules(context))
         print_hints(rules->check(entry));
     return saved.relative;

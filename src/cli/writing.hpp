@@ -53,6 +53,11 @@ struct SavedEntry {
 // runtime error.
 SavedEntry add_to_journal(Context& context, const Entry& entry);
 
+// With `git.auto_commit: true`, commits the saved entry (after "Saved ..."
+// has been said, so that a note about git follows it). Never throws: the
+// entry is saved whatever git does.
+void commit_if_asked(Context& context, const SavedEntry& saved, const Entry& entry);
+
 // What a writing command prints on stdout: the new file's path with
 // --print-path, else `stdout_text` (e.g. the composed sentence), if any.
 void print_on_stdout(const SavedEntry& saved, const WriteOptions& options,

@@ -104,7 +104,8 @@ class GitTest(JournalTest):
         self.assertEqual(len(self.entries()), 1)
         self.assertEqual(result.err.count("not committed"), 1)
         self.assertIn("not a git repository", result.err)
-        self.assertIn("Saved", result.err)
+        # First that the words are safe, then the note about git.
+        self.assertLess(result.err.index("Saved"), result.err.index("not committed"))
 
     def test_git_missing_still_saves(self):
         self.ok("init", "--git")
