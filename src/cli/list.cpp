@@ -23,7 +23,7 @@ struct ListOptions {
 };
 
 void run_list(Context& context, const ListOptions& options) {
-    check_format(options.format, {"text", "json"});
+    check_format(options.format, {"text", "markdown", "json"});
     std::optional<Kind> kind;
     if (options.kind) {
         kind = parse_kind(*options.kind);
@@ -56,6 +56,14 @@ void run_list(Context& context, const ListOptions& options) {
             out.push_back(std::move(json));
         }
         fmt::print("{}\n", dump_json(out));
+    } else if (options.format == "markdown") {
+        // A table to paste into notes or print: the ID, then the same line
+        // the text format gives.
+        std::string out = markdown_row({"entry", "what"}) + markdown_row({"---", "---"});
+        for (const auto& item : loaded.entries)
+            out += markdown_row(
+                {markdown_text(item.file.id), markdown_text(describe_entry(item.entry))});
+        fmt::print("{}", out);
     } else {
         for (const auto& item : loaded.entries)
             fmt::print("{}  {}\n", neutralize_controls(item.file.id), describe_entry(item.entry));
@@ -76,7 +84,8 @@ void setup_list(CLI::App& app, Context& context) {
     command->add_option("--tag", options->tags, "Only entries with this tag (repeatable)")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    command->add_option("--format", options->format, "Output format")->option_text("text|json");
+    command->add_option("--format", options->format, "Output format")
+        ->option_text("text|markdown|json");
     command->footer(R"(Each line starts with the entry's ID, which `settle show` accepts.
 
 Examples:

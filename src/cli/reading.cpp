@@ -80,6 +80,23 @@ std::string describe_entry(const Entry& entry) {
     return neutralize_controls(text);
 }
 
+std::string markdown_text(std::string_view raw) {
+    std::string out;
+    for (char c : neutralize_controls(raw)) {
+        if (std::string_view("\\`*_[]<>|#~").find(c) != std::string_view::npos)
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string markdown_row(const std::vector<std::string>& cells) {
+    std::string row = "|";
+    for (const auto& cell : cells)
+        row += " " + cell + " |";
+    return row + "\n";
+}
+
 void check_format(const std::string& format, std::initializer_list<const char*> allowed) {
     std::string names;
     for (const char* name : allowed) {

@@ -22,6 +22,12 @@ void report_skipped(const std::vector<Error>& problems);
 // One line about an entry, made safe for a terminal: "urge 8 → 3, waited".
 std::string describe_entry(const Entry& entry);
 
+// Text from entries inside a Markdown table cell or line: control
+// characters shown, and the characters Markdown would act on escaped.
+std::string markdown_text(std::string_view raw);
+// "| a | b |" and a newline; the cells are already Markdown.
+std::string markdown_row(const std::vector<std::string>& cells);
+
 // Refuses a --format value the command does not offer (exit 2).
 void check_format(const std::string& format, std::initializer_list<const char*> allowed);
 

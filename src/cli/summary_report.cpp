@@ -2,6 +2,7 @@
 
 #include "core/display.hpp"
 #include "core/entry_json.hpp"
+#include "reading.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -229,25 +230,6 @@ Json period_json(const Summary& summary, const SummaryRequest& request) {
 }
 
 // ---------------------------------------------------------------- Markdown
-
-// Text from entries inside a table cell or a line: control characters
-// shown, and the characters Markdown would act on escaped.
-std::string markdown_text(std::string_view raw) {
-    std::string out;
-    for (char c : neutralize_controls(raw)) {
-        if (std::string_view("\\`*_[]<>|#~").find(c) != std::string_view::npos)
-            out += '\\';
-        out += c;
-    }
-    return out;
-}
-
-std::string markdown_row(const std::vector<std::string>& cells) {
-    std::string row = "|";
-    for (const auto& cell : cells)
-        row += " " + cell + " |";
-    return row + "\n";
-}
 
 void markdown_names(std::string& out, const char* heading, const std::vector<NameCount>& names) {
     if (names.empty())

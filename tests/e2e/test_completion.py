@@ -38,7 +38,7 @@ class CompleteCommandTest(JournalTest):
                          ["waited", "reached-out", "undecided"])
         self.assertEqual(self.complete("list", "--kind", "pa"), ["pause"])
         self.assertEqual(self.complete("--color", ""), ["auto", "always", "never"])
-        self.assertEqual(self.complete("list", "--format", ""), ["text", "json"])
+        self.assertEqual(self.complete("list", "--format", ""), ["text", "markdown", "json"])
         self.assertEqual(self.complete("show", "x", "--format", "m"), ["markdown"])
 
     def test_option_equals_value_in_one_word_and_as_bash_splits_it(self):

@@ -37,6 +37,19 @@ class ListTest(ReaderTest):
             "2026-11-27-220000-script  feel lonely; need closeness",
         ])
 
+    def test_markdown_table(self):
+        self.ok("script", "--situation", "s", "--feel", "torn | split", "--need", "*space*",
+                "--at", "2026-11-28 08:00")
+        result = self.ok("list", "--format", "markdown")
+        self.assertEqual(result.out.splitlines(), [
+            "| entry | what |",
+            "| --- | --- |",
+            "| 2026-11-20-210000-pause | urge 8 → 3, waited \\#work |",
+            "| 2026-11-25-200000-audit | 1 known, 1 predicted |",
+            "| 2026-11-27-220000-script | feel lonely; need closeness |",
+            "| 2026-11-28-080000-script | feel torn \\| split; need \\*space\\* |",
+        ])
+
     def test_filters(self):
         self.assertEqual(len(self.ok("list", "--kind", "audit").out.splitlines()), 1)
         self.assertEqual(len(self.ok("list", "--tag", "work").out.splitlines()), 1)
