@@ -167,6 +167,10 @@ class CheckTest(ReaderTest):
 
 
 class EditTest(ReaderTest):
+    def edit_copies(self):
+        """The editing copies settle kept beside the entries (hidden files)."""
+        return [p for p in (self.journal / "2026/11").iterdir() if p.name.startswith(".settle-edit")]
+
     def editor(self, script):
         path = self.home / "editor.sh"
         path.write_text("#!/bin/sh\n" + script)
@@ -214,7 +218,7 @@ class EditTest(ReaderTest):
         text = self.read_entry(entry)
         self.assertIn("shared: said", text)
         self.assertIn("need: rest\n", text)
-        copies = [p for p in (self.journal / "2026/11").iterdir() if p.name.startswith(".settle-edit")]
+        copies = self.edit_copies()
         self.assertEqual(len(copies), 1)
         self.assertIn("need: closeness", copies[0].read_text())
 
@@ -228,8 +232,7 @@ class EditTest(ReaderTest):
                 result = self.run_settle("edit", "2026-11-20", env=env)
                 self.assertEqual(result.code, 0, result)
                 self.assertIn("urge_after: 2", self.read_entry("2026/11/2026-11-20-210000-pause.md"))
-                copies = [p for p in (self.journal / "2026/11").iterdir()
-                          if p.name.startswith(".settle-edit")]
+                copies = self.edit_copies()
                 self.assertEqual(copies, [])
                 self.ok("edit", "2026-11-20", env=self.editor('sed -i "s/urge_after: 2/urge_after: 3/" "$1"\n'))
 
@@ -246,7 +249,7 @@ class EditTest(ReaderTest):
         self.assertEqual(result.code, 1, result)
         self.assertIn("your edited copy is kept at", result.err)
         self.assertNotIn("new words", self.read_entry("2026/11/2026-11-20-210000-pause.md"))
-        copies = [p for p in (self.journal / "2026/11").iterdir() if p.name.startswith(".settle-edit")]
+        copies = self.edit_copies()
         self.assertEqual(len(copies), 1)
         self.assertIn("new words", copies[0].read_text())
         # The copy is hidden: readers do not see it as an entry.
