@@ -136,10 +136,17 @@ Expected<fs::path> create_file_atomically(const fs::path& folder, std::string_vi
 namespace {
 
 // No folder below `root` on the way to `folder` may be a symbolic link: a
-// rewrite must not land outside the journal.
+// rewrite must not land outside the journal. (A file named by a path that
+// is not below the journal at all is the person's explicit choice.)
 Status refuse_links_below(const fs::path& root, const fs::path& folder) {
-    for (fs::path dir = folder; dir.string().size() > root.string().size();
-         dir = dir.parent_path()) {
+    auto relative = folder.lexically_relative(root);
+    if (relative.empty() || *relative.begin() == "..")
+        return success();
+    fs::path dir = root;
+    for (const auto& part : relative) {
+        if (part == ".")
+            continue;
+        dir /= part;
         struct stat st {};
         if (::lstat(dir.c_str(), &st) != 0)
             return os_error(dir, "look at", errno);
@@ -147,8 +154,6 @@ Status refuse_links_below(const fs::path& root, const fs::path& folder) {
             return Error{fmt::format("{} is a symbolic link; settle rewrites only files in real "
                                      "folders inside the journal",
                                      dir.string())};
-        if (dir == dir.parent_path())
-            break;
     }
     return success();
 }
