@@ -5,7 +5,6 @@
 #include "tty.hpp"
 
 #include <fmt/format.h>
-#include <regex>
 #include <unistd.h>
 
 #ifndef SETTLE_VERSION
@@ -72,30 +71,46 @@ std::string plain_number(std::string number) {
     return number;
 }
 
+bool starts_with(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
 // CLI11's messages in settle's words, for the mistakes people make most.
+// (CLI11 2.1's wording, matched as plain text.)
 std::string parse_error_message(const CLI::ParseError& error, bool command_chosen) {
-    std::string text = error.what();
-    std::smatch m;
-    static const std::regex extras(R"(The following arguments? (?:was|were) not expected: (\S+).*)");
-    static const std::regex too_many(R"((\S+): At Most 1 required but received \d+)");
-    static const std::regex missing(R"((\S+): \d+ required \S+ missing)");
-    static const std::regex range(R"((\S+): Value (.*) not in range (\S+) to (\S+))");
-    if (std::regex_match(text, m, extras)) {
-        auto word = m[1].str();
-        if (!word.empty() && word.front() == '-')
+    std::string_view text = error.what();
+    for (std::string_view lead : {"The following argument was not expected: ",
+                                  "The following arguments were not expected: "}) {
+        if (!starts_with(text, lead))
+            continue;
+        auto word = std::string(text.substr(lead.size(), text.find(' ', lead.size()) - lead.size()));
+        if (starts_with(word, "-"))
             return fmt::format("unknown option \"{}\"", word);
         if (!command_chosen)
             return fmt::format("\"{}\" is not a settle command", word);
         return fmt::format("unexpected \"{}\"", word);
     }
-    if (std::regex_match(text, m, too_many))
-        return fmt::format("{} was given more than once", m[1].str());
-    if (std::regex_match(text, m, missing))
-        return fmt::format("{} needs a value", m[1].str());
-    if (std::regex_match(text, m, range))
-        return fmt::format("{} must be a number from {} to {}, got \"{}\"", m[1].str(),
-                           plain_number(m[3].str()), plain_number(m[4].str()), m[2].str());
-    return text;
+    auto colon = text.find(": ");
+    if (colon == std::string_view::npos || !starts_with(text, "-"))
+        return std::string(text);
+    auto option = std::string(text.substr(0, colon));
+    auto rest = text.substr(colon + 2);
+    if (starts_with(rest, "At Most 1 required but received "))
+        return fmt::format("{} was given more than once", option);
+    if (ends_with(rest, " missing") && rest.find(" required ") != std::string_view::npos)
+        return fmt::format("{} needs a value", option);
+    auto range = rest.find(" not in range ");
+    auto to = rest.rfind(" to ");
+    if (starts_with(rest, "Value ") && range != std::string_view::npos && to > range)
+        return fmt::format(
+            "{} must be a number from {} to {}, got \"{}\"", option,
+            plain_number(std::string(rest.substr(range + 14, to - range - 14))),
+            plain_number(std::string(rest.substr(to + 4))), rest.substr(6, range - 6));
+    return std::string(text);
 }
 
 int report_parse_error(CLI::App& app, const CLI::ParseError& error) {
