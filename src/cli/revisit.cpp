@@ -155,7 +155,7 @@ void run_revisit(Context& context, const RevisitOptions& options) {
 void save_answers(Context& context, const EntryFile& file, const Answers& answers) {
     // Read, merge, write; if another settle rewrote the entry in between
     // (a second revisit, an edit), start again from what it wrote.
-    for (int attempt = 0; attempt < 5; ++attempt) {
+    for (int attempt = 0; attempt < 20; ++attempt) {
         auto text = read_small_file(file.path, file.relative);
         if (!text)
             throw RuntimeError(text.error().located());
