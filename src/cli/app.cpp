@@ -21,9 +21,9 @@ struct CommandEntry {
 
 // Every subcommand, in the order `settle --help` lists them.
 constexpr CommandEntry kCommands[] = {
-    {setup_audit}, {setup_script}, {setup_pause}, {setup_read},  {setup_list},
-    {setup_summary}, {setup_revisit}, {setup_show},  {setup_check},  {setup_edit},  {setup_crisis}, {setup_init},
-    {setup_config}, {setup_help},  {setup_complete},
+    {setup_audit},   {setup_script},  {setup_pause},  {setup_read},  {setup_list},
+    {setup_summary}, {setup_revisit}, {setup_show},   {setup_check}, {setup_edit},
+    {setup_crisis},  {setup_init},    {setup_config}, {setup_help},  {setup_complete},
 };
 
 constexpr int kExitOk = 0;
@@ -87,7 +87,8 @@ std::string parse_error_message(const CLI::ParseError& error, bool command_chose
                                   "The following arguments were not expected: "}) {
         if (!starts_with(text, lead))
             continue;
-        auto word = std::string(text.substr(lead.size(), text.find(' ', lead.size()) - lead.size()));
+        auto word =
+            std::string(text.substr(lead.size(), text.find(' ', lead.size()) - lead.size()));
         if (starts_with(word, "-"))
             return fmt::format("unknown option \"{}\"", word);
         if (!command_chosen)
@@ -106,10 +107,10 @@ std::string parse_error_message(const CLI::ParseError& error, bool command_chose
     auto range = rest.find(" not in range ");
     auto to = rest.rfind(" to ");
     if (starts_with(rest, "Value ") && range != std::string_view::npos && to > range)
-        return fmt::format(
-            "{} must be a number from {} to {}, got \"{}\"", option,
-            plain_number(std::string(rest.substr(range + 14, to - range - 14))),
-            plain_number(std::string(rest.substr(to + 4))), rest.substr(6, range - 6));
+        return fmt::format("{} must be a number from {} to {}, got \"{}\"", option,
+                           plain_number(std::string(rest.substr(range + 14, to - range - 14))),
+                           plain_number(std::string(rest.substr(to + 4))),
+                           rest.substr(6, range - 6));
     return std::string(text);
 }
 
@@ -124,8 +125,8 @@ int report_parse_error(CLI::App& app, const CLI::ParseError& error) {
         sub = chosen.front();
         where += " " + sub->get_name();
     }
-    print_error(fmt::format("{}\nTry '{} --help'.", parse_error_message(error, where != "settle"),
-                            where));
+    print_error(
+        fmt::format("{}\nTry '{} --help'.", parse_error_message(error, where != "settle"), where));
     return kExitUsage;
 }
 

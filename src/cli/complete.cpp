@@ -2,9 +2,9 @@
 #include "complete.hpp"
 
 #include "commands.hpp"
-#include "vocabulary.hpp"
 #include "core/content.hpp"
 #include "core/journal.hpp"
+#include "vocabulary.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -180,9 +180,8 @@ struct Completer {
         case Values::feelings:
         case Values::needs:
             // The person's own words first; the shells keep settle's order.
-            for (const auto& word : offered_words(context, what == Values::feelings
-                                                               ? WordList::feelings
-                                                               : WordList::needs))
+            for (const auto& word : offered_words(
+                     context, what == Values::feelings ? WordList::feelings : WordList::needs))
                 offer(word, "", prefix, typed);
             break;
         case Values::entries:

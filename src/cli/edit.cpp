@@ -40,7 +40,7 @@ int run_editor(const std::string& editor, const fs::path& file) {
     constexpr int kSignals[] = {SIGINT, SIGQUIT, SIGHUP, SIGTERM};
     struct sigaction ignore {};
     ignore.sa_handler = SIG_IGN;
-    struct sigaction previous[std::size(kSignals)] {};
+    struct sigaction previous[std::size(kSignals)]{};
     sigset_t defaults;
     sigemptyset(&defaults);
     for (size_t i = 0; i < std::size(kSignals); ++i) {
@@ -104,8 +104,7 @@ void run_edit(Context& context, const std::string& wanted) {
         fmt::print(stderr, "No changes to {}.\n", neutralize_controls(file->relative));
         return;
     }
-    auto replaced =
-        replace_file_if_unchanged(journal.root(), file->path, *original, *edited);
+    auto replaced = replace_file_if_unchanged(journal.root(), file->path, *original, *edited);
     if (!replaced)
         throw RuntimeError(replaced.error().located() +
                            fmt::format("; your edited copy is kept at {}", copy->string()));

@@ -70,10 +70,11 @@ int show_page(const CLI::App& root, const std::string& name) {
     if (page.command)
         // Through the formatter: App::help() would describe the command
         // being run (help itself), and name a subcommand without "settle".
-        fmt::print("{}", page.command->get_formatter()->make_help(
-                             page.command,
-                             page.command == &root ? "settle" : "settle " + page.command->get_name(),
-                             CLI::AppFormatMode::Normal));
+        fmt::print("{}",
+                   page.command->get_formatter()->make_help(
+                       page.command,
+                       page.command == &root ? "settle" : "settle " + page.command->get_name(),
+                       CLI::AppFormatMode::Normal));
     else
         fmt::print("The entry format is described in {}({}) and in docs/entry-format.md.\n",
                    page.name, page.section);

@@ -28,8 +28,8 @@ void run_init(Context& context, const InitOptions& options) {
         // every entry (and, with --git, every entry's history).
         fs::permissions(folder, fs::perms::owner_all, ec);
         if (ec)
-            throw RuntimeError(fmt::format("could not make {} private: {}", folder.string(),
-                                           ec.message()));
+            throw RuntimeError(
+                fmt::format("could not make {} private: {}", folder.string(), ec.message()));
         fmt::print(stderr, "{} is already there; it is now private (only you can read it).\n",
                    folder.string());
     } else if (existed)

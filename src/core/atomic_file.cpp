@@ -178,8 +178,7 @@ Expected<bool> holds(int fd, const fs::path& path, std::string_view expected) {
 } // namespace
 
 Expected<Replaced> replace_file_if_unchanged(const fs::path& root, const fs::path& target,
-                                             std::string_view expected,
-                                             std::string_view contents) {
+                                             std::string_view expected, std::string_view contents) {
     auto folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     if (auto inside = refuse_links_below(root, folder); !inside)
         return inside.error();
@@ -193,7 +192,8 @@ Expected<Replaced> replace_file_if_unchanged(const fs::path& root, const fs::pat
         while (::flock(fd.get(), LOCK_EX) != 0)
             if (errno != EINTR)
                 return os_error(target, "lock", errno);
-        struct stat held {}, named {};
+        struct stat held {
+        }, named{};
         if (::fstat(fd.get(), &held) != 0)
             return os_error(target, "look at", errno);
         if (::lstat(target.c_str(), &named) != 0)

@@ -25,7 +25,9 @@ void append_code_point(std::string& out, utf8proc_int32_t cp) {
 
 } // namespace
 
-int decode_code_point(std::string_view text, size_t& pos) { return next_code_point(text, pos); }
+int decode_code_point(std::string_view text, size_t& pos) {
+    return next_code_point(text, pos);
+}
 
 std::string neutralize_controls(std::string_view text, bool keep_newlines) {
     std::string out;

@@ -47,8 +47,9 @@ bool written_before(const fs::path& a, const fs::path& b) {
     auto key = [](const fs::path& path) {
         auto stem = path.stem().string();
         auto dash = stem.rfind('-');
-        if (dash != std::string::npos && all_digits(stem.substr(dash + 1), stem.size() - dash - 1) &&
-            dash + 1 < stem.size() && stem.size() - dash - 1 <= 4)
+        if (dash != std::string::npos &&
+            all_digits(stem.substr(dash + 1), stem.size() - dash - 1) && dash + 1 < stem.size() &&
+            stem.size() - dash - 1 <= 4)
             return std::make_tuple(stem.substr(0, dash), std::stoi(stem.substr(dash + 1)), stem);
         return std::make_tuple(stem, 1, stem);
     };

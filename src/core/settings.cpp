@@ -38,8 +38,10 @@ struct FileLayer {
         double value = 0;
         if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !(value > 0) ||
             value > 120)
-            return bad(node, fmt::format("{} must be a number of minutes, more than 0 and at most 120, got \"{}\"",
-                                         key, node.IsScalar() ? node.Scalar() : "a list"));
+            return bad(
+                node, fmt::format(
+                          "{} must be a number of minutes, more than 0 and at most 120, got \"{}\"",
+                          key, node.IsScalar() ? node.Scalar() : "a list"));
         target.set(value, Source::file);
         return success();
     }
@@ -202,8 +204,9 @@ Status read_config_text(std::string_view text, const std::string& shown, Setting
             settings.coaching.set(on, Source::file);
         } else if (key == "color") {
             if (!value.IsScalar() || !is_color_mode(value.Scalar()))
-                return layer.bad(value, fmt::format("color must be auto, always or never, got \"{}\"",
-                                                    value.IsScalar() ? value.Scalar() : "a list"));
+                return layer.bad(value,
+                                 fmt::format("color must be auto, always or never, got \"{}\"",
+                                             value.IsScalar() ? value.Scalar() : "a list"));
             settings.color.set(value.Scalar(), Source::file);
         } else if (key == "git") {
             if (auto ok = read_git_settings(layer, value, settings); !ok)
@@ -313,10 +316,11 @@ std::vector<SettingRow> setting_rows(const Settings& settings) {
     };
     for (size_t i = 0; i < settings.crisis_lines.value.size(); ++i) {
         const auto& line = settings.crisis_lines.value[i];
-        auto shown = line.note.empty() ? fmt::format("{}: {}", line.name, line.contact)
-                                       : fmt::format("{}: {} ({})", line.name, line.contact,
-                                                     line.note);
-        rows.push_back({fmt::format("crisis.{}", i + 1), shown, settings.crisis_lines.source, true});
+        auto shown = line.note.empty()
+                         ? fmt::format("{}: {}", line.name, line.contact)
+                         : fmt::format("{}: {} ({})", line.name, line.contact, line.note);
+        rows.push_back(
+            {fmt::format("crisis.{}", i + 1), shown, settings.crisis_lines.source, true});
     }
     return rows;
 }

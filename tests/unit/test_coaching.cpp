@@ -116,8 +116,8 @@ TEST_CASE("Bad rules files name their line") {
     REQUIRE_FALSE(missing);
     CHECK_THAT(missing.error().message, Catch::Contains("needs a message"));
     // A translation may leave rules out.
-    auto partial = CoachingRules::parse("reactive_feeling:\n  words: [wütend]\n  message: m\n",
-                                        "c.yaml");
+    auto partial =
+        CoachingRules::parse("reactive_feeling:\n  words: [wütend]\n  message: m\n", "c.yaml");
     REQUIRE(partial);
     CHECK(partial->check_feeling("Wütend").size() == 1);
 }

@@ -4,8 +4,8 @@
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
-#include <fmt/format.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <fstream>
 #include <optional>
 #include <sys/file.h>

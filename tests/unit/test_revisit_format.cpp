@@ -35,10 +35,10 @@ const char* kHandEditedAudit = "---\n"
 } // namespace
 
 TEST_CASE("Revisit answers are added before the closing fence, nothing else changes") {
-    auto result = write_revisit(kHandEditedAudit,
-                                answers_for_predictions({{1, PredictionOutcome::didnt},
-                                                         {2, PredictionOutcome::partly}}),
-                                "a.md");
+    auto result = write_revisit(
+        kHandEditedAudit,
+        answers_for_predictions({{1, PredictionOutcome::didnt}, {2, PredictionOutcome::partly}}),
+        "a.md");
     REQUIRE(result);
     std::string expected = kHandEditedAudit;
     expected.insert(expected.find("---\nBody"), "revisit:\n"
@@ -60,10 +60,10 @@ TEST_CASE("A second revisit replaces only the old revisit block") {
     // The person put a key after the block by hand; it must survive.
     std::string edited = *first;
     edited.insert(edited.find("---\nBody"), "after: kept\n");
-    auto second = write_revisit(edited,
-                                answers_for_predictions({{1, PredictionOutcome::didnt},
-                                                         {2, PredictionOutcome::happened}}),
-                                "a.md");
+    auto second = write_revisit(
+        edited,
+        answers_for_predictions({{1, PredictionOutcome::didnt}, {2, PredictionOutcome::happened}}),
+        "a.md");
     REQUIRE(second);
     std::string expected = kHandEditedAudit;
     expected.insert(expected.find("---\nBody"), "revisit:\n"
@@ -114,9 +114,8 @@ TEST_CASE("A script's answers") {
 }
 
 TEST_CASE("Answers that do not fit the entry are refused") {
-    auto out_of_range =
-        write_revisit(kHandEditedAudit, answers_for_predictions({{3, PredictionOutcome::didnt}}),
-                      "a.md");
+    auto out_of_range = write_revisit(
+        kHandEditedAudit, answers_for_predictions({{3, PredictionOutcome::didnt}}), "a.md");
     REQUIRE_FALSE(out_of_range);
     auto bad_file = write_revisit("---\nkind: audit\n---\n",
                                   answers_for_predictions({{1, PredictionOutcome::didnt}}), "a.md");
@@ -147,9 +146,9 @@ TEST_CASE("A revisit block edited by hand is left to the person, never rewritten
         return text;
     };
     const std::vector<std::string> edited = {
-        at_block_end(*first, "  thoughts: she called back and I cried\n"), // a key settle lacks
+        at_block_end(*first, "  thoughts: she called back and I cried\n"),   // a key settle lacks
         at_block_end(*first, "  # why I said didnt: it was only a pause\n"), // a comment
-        at_block_start(*first, "  note: first\n"),                         // its own layout
+        at_block_start(*first, "  note: first\n"),                           // its own layout
         at_block_end(*first, "    2: partly   # not sure\n"),
     };
     for (const auto& text : edited) {
@@ -170,7 +169,8 @@ TEST_CASE("Blank lines after settle's own revisit block are kept where they are"
     std::string spaced = *first;
     spaced.insert(spaced.find("---\nBody"), "\n");
     auto second = write_revisit(
-        spaced, answers_for_predictions({{1, PredictionOutcome::didnt}, {2, PredictionOutcome::partly}}),
+        spaced,
+        answers_for_predictions({{1, PredictionOutcome::didnt}, {2, PredictionOutcome::partly}}),
         "a.md");
     REQUIRE(second);
     CHECK(second->find("    2: partly\n\n---\nBody") != std::string::npos);

@@ -71,8 +71,8 @@ TEST_CASE("Config problems name the file and line") {
     home.write_config("journal: ~/j\naudit:\n  minutes: lots\n");
     auto bad = resolve_settings({}, env.get());
     REQUIRE_FALSE(bad);
-    CHECK(bad.error().located() ==
-          config + ":3: audit.minutes must be a number of minutes, more than 0 and at most 120, got \"lots\"");
+    CHECK(bad.error().located() == config + ":3: audit.minutes must be a number of minutes, more "
+                                            "than 0 and at most 120, got \"lots\"");
 
     home.write_config("journal: [oops\n");
     bad = resolve_settings({}, env.get());
