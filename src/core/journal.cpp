@@ -39,22 +39,31 @@ std::vector<fs::path> numbered_folders(const fs::path& folder, size_t digits) {
     return found;
 }
 
-// Entry files in the order they were written: by name, except that the
-// "-2", "-3", ... a writer adds when a name is taken come right after that
-// name and in number order ("-pause.md", "-pause-2.md", ..., "-pause-10.md"),
-// where plain name order would put "-pause-2.md" first.
-bool written_before(const fs::path& a, const fs::path& b) {
-    auto key = [](const fs::path& path) {
-        auto stem = path.stem().string();
+// Where an entry file sorts among those of its month: in the order they
+// were written. That is name order, except that the "-2", "-3", ... a writer
+// adds when a name is taken come right after that name and in number order
+// ("-pause.md", "-pause-2.md", ..., "-pause-10.md"), where plain name order
+// would put "-pause-2.md" first. The key is worked out once per file.
+struct WrittenOrder {
+    std::string stem;
+    size_t base_length; // the stem without its "-N"
+    int n;              // 1 for a name without "-N"
+    fs::path path;
+
+    explicit WrittenOrder(fs::path file) : stem(file.stem().string()), path(std::move(file)) {
         auto dash = stem.rfind('-');
-        if (dash != std::string::npos &&
-            all_digits(stem.substr(dash + 1), stem.size() - dash - 1) && dash + 1 < stem.size() &&
-            stem.size() - dash - 1 <= 4)
-            return std::make_tuple(stem.substr(0, dash), std::stoi(stem.substr(dash + 1)), stem);
-        return std::make_tuple(stem, 1, stem);
-    };
-    return key(a) < key(b);
-}
+        size_t digits = dash == std::string::npos ? 0 : stem.size() - dash - 1;
+        bool numbered = digits >= 1 && digits <= 4 && all_digits(stem.substr(dash + 1), digits);
+        base_length = numbered ? dash : stem.size();
+        n = numbered ? std::stoi(stem.substr(dash + 1)) : 1;
+    }
+    bool operator<(const WrittenOrder& other) const {
+        return std::make_tuple(std::string_view(stem).substr(0, base_length), n,
+                               std::string_view(stem)) <
+               std::make_tuple(std::string_view(other.stem).substr(0, other.base_length), other.n,
+                               std::string_view(other.stem));
+    }
+};
 
 } // namespace
 
@@ -81,17 +90,17 @@ std::vector<EntryFile> Journal::files() const {
     std::vector<EntryFile> result;
     for (const auto& year : numbered_folders(root_, 4)) {
         for (const auto& month : numbered_folders(year, 2)) {
-            std::vector<fs::path> names;
+            std::vector<WrittenOrder> names;
             std::error_code ec;
             for (const auto& item : fs::directory_iterator(month, ec)) {
                 auto name = item.path().filename().string();
                 if (name.empty() || name[0] == '.' || item.path().extension() != ".md")
                     continue;
-                names.push_back(item.path());
+                names.emplace_back(item.path());
             }
-            std::sort(names.begin(), names.end(), written_before);
-            for (auto& path : names)
-                result.push_back(describe(path));
+            std::sort(names.begin(), names.end());
+            for (auto& name : names)
+                result.push_back(describe(name.path));
         }
     }
     return result;
