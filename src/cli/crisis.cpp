@@ -13,7 +13,8 @@ namespace settle::cli {
 
 namespace {
 
-std::string crisis_text(const std::vector<CrisisLine>& lines, const RenderOptions& style) {
+std::string crisis_text(const std::vector<CrisisLine>& lines, bool built_in_shown,
+                        const fs::path& config_file, const RenderOptions& style) {
     std::string out = wrap_spans(
         {{"In a crisis, call your local emergency services or a crisis line now.", face_plain}},
         style);
@@ -30,6 +31,17 @@ std::string crisis_text(const std::vector<CrisisLine>& lines, const RenderOption
                                     {{{who, face_plain}}}, style);
     }
     out += "\n";
+    if (built_in_shown) {
+        // Someone outside Canada must not take these for their own numbers.
+        out += wrap_spans(
+            {{fmt::format("The built-in numbers are for Canada and Alberta. To add the lines "
+                          "where you live, list them under `crisis:` in {} (`settle crisis "
+                          "--help` shows how); they are shown first.",
+                          neutralize_controls(config_file.string())),
+              face_plain}},
+            style);
+        out += "\n";
+    }
     out += wrap_spans({{"settle is educational, not medical advice, diagnosis or treatment. If "
                         "worries get in the way of daily life, please reach out to a qualified "
                         "professional.",
@@ -40,15 +52,18 @@ std::string crisis_text(const std::vector<CrisisLine>& lines, const RenderOption
 
 void run_crisis(Context& context) {
     auto lines = default_crisis_lines();
+    bool built_in_shown = true;
     std::optional<std::string> problem;
     try {
-        lines = context.settings().crisis_lines.value;
+        const auto& settings = context.settings();
+        lines = settings.crisis_lines.value;
+        built_in_shown = lines.size() > settings.crisis_configured;
     } catch (const std::exception& error) {
         problem = error.what();
     }
     auto size = screen_size(STDOUT_FILENO);
     RenderOptions style{size ? size->columns : 80, context.use_color(STDOUT_FILENO)};
-    fmt::print("{}", crisis_text(lines, style));
+    fmt::print("{}", crisis_text(lines, built_in_shown, config_file_path(context.env()), style));
     std::fflush(stdout);
     if (problem)
         fmt::print(stderr, "settle: warning: {}; these are the built-in lines\n", *problem);
@@ -58,13 +73,15 @@ void run_crisis(Context& context) {
 
 void setup_crisis(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("crisis", "Show crisis lines, now");
-    command->footer(R"(The lines are Canada's and Alberta's unless the config file lists your own,
-in the same shape as this one:
+    command->footer(R"(The built-in lines are Canada's and Alberta's. Lines listed under `crisis:`
+in the config file are shown first, and the built-in ones after them:
 
   crisis:
-    - name: Suicide Crisis Helpline (Canada)
-      contact: 9-8-8
-      note: call or text
+    - name: Samaritans (UK and Ireland)
+      contact: 116 123
+      note: free, any time
+
+To show only your own lines, add `crisis_replace_builtin: true`.
 
 Example:
   settle crisis)");

@@ -23,6 +23,7 @@ struct ReadOptions {
     std::optional<std::string> topic;
     std::optional<std::string> search;
     bool all = false;
+    bool sources = false;
     bool plain = false;
     std::string format = "text";
     std::optional<int> width;
@@ -34,6 +35,9 @@ void check_options(const ReadOptions& options) {
         throw UsageError("--plain is text without styles; it does not go with --format markdown");
     if (options.all && (options.topic || options.search))
         throw UsageError("--all reads every topic; leave out the topic and --search");
+    if (options.sources && (options.all || options.search))
+        throw UsageError("--sources lists the works the text draws on; leave out --all and "
+                         "--search (a topic's name shows that topic's sources)");
     if (options.search && options.format == "markdown")
         throw UsageError("--search shows text; it does not go with --format markdown");
     if (options.search && options.search->empty())
@@ -143,6 +147,15 @@ std::string booklet_markdown(const std::vector<Topic>& topics) {
     return out;
 }
 
+// The works the topics name, as a Markdown list under a heading.
+std::string sources_markdown(const std::vector<std::string>& sources, const Topic* topic) {
+    std::string out = topic ? fmt::format("# Sources: {}\n\n", topic->title)
+                            : std::string("# Sources\n\n");
+    for (const auto& source : sources)
+        out += "- " + source + "\n";
+    return out;
+}
+
 void run_read(Context& context, const ReadOptions& options) {
     check_options(options);
     auto topics = load(context);
@@ -151,7 +164,18 @@ void run_read(Context& context, const ReadOptions& options) {
                         !options.plain && context.use_color(STDOUT_FILENO)};
 
     std::string text;
-    if (options.search) {
+    if (options.sources) {
+        const Topic* topic = nullptr;
+        if (options.topic) {
+            auto found = find_topic(topics, *options.topic);
+            if (!found)
+                throw UsageError(found.error().message);
+            topic = *found;
+        }
+        auto markdown_text = sources_markdown(
+            topic ? topic_sources(*topic) : all_sources(topics), topic);
+        text = markdown ? markdown_text : render_markdown(markdown_text, style);
+    } else if (options.search) {
         std::vector<Topic> searched = topics;
         if (options.topic) {
             auto topic = find_topic(topics, *options.topic);
@@ -192,6 +216,8 @@ void setup_read(CLI::App& app, Context& context) {
     command->add_option("--search", options->search, "Show the topics and lines that mention WORD")
         ->option_text("WORD");
     command->add_flag("--all", options->all, "Every topic in reading order, as one document");
+    command->add_flag("--sources", options->sources,
+                      "The works the text draws on, each once (or one topic's)");
     command->add_flag("--plain", options->plain, "Text without styles, for piping and printing");
     command->add_option("--format", options->format, "Output format")->option_text("text|markdown");
     command->add_option("--width", options->width, "Wrap lines to N columns")->option_text("N");
@@ -202,6 +228,7 @@ Examples:
   settle read
   settle read reassurance
   settle read --search reassurance
+  settle read --sources
   settle read --all --plain --width 72 > settle-reading.txt)");
     command->callback([&context, options] { run_read(context, *options); });
 }

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fmt/format.h>
+#include <utf8proc.h>
 #include <yaml-cpp/yaml.h>
 
 namespace settle {
@@ -17,11 +19,12 @@ bool is_word_char(char c) {
            (static_cast<unsigned char>(c) & 0x80);
 }
 
-// A phrase matches at a word boundary on both sides; "'ll" matches the end
-// of a word.
-bool contains_phrase(const std::string& text, const std::string& phrase) {
+// Where a phrase occurs at a word boundary on both sides, in order; "'ll"
+// matches the end of a word.
+std::vector<size_t> phrase_positions(const std::string& text, const std::string& phrase) {
+    std::vector<size_t> found;
     if (phrase.empty())
-        return false;
+        return found;
     const bool suffix = phrase.front() == '\'';
     for (size_t pos = text.find(phrase); pos != std::string::npos;
          pos = text.find(phrase, pos + 1)) {
@@ -30,7 +33,59 @@ bool contains_phrase(const std::string& text, const std::string& phrase) {
                                 : pos == 0 || !is_word_char(text[pos - 1]);
         bool ends_ok = end == text.size() || !is_word_char(text[end]);
         if (starts_ok && ends_ok)
-            return true;
+            found.push_back(pos);
+    }
+    return found;
+}
+
+// A listed word counts unless reported speech comes before it: in "They
+// said they will call", "will" is what was said, which can be checked.
+bool contains_word(const std::string& text, const CoachingRules::Rule& rule) {
+    for (const auto& word : rule.words) {
+        for (size_t pos : phrase_positions(text, word)) {
+            bool reported = std::any_of(
+                rule.unless_after.begin(), rule.unless_after.end(), [&](const std::string& said) {
+                    auto where = phrase_positions(text, said);
+                    return !where.empty() && where.front() < pos;
+                });
+            if (!reported)
+                return true;
+        }
+    }
+    return false;
+}
+
+std::vector<std::string> words_of(const std::string& text) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : text) {
+        if (is_word_char(c)) {
+            word += c;
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty())
+        words.push_back(std::move(word));
+    return words;
+}
+
+// One of `listed` within three words after "you" (or "you've", "you're",
+// "you'd", "you'll"): "you ignored", "you've been ignoring", "you just
+// don't".
+bool follows_you(const std::string& text, const std::vector<std::string>& listed) {
+    if (listed.empty())
+        return false;
+    constexpr size_t kReach = 3;
+    auto words = words_of(text);
+    for (size_t i = 0; i < words.size(); ++i) {
+        const auto& w = words[i];
+        if (w != "you" && w.rfind("you'", 0) != 0)
+            continue;
+        for (size_t j = i + 1; j < words.size() && j <= i + kReach; ++j)
+            if (std::find(listed.begin(), listed.end(), words[j]) != listed.end())
+                return true;
     }
     return false;
 }
@@ -67,17 +122,30 @@ std::vector<std::string> read_phrases(const YAML::Node& node, const std::string&
 } // namespace
 
 std::string fold_for_matching(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+    std::string straight;
+    straight.reserve(text.size());
     for (size_t i = 0; i < text.size(); ++i) {
         // U+2018 and U+2019, the curly single quotes, become '.
         if (text.compare(i, 3, "\xE2\x80\x98") == 0 || text.compare(i, 3, "\xE2\x80\x99") == 0) {
-            out += '\'';
+            straight += '\'';
             i += 2;
             continue;
         }
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+        straight += text[i];
     }
+    utf8proc_uint8_t* folded = nullptr;
+    auto size = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(straight.data()),
+                             static_cast<utf8proc_ssize_t>(straight.size()), &folded,
+                             static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                            UTF8PROC_CASEFOLD));
+    if (size < 0) {
+        // Not valid UTF-8: fold what can be folded safely, byte by byte.
+        for (auto& c : straight)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return straight;
+    }
+    std::string out(reinterpret_cast<const char*>(folded), static_cast<size_t>(size));
+    std::free(folded);
     return out;
 }
 
@@ -97,7 +165,9 @@ Expected<CoachingRules> CoachingRules::parse(std::string_view yaml, const std::s
             Rule rule;
             rule.name = name;
             rule.words = read_phrases(node, path, "words");
+            rule.unless_after = read_phrases(node, path, "unless_after");
             rule.starts_with = read_phrases(node, path, "starts_with");
+            rule.after_you = read_phrases(node, path, "after_you");
             if (!node["message"] || !node["message"].IsScalar())
                 return Error{fmt::format("{} needs a message", name), path, node.Mark().line + 1};
             rule.message = node["message"].Scalar();
@@ -121,10 +191,10 @@ std::vector<Hint> CoachingRules::apply(const char* rule_name, const char* field,
     auto folded = fold_for_matching(text);
     auto opening = without_lead_in(folded);
     bool matched =
-        std::any_of(rule->words.begin(), rule->words.end(),
-                    [&](const std::string& word) { return contains_phrase(folded, word); }) ||
+        contains_word(folded, *rule) ||
         std::any_of(rule->starts_with.begin(), rule->starts_with.end(),
-                    [&](const std::string& start) { return starts_with_phrase(opening, start); });
+                    [&](const std::string& start) { return starts_with_phrase(opening, start); }) ||
+        follows_you(folded, rule->after_you);
     if (!matched)
         return {};
     std::string message = rule->message;

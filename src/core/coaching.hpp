@@ -39,7 +39,9 @@ class CoachingRules {
     struct Rule {
         std::string name;
         std::vector<std::string> words;
+        std::vector<std::string> unless_after; // reported speech: "said", "told me"
         std::vector<std::string> starts_with;
+        std::vector<std::string> after_you; // "ignored" in "you ignored my texts"
         std::string message;
     };
 
@@ -49,8 +51,11 @@ class CoachingRules {
     std::vector<Rule> rules_;
 };
 
-// Lower-cases ASCII letters and straightens curly apostrophes, so that
-// matching does not depend on a keyboard's quote style.
+// Folds case in any script (Unicode case folding, composed: "ÉPUISÉ" reads
+// as "épuisé", however its accents were typed) and straightens curly
+// apostrophes, so that matching depends neither on the keyboard's case nor
+// on its quote style. Text that is not valid UTF-8 has only its ASCII
+// letters folded.
 std::string fold_for_matching(std::string_view text);
 
 } // namespace settle

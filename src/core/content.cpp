@@ -5,6 +5,7 @@
 #include "render.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <limits>
 #include <utf8proc.h>
@@ -418,6 +419,61 @@ std::vector<SearchHit> search_topics(const std::vector<Topic>& topics, std::stri
             hits.push_back(std::move(hit));
     }
     return hits;
+}
+
+std::vector<std::string> topic_sources(const Topic& topic) {
+    std::vector<std::string> sources;
+    bool in_sources = false;
+    std::string_view body = topic.body;
+    while (!body.empty()) {
+        auto end = body.find('\n');
+        auto line = body.substr(0, end);
+        body.remove_prefix(end == std::string_view::npos ? body.size() : end + 1);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (line.starts_with("#")) {
+            auto title = line.substr(line.find_first_not_of('#'));
+            title.remove_prefix(std::min(title.find_first_not_of(' '), title.size()));
+            in_sources = line.starts_with("## ") && title == "Sources";
+            continue;
+        }
+        if (!in_sources)
+            continue;
+        if (line.starts_with("- ") || line.starts_with("* ")) {
+            sources.emplace_back(line.substr(2));
+        } else if (!sources.empty() && line.starts_with("  ")) {
+            // An item wrapped onto the next line.
+            auto more = line.substr(line.find_first_not_of(' '));
+            sources.back() += " ";
+            sources.back() += more;
+        }
+    }
+    return sources;
+}
+
+std::vector<std::string> all_sources(const std::vector<Topic>& topics) {
+    // Sorted and compared without emphasis marks and case, so the same work
+    // written twice counts once.
+    auto key = [](const std::string& source) {
+        std::string out;
+        for (char c : source)
+            if (c != '*' && c != '_')
+                out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    };
+    std::vector<std::pair<std::string, std::string>> keyed;
+    for (const auto& topic : topics)
+        for (auto& source : topic_sources(topic))
+            keyed.emplace_back(key(source), std::move(source));
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    keyed.erase(std::unique(keyed.begin(), keyed.end(),
+                            [](const auto& a, const auto& b) { return a.first == b.first; }),
+                keyed.end());
+    std::vector<std::string> sources;
+    for (auto& item : keyed)
+        sources.push_back(std::move(item.second));
+    return sources;
 }
 
 } // namespace settle

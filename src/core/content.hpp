@@ -98,4 +98,12 @@ struct SearchHit {
 // (paragraphs, list items, headings, as plain text) that contain it.
 std::vector<SearchHit> search_topics(const std::vector<Topic>& topics, std::string_view word);
 
+// The works a topic names in its closing "## Sources" section, one per list
+// item ("- Author (year). Title. Journal."), as written.
+std::vector<std::string> topic_sources(const Topic& topic);
+
+// Every source of every topic, each once, in alphabetical order (ignoring
+// case and Markdown emphasis).
+std::vector<std::string> all_sources(const std::vector<Topic>& topics);
+
 } // namespace settle

@@ -60,16 +60,17 @@ struct FileLayer {
     }
 };
 
-// `crisis:` is a list of {name, contact, note}. It replaces the built-in
-// lines as a whole, so an empty list is refused: the command must always
-// have somewhere to point.
-Status read_crisis_lines(const FileLayer& layer, const YAML::Node& value, Settings& settings) {
+// `crisis:` is a list of {name, contact, note}, shown before the built-in
+// lines. An empty list is refused: it says nothing, and with
+// `crisis_replace_builtin` it would leave the command nowhere to point.
+Status read_crisis_lines(const FileLayer& layer, const YAML::Node& value, Settings& settings,
+                         std::vector<CrisisLine>& lines) {
     constexpr const char* kShape =
         "crisis must be a list of lines, each with 'name:' and 'contact:' "
         "(and an optional 'note:')";
     if (!value.IsSequence() || value.size() == 0)
         return layer.bad(value, kShape);
-    std::vector<CrisisLine> lines;
+    lines.clear();
     for (const auto& item : value) {
         if (!item.IsMap())
             return layer.bad(item, kShape);
@@ -97,7 +98,23 @@ Status read_crisis_lines(const FileLayer& layer, const YAML::Node& value, Settin
             return layer.bad(item, kShape);
         lines.push_back(std::move(line));
     }
-    settings.crisis_lines.set(std::move(lines), Source::file);
+    return success();
+}
+
+// The configured lines first, then the built-in ones unless they are
+// explicitly turned off, which needs lines of one's own.
+Status settle_crisis_lines(const FileLayer& layer, const YAML::Node* replace_node,
+                           std::vector<CrisisLine> configured, Settings& settings) {
+    if (settings.crisis_replace_builtin.value && configured.empty())
+        return layer.bad(*replace_node, "crisis_replace_builtin: true needs lines of your own "
+                                        "under 'crisis:'; the built-in lines are kept");
+    if (configured.empty())
+        return success();
+    settings.crisis_configured = configured.size();
+    if (!settings.crisis_replace_builtin.value)
+        for (auto& line : default_crisis_lines())
+            configured.push_back(std::move(line));
+    settings.crisis_lines.set(std::move(configured), Source::file);
     return success();
 }
 
@@ -149,6 +166,8 @@ Status read_config_text(std::string_view text, const std::string& shown, Setting
     if (!root.IsMap())
         return error_at(shown, 1, "the config must be a set of 'key: value' lines");
     FileLayer layer{root, shown};
+    std::vector<CrisisLine> configured_crisis_lines;
+    std::optional<YAML::Node> replace_node;
     for (const auto& pair : root) {
         const auto key = pair.first.IsScalar() ? pair.first.Scalar() : std::string{};
         const auto& value = pair.second;
@@ -161,8 +180,14 @@ Status read_config_text(std::string_view text, const std::string& shown, Setting
                 return layer.bad(value, "content must be a folder path");
             settings.content.set(expand_home(value.Scalar(), env), Source::file);
         } else if (key == "crisis") {
-            if (auto ok = read_crisis_lines(layer, value, settings); !ok)
+            if (auto ok = read_crisis_lines(layer, value, settings, configured_crisis_lines); !ok)
                 return ok;
+        } else if (key == "crisis_replace_builtin") {
+            bool replace = false;
+            if (!value.IsScalar() || !YAML::convert<bool>::decode(value, replace))
+                return layer.bad(value, "crisis_replace_builtin must be true or false");
+            settings.crisis_replace_builtin.set(replace, Source::file);
+            replace_node = value;
         } else if (key == "audit" || key == "pause") {
             if (!value.IsMap())
                 return layer.bad(value,
@@ -218,14 +243,21 @@ Status read_config_text(std::string_view text, const std::string& shown, Setting
                     .located());
         }
     }
-    return success();
+    return settle_crisis_lines(layer, replace_node ? &*replace_node : nullptr,
+                               std::move(configured_crisis_lines), settings);
 }
 
 std::vector<CrisisLine> default_crisis_lines() {
     return {
-        {"Suicide Crisis Helpline (Canada)", "9-8-8", "call or text"},
-        {"Emergencies", "911", ""},
-        {"Mental Health Helpline (Alberta)", "1-877-303-2642", "24 hours"},
+        {"Suicide Crisis Helpline (Canada)", "9-8-8", "call or text, 24 hours"},
+        {"Emergencies (Canada)", "911", ""},
+        {"Kids Help Phone (Canada), for young people", "1-800-668-6868",
+         "or text CONNECT to 686868"},
+        {"Hope for Wellness Help Line (Canada), for First Nations, Inuit and Metis people",
+         "1-855-242-3310", "24 hours"},
+        {"Mental Health Help Line (Alberta)", "1-877-303-2642", "24 hours"},
+        {"Family Violence Info Line (Alberta)", "310-1818",
+         "call or text, 24 hours, more than 170 languages"},
         {"Community and social services (Alberta)", "211", ""},
     };
 }
@@ -313,14 +345,16 @@ std::vector<SettingRow> setting_rows(const Settings& settings) {
         number("coaching", settings.coaching),
         text("color", settings.color),
         number("git.auto_commit", settings.git_auto_commit),
+        number("crisis_replace_builtin", settings.crisis_replace_builtin),
     };
     for (size_t i = 0; i < settings.crisis_lines.value.size(); ++i) {
         const auto& line = settings.crisis_lines.value[i];
         auto shown = line.note.empty()
                          ? fmt::format("{}: {}", line.name, line.contact)
                          : fmt::format("{}: {} ({})", line.name, line.contact, line.note);
-        rows.push_back(
-            {fmt::format("crisis.{}", i + 1), shown, settings.crisis_lines.source, true});
+        // Each line says where it came from: the config file or settle.
+        rows.push_back({fmt::format("crisis.{}", i + 1), shown,
+                        i < settings.crisis_configured ? Source::file : Source::built_in, true});
     }
     return rows;
 }

@@ -40,7 +40,7 @@ struct CrisisLine {
     std::string note;    // when or how, may be empty: "call or text"
 };
 
-// The lines shown when the config file names none: Canada and Alberta.
+// The lines built into settle: Canada's, then Alberta's.
 std::vector<CrisisLine> default_crisis_lines();
 
 struct Settings {
@@ -48,8 +48,12 @@ struct Settings {
     // A folder of psychoeducation text (a clinic's translation); empty means
     // the text built into settle.
     Setting<fs::path> content;
-    // What `settle crisis` shows; a `crisis:` list in the config replaces it.
+    // What `settle crisis` shows: the lines of a `crisis:` list in the config
+    // first (the first `crisis_configured` of them), then the built-in ones,
+    // which go only when the person says so (`crisis_replace_builtin: true`).
     Setting<std::vector<CrisisLine>> crisis_lines{default_crisis_lines()};
+    size_t crisis_configured = 0;
+    Setting<bool> crisis_replace_builtin{false};
     Setting<double> audit_minutes{3.0};
     Setting<double> pause_minutes{5.0};
     // The paced breathing of `settle pause`, in seconds; the exhale is always

@@ -3,6 +3,7 @@ typos, search, plain and Markdown output, widths, the booklet, where the text
 comes from, paging at a terminal, and the crisis lines."""
 
 import fcntl
+import json
 import os
 import re
 import select
@@ -219,6 +220,41 @@ class ReadTest(ConfiguredTest):
         self.assertNotIn("zoneinfo", opened)
         self.assertNotIn(str(self.journal), opened)
 
+    def test_sources_lists_every_work_once(self):
+        out = self.ok("read", "--sources", "--format", "markdown").out
+        listed = [line[2:] for line in out.splitlines() if line.startswith("- ")]
+        self.assertEqual(len(listed), len(set(listed)))
+        self.assertEqual(listed, sorted(listed, key=lambda s: s.replace("*", "").lower()))
+        # Every topic's sources, and nothing else.
+        named = set()
+        for name, path in topic_files():
+            body = path.read_text(encoding="utf-8")
+            self.assertIn("\n## Sources\n", body, name)
+            section = body.split("\n## Sources\n", 1)[1]
+            items = [line[2:] for line in section.splitlines() if line.startswith("- ")]
+            self.assertTrue(items, name)
+            named.update(items)
+        self.assertEqual(set(listed), named)
+        self.assertIn("Evraire, Dozois and Wilde (2022)", out)
+
+        text = self.ok("read", "--sources", "--plain").out
+        self.assertIn("Europe's Journal of Psychology, 18(1), 19-39", text)
+        self.assertNotIn("*", text)
+        one = self.ok("read", "pause", "--sources", "--plain").out
+        self.assertIn("Craske", one)
+        self.assertNotIn("Evraire", one)
+        self.assertEqual(self.run_settle("read", "--sources", "--all").code, 2)
+        self.assertEqual(self.run_settle("read", "--sources", "--search", "x").code, 2)
+
+    def test_examples_come_last_so_the_text_reads_without_them(self):
+        for name, path in topic_files():
+            with self.subTest(name=name):
+                out = self.ok("read", name, "--plain", "--width", "72").out
+                head = out.split("\nWith settle\n", 1)[0].split("\nSources\n", 1)[0]
+                self.assertNotIn("settle audit", head)
+                self.assertNotIn("settle pause", head)
+                self.assertNotIn("`", head)
+
     def test_help_has_examples(self):
         self.assertIn("Examples:\n  settle read", self.ok("read", "--help").out)
         self.assertIn("settle crisis", self.ok("crisis", "--help").out)
@@ -228,15 +264,28 @@ class CrisisTest(ConfiguredTest):
     def test_default_lines_and_the_safety_note(self):
         result = self.ok("crisis")
         self.assertEqual(result.err, "")
-        self.assertRegex(result.out, r"(?m)^  9-8-8 +Suicide Crisis Helpline \(Canada\), call or text$")
-        self.assertRegex(result.out, r"(?m)^  911 +Emergencies$")
-        self.assertRegex(result.out, r"(?m)^  1-877-303-2642 +Mental Health Helpline \(Alberta\), 24 hours$")
-        self.assertRegex(result.out, r"(?m)^  211 +Community and social services \(Alberta\)$")
-        self.assertIn("not medical advice", result.out)
-        self.assertNotIn(ESC, result.out)
-        self.assertLess(len(result.out.splitlines()), 12)
+        out = result.out
+        flat = re.sub(r"\s+", " ", out)
+        self.assertRegex(out, r"(?m)^  9-8-8 +Suicide Crisis Helpline \(Canada\), call or text, 24 hours$")
+        self.assertRegex(out, r"(?m)^  911 +Emergencies \(Canada\)$")
+        self.assertRegex(out, r"(?m)^  1-877-303-2642 +Mental Health Help Line \(Alberta\), 24 hours$")
+        self.assertRegex(out, r"(?m)^  211 +Community and social services \(Alberta\)$")
+        # Fact sheet 11: the family-violence line, and the lines for young
+        # people and for First Nations, Inuit and Metis people.
+        self.assertRegex(out, r"(?m)^  310-1818 +Family Violence Info Line \(Alberta\)")
+        self.assertIn("more than 170 languages", flat)
+        self.assertRegex(out, r"(?m)^  1-800-668-6868 +Kids Help Phone")
+        self.assertIn("text CONNECT to 686868", flat)
+        self.assertRegex(out, r"(?m)^  1-855-242-3310 +Hope for Wellness Help Line")
+        self.assertIn("First Nations, Inuit and Metis people", flat)
+        # Someone elsewhere learns these are Canada's, and how to add theirs.
+        self.assertIn("The built-in numbers are for Canada", flat)
+        self.assertIn("`crisis:`", flat)
+        self.assertIn("not medical advice", flat)
+        self.assertNotIn(ESC, out)
+        self.assertLess(len(out.splitlines()), 30)
 
-    def test_configured_lines_replace_the_defaults(self):
+    def test_configured_lines_come_first_and_the_built_in_ones_stay(self):
         self.write_config("""\
             crisis:
               - name: Local helpline
@@ -248,7 +297,45 @@ class CrisisTest(ConfiguredTest):
         out = self.ok("crisis").out
         self.assertRegex(out, r"(?m)^  555 0100 +Local helpline, any time$")
         self.assertRegex(out, r"(?m)^  112 +Emergencies$")
+        self.assertRegex(out, r"(?m)^  9-8-8 +Suicide Crisis Helpline")
+        self.assertRegex(out, r"(?m)^  911 +Emergencies \(Canada\)$")
+        self.assertLess(out.index("555 0100"), out.index("9-8-8"))
+        self.assertLess(out.index("112"), out.index("911"))
+        self.assertIn("The built-in numbers are for Canada", re.sub(r"\s+", " ", out))
+
+        settings = json.loads(self.ok("config", "--format", "json").out)["settings"]
+        self.assertEqual(settings["crisis.1"]["source"], "config file")
+        self.assertEqual(settings["crisis.3"]["source"], "default")
+        self.assertEqual(settings["crisis_replace_builtin"]["value"], False)
+
+    def test_the_built_in_lines_go_only_when_the_person_says_so(self):
+        self.write_config("""\
+            crisis_replace_builtin: true
+            crisis:
+              - name: Local helpline
+                contact: "555 0100"
+            """)
+        out = self.ok("crisis").out
+        self.assertRegex(out, r"(?m)^  555 0100 +Local helpline$")
         self.assertNotIn("9-8-8", out)
+        self.assertNotIn("911", out)
+        self.assertNotIn("Canada", out)
+        self.assertEqual(self.ok("config").out.count("crisis_replace_builtin"), 1)
+
+        # Without lines of one's own, nothing is replaced.
+        self.write_config("crisis_replace_builtin: true\n")
+        result = self.run_settle("crisis")
+        self.assertEqual(result.code, 0, result)
+        self.assertIn("9-8-8", result.out)
+        self.assertIn("crisis_replace_builtin: true needs lines of your own", result.err)
+
+    def test_read_safety_lists_every_line(self):
+        out = re.sub(r"\s+", " ", self.ok("read", "safety", "--plain").out)
+        for number in ("9-8-8", "911", "1-800-668-6868", "686868", "1-855-242-3310",
+                       "1-877-303-2642", "310-1818", "211", "sheltersafe.ca"):
+            self.assertIn(number, out)
+        self.assertIn("First Nations, Inuit and Metis", out)
+        self.assertIn("crisis_replace_builtin", out)
 
     def test_a_broken_config_never_hides_the_lines(self):
         self.write_config("crisis:\n  - name: No contact here\n")

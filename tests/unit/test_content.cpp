@@ -1,7 +1,9 @@
 #include "core/content.hpp"
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <set>
@@ -114,16 +116,107 @@ TEST_CASE("The built-in text has every topic the issue asks for, each well forme
     for (const auto& topic : topics)
         names.insert(topic.name);
     CHECK(names.size() == topics.size());
-    for (const char* name : {"anxious-attachment", "ordinary-anxiety", "calm", "hypervigilance",
-                             "patterns", "reassurance", "pursue-withdraw", "body", "audit",
-                             "script", "pause", "change", "questions", "safety"})
+    for (const char* name :
+         {"anxious-attachment", "ordinary-anxiety", "accurate-worry", "calm", "hypervigilance",
+          "patterns", "protest", "texting", "reassurance", "pursue-withdraw", "body", "audit",
+          "script", "pause", "talking", "secure", "change", "questions", "safety"})
         CHECK(names.count(name) == 1);
     for (size_t i = 1; i < topics.size(); ++i)
         CHECK(topics[i - 1].order < topics[i].order);
-    for (const auto& topic : topics) {
-        INFO(topic.path);
-        CHECK(topic.body.find("Sources:") != std::string::npos);
+}
+
+namespace {
+
+// The body's "## " sections, by heading, in order.
+std::vector<std::string> section_headings(const std::string& body) {
+    std::vector<std::string> headings;
+    std::istringstream lines(body);
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind("## ", 0) == 0)
+            headings.push_back(line.substr(3));
+    return headings;
+}
+
+// Words a reader reads: everything but the closing list of sources.
+size_t prose_words(const std::string& body) {
+    auto prose = body.substr(0, body.find("\n## Sources"));
+    size_t words = 0;
+    bool in_word = false;
+    for (unsigned char c : prose) {
+        bool word_char = std::isalnum(c) || c == '\'' || c >= 0x80;
+        if (word_char && !in_word)
+            ++words;
+        in_word = word_char;
     }
+    return words;
+}
+
+} // namespace
+
+TEST_CASE("Every topic ends with its sources, after the settle commands, and reads in two minutes") {
+    // About 200 words a minute for a calm reader; less for one in distress.
+    constexpr size_t kMostWords = 400;
+    for (const auto& topic : built_in_topics()) {
+        INFO(topic.path);
+        auto headings = section_headings(topic.body);
+        REQUIRE_FALSE(headings.empty());
+        CHECK(headings.back() == "Sources");
+        auto sources = topic_sources(topic);
+        CHECK_FALSE(sources.empty());
+        for (const auto& source : sources) {
+            INFO(source);
+            // A work names its year, or a service its address or number.
+            bool looked_up = source.find("(19") != std::string::npos ||
+                             source.find("(20") != std::string::npos ||
+                             source.find(".ca") != std::string::npos ||
+                             source.find("310-1818") != std::string::npos;
+            CHECK(looked_up);
+        }
+        CHECK(prose_words(topic.body) <= kMostWords);
+        // Commands and examples wait at the end, under "With settle", so the
+        // text reads without them.
+        auto with_settle = topic.body.find("\n## With settle");
+        auto before = topic.body.substr(0, with_settle);
+        CHECK(before.find('`') == std::string::npos);
+        if (with_settle != std::string::npos)
+            CHECK(headings.size() >= 2 && headings[headings.size() - 2] == "With settle");
+        // No invented provenance.
+        CHECK(topic.body.find("attachment-focused therapy") == std::string::npos);
+        CHECK(topic.body.find("limited relief") == std::string::npos);
+        CHECK(topic.body.find("strongest research") == std::string::npos);
+    }
+}
+
+TEST_CASE("The sources of every topic, each once") {
+    auto topics = built_in_topics();
+    auto sources = all_sources(topics);
+    std::set<std::string> unique(sources.begin(), sources.end());
+    CHECK(unique.size() == sources.size());
+    CHECK(std::is_sorted(sources.begin(), sources.end(), [](const auto& a, const auto& b) {
+        return std::lexicographical_compare(
+            a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+                return std::tolower(static_cast<unsigned char>(x)) <
+                       std::tolower(static_cast<unsigned char>(y));
+            });
+    }));
+    for (const auto& topic : topics)
+        for (const auto& source : topic_sources(topic))
+            CHECK(unique.count(source) == 1);
+    auto has = [&](const char* start) {
+        return std::any_of(sources.begin(), sources.end(),
+                           [&](const std::string& s) { return s.rfind(start, 0) == 0; });
+    };
+    CHECK(has("Evraire, Dozois and Wilde (2022)"));
+    CHECK(has("Greenberg, L. S. and Johnson, S. M. (1988)"));
+    CHECK(has("Craske, M. G."));
+    CHECK(has("Roisman, G. I."));
+
+    auto topic = parse_topic("---\nname: t\ntitle: T\nsummary: S\n---\n# T\n\nText.\n\n"
+                             "## Sources\n\n- One (2001). *A* book.\n- Two (2002). A\n  paper.\n",
+                             "t.md");
+    REQUIRE(topic);
+    CHECK(topic_sources(*topic) == std::vector<std::string>{"One (2001). *A* book.",
+                                                            "Two (2002). A paper."});
 }
 
 TEST_CASE("The text built into settle is byte for byte the content/ folder") {

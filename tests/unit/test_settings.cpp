@@ -111,17 +111,19 @@ TEST_CASE("The content folder: environment > config file > the built-in text") {
     CHECK(bad.error().message == "content must be a folder path");
 }
 
-TEST_CASE("Crisis lines: Canada's and Alberta's, unless the config lists others") {
+TEST_CASE("Crisis lines: configured ones first, Canada's and Alberta's kept unless replaced") {
     TempHome home;
     FakeEnvironment env{{{"HOME", home.path.string()}}};
     auto resolved = resolve_settings({}, env.get());
     REQUIRE(resolved);
     const auto& defaults = resolved->crisis_lines.value;
-    REQUIRE(defaults.size() == 4);
-    CHECK(defaults[0].contact == "9-8-8");
-    CHECK(defaults[1].contact == "911");
-    CHECK(defaults[2].contact == "1-877-303-2642");
-    CHECK(defaults[3].contact == "211");
+    std::vector<std::string> contacts;
+    for (const auto& line : defaults)
+        contacts.push_back(line.contact);
+    CHECK(contacts == std::vector<std::string>{"9-8-8", "911", "1-800-668-6868", "1-855-242-3310",
+                                               "1-877-303-2642", "310-1818", "211"});
+    CHECK(resolved->crisis_configured == 0);
+    CHECK_FALSE(resolved->crisis_replace_builtin.value);
 
     home.write_config("crisis:\n"
                       "  - name: Helpline\n"
@@ -131,14 +133,34 @@ TEST_CASE("Crisis lines: Canada's and Alberta's, unless the config lists others"
     resolved = resolve_settings({}, env.get());
     REQUIRE(resolved);
     const auto& lines = resolved->crisis_lines.value;
-    REQUIRE(lines.size() == 2);
+    REQUIRE(lines.size() == 2 + defaults.size());
+    CHECK(resolved->crisis_configured == 2);
     CHECK(lines[0].name == "Helpline");
     CHECK(lines[0].contact == "555 0100");
     CHECK(lines[0].note == "any time");
     CHECK(lines[1].note.empty());
+    CHECK(lines[2].contact == "9-8-8");
+    CHECK(lines[3].contact == "911");
     CHECK(resolved->crisis_lines.source == Source::file);
     REQUIRE(resolved->warnings.size() == 1);
     CHECK(resolved->warnings[0].ends_with(":5: unknown setting \"crisis.colour\" is ignored"));
+
+    // Only when the person says so do the built-in lines go, and in either
+    // order of the two keys.
+    for (const char* config :
+         {"crisis_replace_builtin: true\ncrisis:\n  - {name: Helpline, contact: \"112\"}\n",
+          "crisis:\n  - {name: Helpline, contact: \"112\"}\ncrisis_replace_builtin: true\n"}) {
+        home.write_config(config);
+        resolved = resolve_settings({}, env.get());
+        REQUIRE(resolved);
+        REQUIRE(resolved->crisis_lines.value.size() == 1);
+        CHECK(resolved->crisis_lines.value[0].contact == "112");
+        CHECK(resolved->crisis_replace_builtin.value);
+    }
+    home.write_config("crisis_replace_builtin: false\ncrisis:\n  - {name: H, contact: \"112\"}\n");
+    resolved = resolve_settings({}, env.get());
+    REQUIRE(resolved);
+    CHECK(resolved->crisis_lines.value.size() == 1 + defaults.size());
 
     auto problem = [&](const std::string& config) {
         home.write_config(config);
@@ -150,4 +172,8 @@ TEST_CASE("Crisis lines: Canada's and Alberta's, unless the config lists others"
     CHECK(problem("crisis: 9-8-8\n") == 1);
     CHECK(problem("crisis:\n  - name: No contact\n") == 2);
     CHECK(problem("crisis:\n  - name: x\n    contact: [1, 2]\n") == 3);
+    // Turning the built-in lines off with nothing in their place would leave
+    // nowhere to turn.
+    CHECK(problem("crisis_replace_builtin: true\n") == 1);
+    CHECK(problem("bell: true\ncrisis_replace_builtin: maybe\n") == 2);
 }
