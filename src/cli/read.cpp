@@ -149,8 +149,8 @@ std::string booklet_markdown(const std::vector<Topic>& topics) {
 
 // The works the topics name, as a Markdown list under a heading.
 std::string sources_markdown(const std::vector<std::string>& sources, const Topic* topic) {
-    std::string out = topic ? fmt::format("# Sources: {}\n\n", topic->title)
-                            : std::string("# Sources\n\n");
+    std::string out =
+        topic ? fmt::format("# Sources: {}\n\n", topic->title) : std::string("# Sources\n\n");
     for (const auto& source : sources)
         out += "- " + source + "\n";
     return out;
@@ -172,8 +172,8 @@ void run_read(Context& context, const ReadOptions& options) {
                 throw UsageError(found.error().message);
             topic = *found;
         }
-        auto markdown_text = sources_markdown(
-            topic ? topic_sources(*topic) : all_sources(topics), topic);
+        auto markdown_text =
+            sources_markdown(topic ? topic_sources(*topic) : all_sources(topics), topic);
         text = markdown ? markdown_text : render_markdown(markdown_text, style);
     } else if (options.search) {
         std::vector<Topic> searched = topics;

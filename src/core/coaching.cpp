@@ -43,11 +43,11 @@ std::vector<size_t> phrase_positions(const std::string& text, const std::string&
 bool contains_word(const std::string& text, const CoachingRules::Rule& rule) {
     for (const auto& word : rule.words) {
         for (size_t pos : phrase_positions(text, word)) {
-            bool reported = std::any_of(
-                rule.unless_after.begin(), rule.unless_after.end(), [&](const std::string& said) {
-                    auto where = phrase_positions(text, said);
-                    return !where.empty() && where.front() < pos;
-                });
+            bool reported = std::any_of(rule.unless_after.begin(), rule.unless_after.end(),
+                                        [&](const std::string& said) {
+                                            auto where = phrase_positions(text, said);
+                                            return !where.empty() && where.front() < pos;
+                                        });
             if (!reported)
                 return true;
         }
@@ -134,10 +134,10 @@ std::string fold_for_matching(std::string_view text) {
         straight += text[i];
     }
     utf8proc_uint8_t* folded = nullptr;
-    auto size = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(straight.data()),
-                             static_cast<utf8proc_ssize_t>(straight.size()), &folded,
-                             static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                            UTF8PROC_CASEFOLD));
+    auto size = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(straight.data()),
+        static_cast<utf8proc_ssize_t>(straight.size()), &folded,
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
     if (size < 0) {
         // Not valid UTF-8: fold what can be folded safely, byte by byte.
         for (auto& c : straight)

@@ -12,7 +12,7 @@ class GuidedCoaching(InteractiveTest):
         tty = self.start("script")
         tty.wait_for_text("When ›")
         tty.line("you never call")
-        tty.wait_for_text("starts with what your partner does")
+        tty.wait_for_text("reads as something your partner did")
         tty.wait_for_text("I feel ›")
         tty.line("hurt")
         tty.wait_for_text("I need ›")

@@ -237,7 +237,7 @@ class ReadTest(ConfiguredTest):
         self.assertEqual(set(listed), named)
         self.assertIn("Evraire, Dozois and Wilde (2022)", out)
 
-        text = self.ok("read", "--sources", "--plain").out
+        text = self.ok("read", "--sources", "--plain", "--width", "400").out
         self.assertIn("Europe's Journal of Psychology, 18(1), 19-39", text)
         self.assertNotIn("*", text)
         one = self.ok("read", "pause", "--sources", "--plain").out

@@ -153,7 +153,8 @@ size_t prose_words(const std::string& body) {
 
 } // namespace
 
-TEST_CASE("Every topic ends with its sources, after the settle commands, and reads in two minutes") {
+TEST_CASE(
+    "Every topic ends with its sources, after the settle commands, and reads in two minutes") {
     // About 200 words a minute for a calm reader; less for one in distress.
     constexpr size_t kMostWords = 400;
     for (const auto& topic : built_in_topics()) {
@@ -179,7 +180,7 @@ TEST_CASE("Every topic ends with its sources, after the settle commands, and rea
         auto before = topic.body.substr(0, with_settle);
         CHECK(before.find('`') == std::string::npos);
         if (with_settle != std::string::npos)
-            CHECK(headings.size() >= 2 && headings[headings.size() - 2] == "With settle");
+            CHECK((headings.size() >= 2 && headings[headings.size() - 2] == "With settle"));
         // No invented provenance.
         CHECK(topic.body.find("attachment-focused therapy") == std::string::npos);
         CHECK(topic.body.find("limited relief") == std::string::npos);
@@ -193,11 +194,11 @@ TEST_CASE("The sources of every topic, each once") {
     std::set<std::string> unique(sources.begin(), sources.end());
     CHECK(unique.size() == sources.size());
     CHECK(std::is_sorted(sources.begin(), sources.end(), [](const auto& a, const auto& b) {
-        return std::lexicographical_compare(
-            a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-                return std::tolower(static_cast<unsigned char>(x)) <
-                       std::tolower(static_cast<unsigned char>(y));
-            });
+        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                            [](char x, char y) {
+                                                return std::tolower(static_cast<unsigned char>(x)) <
+                                                       std::tolower(static_cast<unsigned char>(y));
+                                            });
     }));
     for (const auto& topic : topics)
         for (const auto& source : topic_sources(topic))
@@ -215,8 +216,8 @@ TEST_CASE("The sources of every topic, each once") {
                              "## Sources\n\n- One (2001). *A* book.\n- Two (2002). A\n  paper.\n",
                              "t.md");
     REQUIRE(topic);
-    CHECK(topic_sources(*topic) == std::vector<std::string>{"One (2001). *A* book.",
-                                                            "Two (2002). A paper."});
+    CHECK(topic_sources(*topic) ==
+          std::vector<std::string>{"One (2001). *A* book.", "Two (2002). A paper."});
 }
 
 TEST_CASE("The text built into settle is byte for byte the content/ folder") {

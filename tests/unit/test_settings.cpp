@@ -116,7 +116,7 @@ TEST_CASE("Crisis lines: configured ones first, Canada's and Alberta's kept unle
     FakeEnvironment env{{{"HOME", home.path.string()}}};
     auto resolved = resolve_settings({}, env.get());
     REQUIRE(resolved);
-    const auto& defaults = resolved->crisis_lines.value;
+    const auto defaults = resolved->crisis_lines.value;
     std::vector<std::string> contacts;
     for (const auto& line : defaults)
         contacts.push_back(line.contact);
