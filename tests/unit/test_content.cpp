@@ -185,6 +185,12 @@ TEST_CASE(
         CHECK(topic.body.find("attachment-focused therapy") == std::string::npos);
         CHECK(topic.body.find("limited relief") == std::string::npos);
         CHECK(topic.body.find("strongest research") == std::string::npos);
+        // Nothing that could teach a person to doubt a real warning, promise
+        // that the urge will have dropped, or blame tiredness on attachment.
+        CHECK(topic.body.find("about to go wrong") == std::string::npos);
+        CHECK(topic.body.find("has dropped") == std::string::npos);
+        CHECK(topic.body.find("will have dropped") == std::string::npos);
+        CHECK(topic.body.find("fatigue") == std::string::npos);
     }
 }
 
