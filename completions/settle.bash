@@ -1,36 +1,36 @@
 # bash completion for settle. The candidates come from settle itself
 # (`settle __complete`), which walks its own command definitions, so this
-# file never needs to change when commands or options do. The order is
-# settle's too: a person's own feelings and needs come first.
+# file never needs to change when commands or options do.
+#
+# bash quotes only file names for a completion function, so settle does the
+# rest: it gets the line up to the cursor and the text readline replaces
+# ($2), splits the line as bash will run it, and prints each candidate as
+# the exact text to insert, quoted for where it goes. A value taken from an
+# entry (a tag, a feeling) can then never be run as shell syntax.
 _settle() {
-    local cur=${COMP_WORDS[COMP_CWORD]}
-    local -a words=("${COMP_WORDS[@]:1:COMP_CWORD-1}")
-    # bash splits "--kind=pa" into "--kind" "=" "pa"; after a bare "=" the
-    # word being completed is empty.
-    if [[ $cur == "=" ]]; then
-        words+=("=")
-        cur=""
-    fi
-    local line value
+    local line=${COMP_LINE:0:COMP_POINT} reply kind word name
     local -a found=()
-    COMPREPLY=()
     # settle puts the candidates in order (the person's own words first).
     compopt -o nosort 2>/dev/null
-    while IFS= read -r line; do
-        if [[ $line == ":dirs" ]]; then
+    while IFS= read -r reply; do
+        case $reply in
+        :files$'\t'* | :dirs$'\t'*)
+            # File or folder names as well: readline quotes those (and, from
+            # here on, every candidate, so settle printed only plain ones).
+            kind=${reply%%$'\t'*}
+            word=${reply#*$'\t'}
             compopt -o filenames 2>/dev/null
-            while IFS= read -r value; do
-                found+=("$value")
-            done < <(compgen -d -- "$cur")
-            continue
-        fi
-        value=${line%%$'\t'*}
-        # A value with spaces (a feeling, a need) goes in as one word.
-        if [[ $value == *[[:space:]\'\"\\\$\`]* ]]; then
-            printf -v value '%q' "$value"
-        fi
-        found+=("$value")
-    done < <("$1" __complete -- "${words[@]}" "$cur" 2>/dev/null)
+            while IFS= read -r name; do
+                found+=("$name")
+            done < <(if [[ $kind == :dirs ]]; then compgen -d -- "$word"; else compgen -f -- "$word"; fi)
+            ;;
+        *)
+            found+=("$reply")
+            ;;
+        esac
+    done < <("$1" __complete --shell bash --line "$line" --text "$2" 2>/dev/null)
     COMPREPLY=("${found[@]}")
 }
-complete -F _settle settle
+# Where settle offers nothing (a file after "<", a value it cannot know),
+# bash's own completion of names and then of file names takes over.
+complete -o bashdefault -o default -F _settle settle

@@ -2,8 +2,10 @@
 #include "complete.hpp"
 
 #include "commands.hpp"
+#include "core/completion.hpp"
 #include "core/content.hpp"
 #include "core/journal.hpp"
+#include "core/revisit.hpp"
 #include "vocabulary.hpp"
 
 #include <algorithm>
@@ -19,7 +21,18 @@ namespace {
 // Values that come from outside the CLI11 definitions, keyed by option or
 // positional name. Everything else with fixed values declares them as
 // option_text("a|b|c") where it is defined, and is picked up from there.
-enum class Values { none, tags, feelings, needs, entries, topics, dates, directories, commands };
+enum class Values {
+    none,
+    tags,
+    feelings,
+    needs,
+    entries,      // IDs, and paths to entry files anywhere
+    open_entries, // IDs of entries `settle revisit` has something to ask about
+    topics,
+    dates,
+    directories,
+    commands
+};
 
 const std::map<std::string, Values, std::less<>> kValueSources = {
     {"--tag", Values::tags},       {"--feel", Values::feelings},
@@ -139,12 +152,27 @@ std::vector<std::string> journal_tags(Context& context) {
     return {tags.begin(), tags.end()};
 }
 
-std::vector<std::string> entry_ids(Context& context) {
-    auto files = context.journal().files();
+// The newest entries' IDs, only those named as settle names them: a file
+// someone else put in the journal may be named like shell syntax.
+std::vector<std::string> entry_ids(Context& context, bool only_open) {
+    auto journal = context.journal();
+    auto files = journal.files();
     std::vector<std::string> ids;
-    auto first = files.size() > kEntryIdsOffered ? files.end() - kEntryIdsOffered : files.begin();
-    for (auto file = first; file != files.end(); ++file)
+    size_t read = 0; // entries opened, for revisit: the newest only, as for tags
+    for (auto file = files.rbegin(); file != files.rend() && ids.size() < kEntryIdsOffered;
+         ++file) {
+        if (!is_entry_id(file->id))
+            continue;
+        if (only_open && ++read > kEntriesRead)
+            break;
+        if (only_open) {
+            auto entry = journal.read(*file);
+            if (!entry || open_items(*entry).empty())
+                continue;
+        }
         ids.push_back(file->id);
+    }
+    std::reverse(ids.begin(), ids.end()); // oldest first, as names sort
     return ids;
 }
 
@@ -166,7 +194,7 @@ struct Completer {
 
     void offer(const std::string& value, const std::string& description, const std::string& prefix,
                const std::string& typed) {
-        if (starts_with(value, typed))
+        if (starts_with(value, typed) && offerable_to_shell(prefix + value))
             result.candidates.push_back({prefix + value, description});
     }
 
@@ -185,8 +213,11 @@ struct Completer {
                 offer(word, "", prefix, typed);
             break;
         case Values::entries:
-            for (const auto& id : entry_ids(context))
+        case Values::open_entries:
+            for (const auto& id : entry_ids(context, what == Values::open_entries))
                 offer(id, "", prefix, typed);
+            if (what == Values::entries)
+                result.files = true; // `show` and `edit` take a path as well
             break;
         case Values::topics:
             for (const auto& [name, title] : topic_names(context))
@@ -210,13 +241,16 @@ struct Completer {
         }
     }
 
-    void complete_value(const CLI::Option* option, const std::string& prefix,
-                        const std::string& typed) {
+    void complete_value(const CLI::App* command, const CLI::Option* option,
+                        const std::string& prefix, const std::string& typed) {
         auto source = kValueSources.find(option_key(option));
         if (source != kValueSources.end()) {
+            auto what = source->second;
+            if (what == Values::entries && command->get_name() == "revisit")
+                what = Values::open_entries;
             // The journal may be unreadable or the config broken: offer nothing.
             try {
-                offer_values(source->second, prefix, typed);
+                offer_values(what, prefix, typed);
             } catch (const std::exception&) {
             }
             return;
@@ -236,6 +270,12 @@ struct Completer {
         }
     }
 
+    // `--journal ~/x` or `$HOME/x` as the shell will pass it when the line runs
+    // (zsh and fish hand the words over as typed).
+    void use_journal(const std::string& path) {
+        context.global.journal = expand_home_and_variables(path, context.env());
+    }
+
     void run(const std::vector<std::string>& words) {
         const CLI::App* command = &root;
         const CLI::Option* pending = nullptr; // an option waiting for its value
@@ -249,7 +289,7 @@ struct Completer {
                 continue;
             if (pending) {
                 if (option_key(pending) == "--journal")
-                    context.global.journal = word;
+                    use_journal(word);
                 pending = nullptr;
                 continue;
             }
@@ -264,7 +304,7 @@ struct Completer {
                     if (equals == std::string::npos)
                         pending = option;
                     else if (option_key(option) == "--journal")
-                        context.global.journal = word.substr(equals + 1);
+                        use_journal(word.substr(equals + 1));
                 }
                 continue;
             }
@@ -278,7 +318,7 @@ struct Completer {
         }
 
         if (pending) {
-            complete_value(pending, "", typed);
+            complete_value(command, pending, "", typed);
             return;
         }
         if (!only_positionals && starts_with(typed, "-")) {
@@ -286,7 +326,8 @@ struct Completer {
             if (equals != std::string::npos) {
                 const auto* option = find_option(command, typed.substr(0, equals));
                 if (option && takes_value(option))
-                    complete_value(option, typed.substr(0, equals + 1), typed.substr(equals + 1));
+                    complete_value(command, option, typed.substr(0, equals + 1),
+                                   typed.substr(equals + 1));
                 return;
             }
             complete_options(command, typed);
@@ -297,7 +338,7 @@ struct Completer {
                 if (visible(sub))
                     offer(sub->get_name(), sub->get_description(), "", typed);
         if (const auto* positional = positional_at(command, positionals))
-            complete_value(positional, "", typed);
+            complete_value(command, positional, "", typed);
     }
 };
 
@@ -310,23 +351,81 @@ Completions complete(const CLI::App& root, Context& context,
     return completer.result;
 }
 
+namespace {
+
+void print_for_zsh_and_fish(const Completions& found) {
+    std::string out;
+    for (const auto& candidate : found.candidates) {
+        if (candidate.value.front() == ':')
+            continue; // would read as ":dirs" or ":files"
+        out += candidate.value;
+        // A description is for the eye: neutralized, it cannot harm a terminal.
+        if (!candidate.description.empty() && offerable_to_shell(candidate.description))
+            out += "\t" + candidate.description;
+        out += '\n';
+    }
+    if (found.files)
+        out += ":files\n";
+    else if (found.directories)
+        out += ":dirs\n";
+    fmt::print("{}", out);
+}
+
+void print_for_bash(const CLI::App& root, Context& context, const std::string& line,
+                    const std::string& text) {
+    auto split = split_bash_line(line, text, context.env());
+    if (!split)
+        return;
+    const auto& typed = split->words.back();
+    // What readline's text stands for, unquoted: compgen completes that.
+    auto unquoted_text = typed.substr(std::min(split->lead.size(), typed.size()));
+    if (split->redirection) {
+        fmt::print(":files\t{}\n", unquoted_text);
+        return;
+    }
+    auto found = complete(root, context, split->words);
+    bool names_too = found.files || found.directories;
+    std::string out;
+    for (const auto& candidate : found.candidates) {
+        if (!starts_with(candidate.value, split->lead))
+            continue;
+        auto rest = std::string_view(candidate.value).substr(split->lead.size());
+        auto quoted = quote_for_bash(rest, split->quote);
+        // Beside file names readline quotes every candidate itself.
+        if (names_too && quoted != rest)
+            continue;
+        out += quoted + '\n';
+    }
+    if (found.files)
+        out += fmt::format(":files\t{}\n", unquoted_text);
+    else if (found.directories)
+        out += fmt::format(":dirs\t{}\n", unquoted_text);
+    fmt::print("{}", out);
+}
+
+} // namespace
+
 void setup_complete(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("__complete", "Candidates for shell completion");
     command->group(""); // hidden: the completion scripts call it, people need not
-    auto words = std::make_shared<std::vector<std::string>>();
-    command->add_option("words", *words, "The words after 'settle', the last being completed");
-    command->callback([&app, &context, words] {
-        auto found = complete(app, context, *words);
-        std::string out;
-        for (const auto& candidate : found.candidates) {
-            out += candidate.value;
-            if (!candidate.description.empty())
-                out += "\t" + candidate.description;
-            out += '\n';
-        }
-        if (found.directories)
-            out += ":dirs\n";
-        fmt::print("{}", out);
+    struct Request {
+        std::vector<std::string> words;
+        std::string shell;
+        std::string line;
+        std::string text;
+    };
+    auto request = std::make_shared<Request>();
+    command->add_option("words", request->words,
+                        "The words after 'settle', the last being completed");
+    command->add_option("--shell", request->shell, "bash: quote for bash (with --line, --text)")
+        ->option_text("bash");
+    command->add_option("--line", request->line, "bash: the line up to the cursor");
+    command->add_option("--text", request->text, "bash: the text readline completes ($2)");
+    command->callback([&app, &context, request] {
+        if (request->shell == "bash")
+            print_for_bash(app, context, request->line, request->text);
+        else
+            print_for_zsh_and_fish(complete(app, context, request->words));
     });
 }
 
