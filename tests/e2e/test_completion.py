@@ -250,7 +250,7 @@ class ShellSession:
         if shell == "bash":
             rc = self.dir / "bashrc"
             rc.write_text(f"source {sh_quote(str(COMPLETIONS / 'settle.bash'))}\n"
-                          f"PS1='{PROMPT} '\n: > {sh_quote(str(ready))}\n")
+                          f"PS1='{PROMPT} '\nunset HISTFILE\n: > {sh_quote(str(ready))}\n")
             command = f"bash --noprofile --rcfile {sh_quote(str(rc))} -i"
         elif shell == "zsh":
             fpath = self.dir / "zfunc"
@@ -280,14 +280,26 @@ class ShellSession:
                    f"bash --norc --noprofile {sh_quote(str(script))}")
         self.wait(ready.exists, f"{shell} to start")
         self.wait_for_prompt()
+        self.finished = True  # set by the caller once a line has run as expected
 
     def _tmux(self, *args, check=True):
         return subprocess.run(["tmux", "-S", str(self.socket), *args], capture_output=True,
                               text=True, check=check, timeout=TIMEOUT)
 
     def close(self):
-        subprocess.run(["tmux", "-S", str(self.socket), "kill-server"], capture_output=True,
-                       timeout=TIMEOUT)
+        """Ends the shell and waits until it has gone, so nothing it writes
+        as it exits can race the removal of the test's folder."""
+        pid = self._tmux("display-message", "-p", "-t", "sh", "#{pane_pid}", check=False)
+        self._tmux("kill-server", check=False)
+        if pid.returncode == 0 and pid.stdout.strip().isdigit():
+            stat = Path(f"/proc/{pid.stdout.strip()}/stat")
+
+            def exited():
+                try:  # gone, or a zombie waiting to be reaped
+                    return stat.read_text().rsplit(")", 1)[1].split()[0] == "Z"
+                except (FileNotFoundError, ProcessLookupError):
+                    return True
+            self.wait(exited, "the shell to exit")
 
     def wait(self, predicate, what):
         deadline = time.monotonic() + TIMEOUT
@@ -308,16 +320,21 @@ class ShellSession:
         y = int(y)
         return (lines[y] if y < len(lines) else ""), int(x)
 
+    def at_prompt(self):
+        line, x = self.cursor_line()
+        return line.rstrip() == PROMPT and x == len(PROMPT) + 1
+
     def wait_for_prompt(self):
-        def at_prompt():
-            line, x = self.cursor_line()
-            return line.rstrip() == PROMPT and x == len(PROMPT) + 1
-        self.wait(at_prompt, "the prompt")
+        self.wait(self.at_prompt, "the prompt")
 
     def complete_and_run(self, typed):
         """Types `typed`, presses Tab, waits until the shell has completed
         the word (the line grew and the cursor sits after a space), then
         presses Enter. Returns the completed line as shown."""
+        if not self.finished:
+            # The case before failed and may have left its line: start afresh.
+            self._tmux("send-keys", "-t", "sh", "C-c")
+        self.finished = False
         self.wait_for_prompt()
         self._tmux("send-keys", "-t", "sh", "-l", typed)
         shown = f"{PROMPT} {typed}"
@@ -383,6 +400,7 @@ mv {sh_quote(str(self.argv))}.new {sh_quote(str(self.argv))}
         words = self.argv.read_bytes().decode().split("\0")[:-1]
         self.assertFalse((self.work / "x").exists(), f"{line!r} ran shell syntax")
         self.assertFalse((self.work / "y").exists(), f"{line!r} redirected")
+        session.finished = True
         return words
 
     def check_shell(self, shell):
