@@ -88,6 +88,7 @@ class InstallTest(JournalTest):
 source /usr/share/bash-completion/bash_completion
 __load_completion settle
 complete -p settle
+COMP_LINE='settle list --kind '; COMP_POINT=${#COMP_LINE}
 COMP_WORDS=(settle list --kind ""); COMP_CWORD=3
 _settle settle "" --kind
 printf '%s\\n' "${COMPREPLY[@]}"
@@ -97,7 +98,7 @@ printf '%s\\n' "${COMPREPLY[@]}"
         done = subprocess.run(["bash", "--norc", "--noprofile", "-c", script],
                               capture_output=True, text=True, env=env, timeout=60)
         self.assertEqual(done.returncode, 0, done.stderr)
-        self.assertIn("complete -F _settle settle", done.stdout)
+        self.assertIn("-F _settle settle", done.stdout)
         self.assertTrue(done.stdout.endswith("audit\nscript\npause\n"), done.stdout)
 
 
