@@ -20,6 +20,8 @@ _settle() {
             kind=${reply%%$'\t'*}
             word=${reply#*$'\t'}
             compopt -o filenames 2>/dev/null
+            # Only folders where settle wants one, even when there are none.
+            [[ $kind == :dirs ]] && compopt +o default +o bashdefault 2>/dev/null
             while IFS= read -r name; do
                 found+=("$name")
             done < <(if [[ $kind == :dirs ]]; then compgen -d -- "$word"; else compgen -f -- "$word"; fi)

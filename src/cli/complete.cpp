@@ -376,11 +376,8 @@ void print_for_bash(const CLI::App& root, Context& context, const std::string& l
     auto split = split_bash_line(line, text, context.env());
     if (!split)
         return;
-    const auto& typed = split->words.back();
-    // What readline's text stands for, unquoted: compgen completes that.
-    auto unquoted_text = typed.substr(std::min(split->lead.size(), typed.size()));
     if (split->redirection) {
-        fmt::print(":files\t{}\n", unquoted_text);
+        fmt::print(":files\t{}\n", split->file_text);
         return;
     }
     auto found = complete(root, context, split->words);
@@ -397,9 +394,9 @@ void print_for_bash(const CLI::App& root, Context& context, const std::string& l
         out += quoted + '\n';
     }
     if (found.files)
-        out += fmt::format(":files\t{}\n", unquoted_text);
+        out += fmt::format(":files\t{}\n", split->file_text);
     else if (found.directories)
-        out += fmt::format(":dirs\t{}\n", unquoted_text);
+        out += fmt::format(":dirs\t{}\n", split->file_text);
     fmt::print("{}", out);
 }
 

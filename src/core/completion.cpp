@@ -181,6 +181,7 @@ std::optional<BashLine> split_bash_line(std::string_view line, std::string_view 
     enum class Quote { none, single, double_ } quote = Quote::none;
     std::vector<std::string> words; // of the command being typed, its name first
     std::string word;
+    std::string word_home; // what a leading "~" of the word became
     bool in_word = false;
     size_t word_start = 0;
     bool redirect_next = false; // the next word is a file after < or >
@@ -196,6 +197,7 @@ std::optional<BashLine> split_bash_line(std::string_view line, std::string_view 
         else
             words.push_back(word);
         word.clear();
+        word_home.clear();
         in_word = false;
     };
     auto start_word = [&](size_t at) {
@@ -295,7 +297,8 @@ std::optional<BashLine> split_bash_line(std::string_view line, std::string_view 
             word += c;
         } else if (c == '~' && at_word_start && word_ends_after_tilde(line, i)) {
             auto home = environment("HOME");
-            word += home ? *home : std::string("~");
+            word_home = home ? *home : std::string("~");
+            word += word_home;
         } else {
             word += c;
         }
@@ -312,6 +315,11 @@ std::optional<BashLine> split_bash_line(std::string_view line, std::string_view 
     result.words.push_back(in_word ? word : std::string());
     result.lead = lead;
     result.quote = lead_quote;
+    const auto& current = result.words.back();
+    result.file_text = current.substr(std::min(lead.size(), current.size()));
+    if (lead.empty() && !word_home.empty())
+        result.file_text = "~" + current.substr(word_home.size()); // compgen expands it
+
     return result;
 }
 

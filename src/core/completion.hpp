@@ -59,6 +59,8 @@ struct BashLine {
     std::string lead;               // the start of that word (without quotes)
                                     // that stays on the line, before readline's text
     char quote = 0;                 // 0, '\'' or '"': the quoting readline's text is in
+    std::string file_text;          // readline's text without quotes, a leading
+                                    // "~" kept: what compgen completes file names of
     bool redirection = false;       // the word is a file to redirect from or to
 };
 

@@ -208,6 +208,7 @@ class BashQuotingTest(JournalTest):
         self.assertEqual(self.bash_complete("settle list --kind=", ""),
                          ["audit", "script", "pause"])
         self.assertEqual(self.bash_complete("settle --journal ", ""), [":dirs\t"])
+        self.assertEqual(self.bash_complete("settle --journal ~/jo", "~/jo"), [":dirs\t~/jo"])
         self.assertEqual(self.bash_complete("settle script --stdin < my\\ f", "my\\ f"),
                          [":files\tmy f"])
         self.assertEqual(self.bash_complete("settle list # --kind ", ""), [])

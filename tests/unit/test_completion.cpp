@@ -157,6 +157,13 @@ TEST_CASE("a bash line: home, variables, redirections, other commands") {
         split_bash_line("settle --journal \"$HOME/my j\" list --tag ", "", test_environment);
     REQUIRE(variable);
     CHECK(variable->words[1] == "/home/ana/my j");
+    auto folder = split_bash_line("settle --journal ~/j", "~/j", test_environment);
+    REQUIRE(folder);
+    CHECK(folder->words.back() == "/home/ana/j");
+    CHECK(folder->file_text == "~/j"); // compgen expands it and keeps it on the line
+    auto quoted_folder = split_bash_line("settle init \"my f", "my f", test_environment);
+    REQUIRE(quoted_folder);
+    CHECK(quoted_folder->file_text == "my f");
     auto literal = split_bash_line("settle --journal '$HOME/j' list --tag ", "", test_environment);
     REQUIRE(literal);
     CHECK(literal->words[1] == "$HOME/j");
