@@ -4,7 +4,7 @@
 #
 # settle gets the words without quotes or backslashes (`commandline -opc`
 # gives them so; the word under the cursor is unescaped here) and prints
-# the values raw: fish escapes each completion it inserts.
+# the values raw: fish escapes each completion it inserts (but a leading ~).
 function __settle_complete
     set -l words (commandline -opc)
     # A pipe, so an empty token is still one (empty) word.
@@ -15,6 +15,9 @@ function __settle_complete
                 __fish_complete_directories "$current"
             case :files
                 __fish_complete_path "$current"
+            case '~*'
+                # fish escapes what it inserts except a leading "~", which
+                # would then name a home folder: such a value is not offered.
             case '*'
                 printf '%s\n' $line
         end

@@ -387,7 +387,15 @@ mv {sh_quote(str(self.argv))}.new {sh_quote(str(self.argv))}
         folder = self.journal / "2026" / "11"
         (folder / "2026-11-25-100000-script;{touch,x};.md").write_text(
             (folder / "2026-11-25-100000-pause.md").read_text())
+        # Tags that mean something to a shell at the start of a word or
+        # anywhere (globs, history, zsh's =command), each the only tag of a
+        # journal of its own so that it completes from nothing typed.
+        for n, tag in enumerate(self.EXPANDING_TAGS):
+            self.ok("--journal", str(self.home / f"j{n}"), "pause", "--urge-before", "5",
+                    "--urge-after", "2", "--outcome", "waited", "--tag", tag)
         (self.work / "my notes ä.txt").write_text("situation: s\nfeel: f\nneed: n\n")
+
+    EXPANDING_TAGS = ["=ls", "~root", "*", "[a]?", "^x#", "!!"]
 
     def tearDown(self):
         for session in self.sessions:
@@ -427,6 +435,19 @@ mv {sh_quote(str(self.argv))}.new {sh_quote(str(self.argv))}
                                                              "list", "--tag", "x;>y"]),
             ("settle show ./my", ["show", "./my notes ä.txt"]),
         ]
+        for n, tag in enumerate(self.EXPANDING_TAGS):
+            if shell == "fish" and tag.startswith("~"):
+                # fish leaves a leading ~ unescaped, so it is not offered.
+                offered = subprocess.run(
+                    ["fish", "--no-config", "-c",
+                     f"source {COMPLETIONS / 'settle.fish'}; "
+                     f"complete -C 'settle --journal ~/j{n} list --tag '"],
+                    capture_output=True, text=True, env=shell_env(self, self.bin),
+                    timeout=TIMEOUT)
+                self.assertEqual(offered.stdout, "", offered.stderr)
+                continue
+            cases.append((f"settle --journal ~/j{n} list --tag ",
+                           ["--journal", f"{self.home}/j{n}", "list", "--tag", tag]))
         if shell == "bash":
             cases.append(("settle script --stdin < my", ["script", "--stdin"]))
         for typed, expected in cases:
