@@ -158,7 +158,7 @@ TEST_CASE("Across a change of clocks, 24h is a day of elapsed time") {
     CHECK(result->when.rfc3339() == "2026-10-31T11:00:00-06:00");
 }
 
-TEST_CASE("--at: the moment an entry is dated") {
+TEST_CASE("Back-dating: the moment --at names") {
     ScopedTz tz(settle::testing::kMountainRules);
     LocalZone zone;
     auto now = utc("2026-11-28T04:14:03Z"); // Friday 27 November, 21:14:03 mountain time
