@@ -103,6 +103,10 @@ EntryFile find_entry(const Journal& journal, const std::string& wanted) {
                                            files.size() == 1 ? "entry" : "entries"));
         return files[files.size() - *back];
     }
+    if (wanted.rfind("last-", 0) == 0) // "-0", "-x": not a count back
+        throw UsageError(fmt::format("\"{}\" names no entry: -1 is the latest, -2 the one "
+                                     "before it",
+                                     neutralize_controls(wanted.substr(4))));
     auto file = journal.find(wanted);
     if (!file)
         throw RuntimeError(file.error().located());

@@ -119,6 +119,11 @@ class LatestEntries(JournalTest):
         self.assertEqual(result.code, 1)
         self.assertIn('"-4" is further back than the journal goes: it has 3 entries', result.err)
 
+    def test_minus_zero_is_not_an_entry(self):
+        result = self.run_settle("show", "-0")
+        self.assertEqual(result.code, 2)
+        self.assertIn('"-0" names no entry: -1 is the latest', result.err)
+
     def test_an_empty_journal(self):
         result = self.run_settle("--journal", str(self.home / "empty"), "show")
         self.assertEqual(result.code, 1)
