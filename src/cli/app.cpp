@@ -2,18 +2,43 @@
 #include "commands.hpp"
 #include "core/display.hpp"
 #include "menu.hpp"
+#include "reading.hpp"
 #include "tty.hpp"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fmt/format.h>
+#include <system_error>
 #include <unistd.h>
-
-#ifndef SETTLE_VERSION
-#define SETTLE_VERSION "0.0.0"
-#endif
 
 namespace settle::cli {
 
+// "settle 0.1.0 (v0.1.0-3-gabc1234)": made at build time (cmake/version.cmake).
+extern const char* const kVersionText;
+
 namespace {
+
+// --help in plain words: each option's value is named by its option_text
+// (WHEN, N, audit|script|pause) or a plain word for its type, never the
+// parser's validators ("FLOAT:FLOAT in [0.01 - 120]") or its rules between
+// options ("Excludes: --no-timer"), which the descriptions say in words.
+class PlainFormatter : public CLI::Formatter {
+  public:
+    std::string make_option_opts(const CLI::Option* option) const override {
+        if (!option->get_option_text().empty())
+            return " " + option->get_option_text();
+        auto type = option->get_type_name();
+        if (option->get_type_size() == 0 || type.empty()) // a flag
+            return {};
+        type = type.substr(0, type.find(':'));
+        if (type == "INT" || type == "UINT")
+            return " N";
+        if (type == "FLOAT")
+            return " NUMBER";
+        return " TEXT";
+    }
+};
 
 struct CommandEntry {
     void (*setup)(CLI::App&, Context&);
@@ -39,9 +64,14 @@ void print_error(std::string_view message) {
 } // namespace
 
 void build(CLI::App& app, Context& context) {
-    app.set_version_flag("--version", SETTLE_VERSION, "Print the version and exit");
+    // Set before the subcommands are added: each takes its parent's
+    // formatter and fallthrough when it is made. Fallthrough lets the
+    // global options come after the command too (`settle list --color never`).
+    app.formatter(std::make_shared<PlainFormatter>());
+    app.fallthrough();
+    app.set_version_flag("--version", kVersionText, "Print the version and exit");
     app.add_option("--journal", context.global.journal, "The journal folder")->option_text("DIR");
-    app.add_option("--color", context.global.color, "When to use colour")
+    app.add_option("--color", context.global.color, "When to use colour (also after the command)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->option_text("auto|always|never");
     for (const auto& command : kCommands)
@@ -79,22 +109,127 @@ bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
+// Edits to turn `a` into `b`, a swap of two neighbours counting as one
+// (pasue -> pause): the slips of a hurried hand.
+size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+    for (size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
+    for (size_t i = 1; i <= a.size(); ++i)
+        for (size_t j = 1; j <= b.size(); ++j) {
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+// The candidates nearest to `word`, if any is near enough to be what was
+// meant: one or two slips (fewer for short words), or the start of exactly
+// one candidate.
+std::vector<std::string> nearest(std::string_view word,
+                                 const std::vector<std::string>& candidates) {
+    auto bare = [](std::string_view text) {
+        return text.substr(std::min(text.find_first_not_of('-'), text.size()));
+    };
+    auto typed = bare(word);
+    if (typed.empty())
+        return {};
+    size_t allowed = std::clamp<size_t>(typed.size() / 3, 1, 2);
+    std::vector<std::string> best;
+    size_t best_distance = allowed + 1;
+    std::vector<std::string> starting;
+    for (const auto& candidate : candidates) {
+        auto name = bare(candidate);
+        auto distance = edit_distance(typed, name);
+        if (distance < best_distance) {
+            best = {candidate};
+            best_distance = distance;
+        } else if (distance == best_distance && distance <= allowed) {
+            best.push_back(candidate);
+        }
+        if (typed.size() >= 2 && name.substr(0, typed.size()) == typed)
+            starting.push_back(candidate);
+    }
+    if (best.empty() && starting.size() == 1)
+        return starting;
+    if (best.size() > 3)
+        best.resize(3);
+    return best;
+}
+
+std::string did_you_mean(const std::vector<std::string>& suggestions, std::string_view before) {
+    if (suggestions.empty())
+        return {};
+    std::string text = "; did you mean ";
+    for (size_t i = 0; i < suggestions.size(); ++i) {
+        if (i > 0)
+            text += i + 1 == suggestions.size() ? " or " : ", ";
+        text += fmt::format("{}{}", before, suggestions[i]);
+    }
+    return text + "?";
+}
+
+// The chosen subcommands, outermost first.
+std::vector<const CLI::App*> chosen_path(const CLI::App& app) {
+    std::vector<const CLI::App*> path{&app};
+    while (!path.back()->get_subcommands().empty())
+        path.push_back(path.back()->get_subcommands().front());
+    return path;
+}
+
+// "unknown option "--outcme"; did you mean --outcome?": the first word the
+// parser could not place, said about the word itself, never the value that
+// followed it.
+std::string unexpected_words_message(const CLI::App& app) {
+    auto path = chosen_path(app);
+    std::vector<std::string> words;
+    for (const auto* level : path)
+        for (auto& word : level->remaining(false))
+            words.push_back(word);
+    if (words.empty())
+        return {};
+    // No command chosen: the first word was meant as one (`settle sumary
+    // --all` is about "sumary", not "--all").
+    if (path.size() == 1 && words.front()[0] != '-') {
+        std::vector<std::string> commands;
+        for (const auto* command : app.get_subcommands({}))
+            if (!command->get_group().empty())
+                commands.push_back(command->get_name());
+        return fmt::format("\"{}\" is not a settle command{}", neutralize_controls(words.front()),
+                           did_you_mean(nearest(words.front(), commands), "settle "));
+    }
+    auto option = std::find_if(words.begin(), words.end(),
+                               [](const std::string& w) { return w.size() > 1 && w[0] == '-'; });
+    if (option != words.end()) {
+        auto typed = option->substr(0, option->find('='));
+        std::vector<std::string> names;
+        for (const auto* level : {path.back(), path.front()})
+            for (const auto* known : level->get_options())
+                for (const auto& name : known->get_lnames())
+                    names.push_back("--" + name);
+        return fmt::format("unknown option \"{}\"{}", neutralize_controls(typed),
+                           did_you_mean(nearest(typed, names), ""));
+    }
+    const auto& word = words.front();
+    return fmt::format("unexpected \"{}\"", neutralize_controls(word));
+}
+
 // CLI11's messages in settle's words, for the mistakes people make most.
 // (CLI11 2.1's wording, matched as plain text.)
-std::string parse_error_message(const CLI::ParseError& error, bool command_chosen) {
+std::string parse_error_message(const CLI::App& app, const CLI::ParseError& error) {
     std::string_view text = error.what();
-    for (std::string_view lead : {"The following argument was not expected: ",
-                                  "The following arguments were not expected: "}) {
-        if (!starts_with(text, lead))
-            continue;
-        auto word =
-            std::string(text.substr(lead.size(), text.find(' ', lead.size()) - lead.size()));
-        if (starts_with(word, "-"))
-            return fmt::format("unknown option \"{}\"", word);
-        if (!command_chosen)
-            return fmt::format("\"{}\" is not a settle command", word);
-        return fmt::format("unexpected \"{}\"", word);
+    if (starts_with(text, "The following argument")) {
+        if (auto message = unexpected_words_message(app); !message.empty())
+            return message;
     }
+    if (auto excludes = text.find(" excludes ");
+        starts_with(text, "-") && excludes != std::string_view::npos)
+        return fmt::format("{} and {} cannot be used together", text.substr(0, excludes),
+                           text.substr(excludes + 10));
     auto colon = text.find(": ");
     if (colon == std::string_view::npos || !starts_with(text, "-"))
         return std::string(text);
@@ -125,8 +260,7 @@ int report_parse_error(CLI::App& app, const CLI::ParseError& error) {
         sub = chosen.front();
         where += " " + sub->get_name();
     }
-    print_error(
-        fmt::format("{}\nTry '{} --help'.", parse_error_message(error, where != "settle"), where));
+    print_error(fmt::format("{}\nTry '{} --help'.", parse_error_message(app, error), where));
     return kExitUsage;
 }
 
@@ -149,13 +283,19 @@ int run_chosen_from_menu(const CLI::App& app, Context& context, int argc, char**
 
 } // namespace
 
-int run(int argc, char** argv) {
+namespace {
+
+int run_parsed(int argc, char** argv) {
     Context context(process_environment(), now_seconds());
     CLI::App app{"settle: a calm journal for anxious attachment", "settle"};
     build(app, context);
     app.require_subcommand(0, 1);
+    auto words = with_entry_offsets(std::vector<std::string>(argv, argv + argc));
+    std::vector<char*> pointers;
+    for (auto& word : words)
+        pointers.push_back(word.data());
     try {
-        app.parse(argc, argv);
+        app.parse(static_cast<int>(pointers.size()), pointers.data());
         if (app.get_subcommands().empty()) {
             if (interactive_terminal_available())
                 return run_chosen_from_menu(app, context, argc, argv);
@@ -171,11 +311,36 @@ int run(int argc, char** argv) {
     } catch (const RuntimeError& error) {
         print_error(error.what());
         return kExitRuntime;
+    } catch (const std::system_error& error) {
+        // fmt's way of saying a write failed (a full disk, a closed pipe).
+        print_error(fmt::format("cannot write the output: {}", error.code().message()));
+        return kExitRuntime;
     } catch (const std::exception& error) {
         print_error(error.what());
         return kExitRuntime;
     }
     return kExitOk;
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    int status = run_parsed(argc, argv);
+    // Output still in the buffer is written now, and a failure to write it
+    // (a full disk, `>/dev/full`) is said and fails the command, as `ls`
+    // and `git` do, whatever the command and format.
+    // (A command that flushed on its own and failed left only the error
+    // flag, without the reason.)
+    errno = 0;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        int error = errno;
+        if (status == kExitOk) { // else the failure was said already
+            print_error(error ? fmt::format("cannot write the output: {}", std::strerror(error))
+                              : std::string("cannot write the output"));
+            status = kExitRuntime;
+        }
+    }
+    return status;
 }
 
 } // namespace settle::cli

@@ -14,7 +14,7 @@ void setup_check(CLI::App& app, Context& context) {
 Example:
   settle check && git commit -am "journal")");
     command->callback([&context] {
-        auto journal = readable_journal(context);
+        auto journal = readable_journal(context, "check");
         auto loaded = load_entries(journal, [](const Entry&) { return true; });
         for (const auto& problem : loaded.problems)
             fmt::print("{}\n", neutralize_controls(problem.located()));

@@ -260,10 +260,12 @@ struct Completer {
     }
 
     void complete_options(const CLI::App* command, const std::string& typed) {
+        std::set<std::string> seen; // --help is both the command's and settle's
         for (const auto* app = command; app; app = app->get_parent()) {
             for (const auto* option : app->get_options()) {
                 for (const auto& name : option->get_lnames())
-                    offer("--" + name, option->get_description(), "", typed);
+                    if (seen.insert(name).second)
+                        offer("--" + name, option->get_description(), "", typed);
             }
             if (!app->get_fallthrough())
                 break;

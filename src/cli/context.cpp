@@ -27,14 +27,27 @@ const LocalZone& Context::zone() {
     return *zone_;
 }
 
+namespace {
+
+// FORCE_COLOR=0 and CLICOLOR_FORCE=0 mean "not forced", as in the tools
+// that started these conventions.
+bool forced(const std::optional<std::string>& value) {
+    return value && !value->empty() && *value != "0";
+}
+
+} // namespace
+
 bool Context::use_color(int stream) {
     // The same order as settings().color, without reading the config file
-    // when the flag or NO_COLOR already decide.
+    // when the flag or the environment already decide: --color, NO_COLOR,
+    // CLICOLOR_FORCE or FORCE_COLOR, then `color:` in the config.
     std::string mode = "auto";
     if (global.color)
         mode = *global.color;
     else if (env_("NO_COLOR").value_or("") != "")
         mode = "never";
+    else if (forced(env_("CLICOLOR_FORCE")) || forced(env_("FORCE_COLOR")))
+        mode = "always";
     else {
         try {
             mode = settings().color.value;
@@ -47,7 +60,9 @@ bool Context::use_color(int stream) {
         return true;
     if (mode == "never")
         return false;
-    return ::isatty(stream) == 1;
+    // "auto": a terminal that can show colour. TERM=dumb (Emacs shells,
+    // some editors' terminals) shows escape codes as text.
+    return ::isatty(stream) == 1 && env_("TERM").value_or("") != "dumb";
 }
 
 } // namespace settle::cli

@@ -3,6 +3,7 @@
 #include "core/display.hpp"
 #include "core/entry_json.hpp"
 #include "core/period.hpp"
+#include "core/search.hpp"
 #include "hints.hpp"
 #include "reading.hpp"
 
@@ -18,9 +19,28 @@ struct ListOptions {
     std::optional<std::string> kind;
     std::optional<std::string> since;
     std::optional<std::string> until;
+    bool week = false;
+    bool month = false;
+    bool all = false;
     std::vector<std::string> tags;
+    std::optional<std::string> contains;
+    std::optional<int> limit;
     std::string format = "text";
 };
+
+// --week and --month are the spans `this week` and `this month` name;
+// --all, like no period at all, is the whole journal.
+Period list_period(Context& context, const ListOptions& options) {
+    std::optional<std::string> since = options.since, until = options.until;
+    if (options.week)
+        since = until = "this week";
+    if (options.month)
+        since = until = "this month";
+    auto period = make_period(since, until, context.now(), context.zone());
+    if (!period)
+        throw UsageError(period.error().message);
+    return *period;
+}
 
 void run_list(Context& context, const ListOptions& options) {
     check_format(options.format, {"text", "markdown", "json"});
@@ -31,20 +51,25 @@ void run_list(Context& context, const ListOptions& options) {
             throw UsageError(
                 fmt::format("--kind must be audit, script or pause, got \"{}\"", *options.kind));
     }
-    auto period = make_period(options.since, options.until, context.now(), context.zone());
-    if (!period)
-        throw UsageError(period.error().message);
+    if (options.limit && *options.limit < 1)
+        throw UsageError(fmt::format("--limit must be 1 or more, got {}", *options.limit));
+    auto period = list_period(context, options);
+    auto folded = fold_for_search(options.contains.value_or(""));
 
-    auto journal = readable_journal(context);
+    auto journal = readable_journal(context, "list");
     auto loaded = load_entries(journal, [&](const Entry& entry) {
         if (kind && entry.kind() != *kind)
             return false;
         for (const auto& tag : options.tags)
             if (std::find(entry.tags.begin(), entry.tags.end(), tag) == entry.tags.end())
                 return false;
-        return period->contains(entry.created);
+        return period.contains(entry.created) && entry_contains(entry, folded);
     });
     report_skipped(loaded.problems);
+    // The most recent N, still oldest first, as `tail` would give them.
+    if (options.limit && loaded.entries.size() > static_cast<size_t>(*options.limit))
+        loaded.entries.erase(loaded.entries.begin(),
+                             loaded.entries.end() - static_cast<std::ptrdiff_t>(*options.limit));
 
     if (options.format == "json") {
         Json out = Json::array();
@@ -79,18 +104,39 @@ void setup_list(CLI::App& app, Context& context) {
     auto options = std::make_shared<ListOptions>();
     command->add_option("--kind", options->kind, "Only this kind")
         ->option_text("audit|script|pause");
-    command->add_option("--since", options->since, "From this date (2026-11-01, 7d, 4w, 3m, ...)");
-    command->add_option("--until", options->until, "Up to and including this date");
+    auto* since = command
+                      ->add_option("--since", options->since,
+                                   "From this date (2026-11-01, 2026-11, 7d, last week, ...)")
+                      ->option_text("WHEN");
+    auto* until = command->add_option("--until", options->until, "Up to and including this date")
+                      ->option_text("WHEN");
+    auto* week = command->add_flag("--week", options->week,
+                                   "This week, Monday to Sunday (alone: no other period)");
+    auto* month = command->add_flag("--month", options->month, "This calendar month (alone)");
+    auto* all = command->add_flag("--all", options->all, "The whole journal (the default; alone)");
+    for (auto* span : {week, month, all})
+        for (auto* other : {since, until, week, month, all})
+            if (span != other)
+                span->excludes(other);
     command->add_option("--tag", options->tags, "Only entries with this tag (repeatable)")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command
+        ->add_option("--contains", options->contains,
+                     "Only entries whose words contain TEXT (case and accents ignored)")
+        ->option_text("TEXT");
+    command->add_option("--limit", options->limit, "Only the N most recent of them")
+        ->option_text("N");
     command->add_option("--format", options->format, "Output format")
         ->option_text("text|markdown|json");
     command->footer(R"(Each line starts with the entry's ID, which `settle show` accepts.
 
 Examples:
   settle list --since 7d
-  settle list --kind pause --format json)");
+  settle list --contains "no reply" --limit 5
+  settle list --kind pause --month --format json
+
+Every date form is listed under Dates in `man settle`.)");
     command->callback([&context, options] { run_list(context, *options); });
 }
 

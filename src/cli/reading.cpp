@@ -2,6 +2,7 @@
 
 #include "core/display.hpp"
 
+#include <charconv>
 #include <fmt/format.h>
 
 namespace settle::cli {
@@ -40,13 +41,18 @@ std::string describe(const PauseFields& pause) {
 
 } // namespace
 
-Journal readable_journal(Context& context) {
+Journal readable_journal(Context& context, std::string_view verb) {
     auto journal = context.journal();
     const auto& root = journal.root();
     std::error_code ec;
     auto status = fs::status(root, ec);
-    if (status.type() == fs::file_type::not_found)
+    if (status.type() == fs::file_type::not_found) {
+        // Said, so that a mistyped --journal or a moved folder never
+        // passes for an empty journal.
+        fmt::print(stderr, "settle: no journal at {}; nothing to {}\n",
+                   neutralize_controls(root.string()), verb);
         return journal;
+    }
     if (!ec && !fs::is_directory(status))
         throw RuntimeError(fmt::format("the journal {} is not a folder", root.string()));
     if (!ec)
@@ -55,6 +61,80 @@ Journal readable_journal(Context& context) {
         throw RuntimeError(
             fmt::format("cannot read the journal folder {}: {}", root.string(), ec.message()));
     return journal;
+}
+
+namespace {
+
+// "-2" or "last-2" -> 2, "last" -> 1; nullopt for anything else.
+std::optional<size_t> offset_from_latest(std::string_view wanted) {
+    if (wanted.empty() || wanted == "last")
+        return 1;
+    if (wanted.rfind("last-", 0) == 0)
+        wanted.remove_prefix(4);
+    if (wanted.size() < 2 || wanted[0] != '-')
+        return std::nullopt;
+    size_t n = 0;
+    auto digits = wanted.substr(1);
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec != std::errc{} || end != digits.data() + digits.size() || n == 0)
+        return std::nullopt;
+    return n;
+}
+
+bool is_offset_word(std::string_view word) {
+    return word.size() >= 2 && word[0] == '-' &&
+           word.find_first_not_of("0123456789", 1) == std::string_view::npos;
+}
+
+} // namespace
+
+EntryFile find_entry(const Journal& journal, const std::string& wanted) {
+    if (auto back = offset_from_latest(wanted)) {
+        auto files = journal.files();
+        if (files.empty())
+            throw RuntimeError(
+                fmt::format("no entries yet in {}", neutralize_controls(journal.root().string())));
+        // As typed: the command line's "-2" reaches here as "last-2".
+        auto typed = wanted.rfind("last-", 0) == 0 ? wanted.substr(4) : wanted;
+        if (*back > files.size())
+            throw RuntimeError(fmt::format("\"{}\" is further back than the journal goes: it has "
+                                           "{} {}",
+                                           typed, files.size(),
+                                           files.size() == 1 ? "entry" : "entries"));
+        return files[files.size() - *back];
+    }
+    if (wanted.rfind("last-", 0) == 0) // "-0", "-x": not a count back
+        throw UsageError(fmt::format("\"{}\" names no entry: -1 is the latest, -2 the one "
+                                     "before it",
+                                     neutralize_controls(wanted.substr(4))));
+    auto file = journal.find(wanted);
+    if (!file)
+        throw RuntimeError(file.error().located());
+    return *file;
+}
+
+std::vector<std::string> with_entry_offsets(std::vector<std::string> words) {
+    // The values of the global options, which could be the word "show".
+    bool after_command = false;
+    for (size_t i = 1; i < words.size(); ++i) {
+        const auto& word = words[i];
+        if (word == "--")
+            break;
+        if (!after_command) {
+            if (word == "--journal" || word == "--color") {
+                ++i;
+                continue;
+            }
+            if (word == "show" || word == "edit")
+                after_command = true;
+            else if (word[0] != '-')
+                return words; // another command
+            continue;
+        }
+        if (is_offset_word(word) && words[i - 1] != "--format")
+            words[i] = "last" + word;
+    }
+    return words;
 }
 
 void report_skipped(const std::vector<Error>& problems) {

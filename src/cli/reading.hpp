@@ -11,9 +11,19 @@
 namespace settle::cli {
 
 // The journal, for a command that reads it. A journal that does not exist
-// yet simply has no entries; one that exists but is not a folder, or cannot
-// be listed, is an error (exit 1), never passed off as an empty journal.
-Journal readable_journal(Context& context);
+// yet has no entries, and a line on stderr says so ("no journal at PATH;
+// nothing to `verb`"); one that exists but is not a folder, or cannot be
+// listed, is an error (exit 1), never passed off as an empty journal.
+Journal readable_journal(Context& context, std::string_view verb);
+
+// The entry a person names for `show` or `edit`: a path, an ID or the start
+// of one; nothing or "last" for the latest entry, "-N" (or "last-N") for the
+// Nth latest. A name that finds nothing is an error (exit 1).
+EntryFile find_entry(const Journal& journal, const std::string& wanted);
+
+// The command line with "-N" after `show` or `edit` made "last-N", which
+// the option parser would otherwise take for an option.
+std::vector<std::string> with_entry_offsets(std::vector<std::string> words);
 
 // Prints each problem as `settle: path:line: message` on stderr, so a reader
 // can report a bad file and carry on with the rest.

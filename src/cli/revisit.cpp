@@ -79,7 +79,7 @@ std::vector<LoadedEntry> entries_to_revisit(Context& context, const RevisitOptio
     auto period = make_period(options.since, std::nullopt, context.now(), context.zone());
     if (!period)
         throw UsageError(period.error().message);
-    auto journal = readable_journal(context);
+    auto journal = readable_journal(context, "revisit");
     auto loaded = load_entries(journal, [&](const Entry& entry) {
         return (!kind || entry.kind() == *kind) && entry.created.utc <= older->when.utc &&
                period->contains(entry.created) && !open_items(entry).empty();
@@ -202,10 +202,13 @@ void setup_revisit(CLI::App& app, Context& context) {
     command->add_option("--landed", options->landed, "How did it land?")
         ->option_text("closer|neutral|harder");
     command->add_option("--note", options->note, "A note about how it went");
-    command->add_option("--older-than", options->older_than,
-                        "Only entries older than this (default 1d)");
+    command
+        ->add_option("--older-than", options->older_than,
+                     "Only entries older than this (default 1d)")
+        ->option_text("WHEN");
     command->add_option("--kind", options->kind, "Only this kind")->option_text("audit|script");
-    command->add_option("--since", options->since, "Only entries from this date on");
+    command->add_option("--since", options->since, "Only entries from this date on")
+        ->option_text("WHEN");
     command->add_option("--format", options->format, "Output format when listing")
         ->option_text("text|json");
     command->footer(R"(At a terminal, walks the entries with open items, oldest first. In a

@@ -89,28 +89,26 @@ void print_text(const Entry& entry, const EntryFile& file) {
 void run_show(Context& context, const ShowOptions& options) {
     check_format(options.format, {"text", "markdown", "json"});
     auto journal = context.journal();
-    auto file = journal.find(options.entry);
-    if (!file)
-        throw RuntimeError(file.error().located());
+    auto file = find_entry(journal, options.entry);
     if (options.format == "markdown") {
         // The file as it is on disk; raw bytes only into a pipe or file.
-        auto text = read_small_file(file->path, file->relative);
+        auto text = read_small_file(file.path, file.relative);
         if (!text)
             throw RuntimeError(text.error().located());
         fmt::print("{}", ::isatty(1) ? neutralize_controls(*text, true) : *text);
         return;
     }
-    auto entry = journal.read(*file);
+    auto entry = journal.read(file);
     if (!entry)
         throw RuntimeError(entry.error().located());
     if (options.format == "json") {
-        auto json = entry_to_json(*entry, *file);
+        auto json = entry_to_json(*entry, file);
         if (auto rules = coaching_rules(context))
             json["hints"] = hints_json(rules->check(*entry));
         fmt::print("{}\n", dump_json(json));
         return;
     }
-    print_text(*entry, *file);
+    print_text(*entry, file);
 }
 
 } // namespace
@@ -118,11 +116,16 @@ void run_show(Context& context, const ShowOptions& options) {
 void setup_show(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("show", "Show one entry");
     auto options = std::make_shared<ShowOptions>();
-    command->add_option("entry", options->entry, "The entry's path, ID, or the start of its ID")
-        ->required();
+    command
+        ->add_option("entry", options->entry,
+                     "The entry's path, ID or the start of its ID; last (the default), -1, "
+                     "-2, ... for the latest ones")
+        ->option_text("ENTRY");
     command->add_option("--format", options->format, "Output format")
         ->option_text("text|markdown|json");
     command->footer(R"(Examples:
+  settle show
+  settle show -2
   settle show 2026-11-27-211403-pause
   settle show 2026/11/2026-11-27-211403-pause.md --format json)");
     command->callback([&context, options] { run_show(context, *options); });

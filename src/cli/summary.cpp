@@ -103,7 +103,7 @@ void run_summary(Context& context, const SummaryOptions& options) {
     request.tags = options.tags;
     request.period = resolve_period(options, context);
 
-    auto root = readable_journal(context).root();
+    auto root = readable_journal(context, "summarize").root();
     auto summary = summarize(root, request);
     // As every reader does: on stderr, whatever the format, so that a
     // person sees them even when the output goes to a file.
@@ -124,13 +124,18 @@ void setup_summary(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "summary", "How the practice is going: counts, medians and weekly charts");
     auto options = std::make_shared<SummaryOptions>();
-    auto* since = command->add_option("--since", options->since,
-                                      "From this date (2026-11-01, 7d, 4w, 3m, ...)");
-    auto* until = command->add_option("--until", options->until,
-                                      "Up to and including this date (default: today)");
-    auto* week = command->add_flag("--week", options->week, "This week, Monday to Sunday");
-    auto* month = command->add_flag("--month", options->month, "This calendar month");
-    auto* all = command->add_flag("--all", options->all, "The whole journal");
+    auto* since = command
+                      ->add_option("--since", options->since,
+                                   "From this date (2026-11-01, 2026-11, 7d, last week, ...)")
+                      ->option_text("WHEN");
+    auto* until = command
+                      ->add_option("--until", options->until,
+                                   "Up to and including this date (default: today)")
+                      ->option_text("WHEN");
+    auto* week = command->add_flag("--week", options->week,
+                                   "This week, Monday to Sunday (alone: no other period)");
+    auto* month = command->add_flag("--month", options->month, "This calendar month (alone)");
+    auto* all = command->add_flag("--all", options->all, "The whole journal (alone)");
     for (auto* span : {week, month, all})
         for (auto* other : {since, until, week, month, all})
             if (span != other)
@@ -144,8 +149,10 @@ void setup_summary(CLI::App& app, Context& context) {
         ->option_text("text|markdown|json");
     command
         ->add_option("--width", options->width,
-                     "Columns for the text charts (default: $COLUMNS or the terminal)")
-        ->check(CLI::Range(60, 400));
+                     "Columns for the text charts, 60 to 400 (default: $COLUMNS or the "
+                     "terminal)")
+        ->check(CLI::Range(60, 400))
+        ->option_text("COLUMNS");
     command->footer(R"(Without a period: the last 28 days, today included. An entry counts on the
 local date it was written, by its own recorded time. Medians leave out what
 was not rated; a median of nothing shows as a dash (null in JSON).

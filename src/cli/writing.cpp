@@ -20,16 +20,21 @@ void add_write_options(CLI::App& command, WriteOptions& options) {
     command.add_option("--tag", options.tags, "A tag for the entry (repeatable)")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    command.add_option("--at", options.at,
-                       "When it happened, to back-date an entry: 2026-11-27, "
-                       "\"2026-11-27 21:14\", yesterday, 3d");
+    command
+        .add_option("--at", options.at,
+                    "When it happened, to back-date an entry: 2026-11-27, "
+                    "\"2026-11-27 21:14\", yesterday, friday, 3d")
+        ->option_text("WHEN");
+    command.add_flag("--force", options.force,
+                     "Save an --at date before the year 1900 without asking");
     command.add_option("--note", options.note, "A free note, saved as the entry's body");
     command.add_flag("--print-path", options.print_path, "Print the new file's path on stdout");
     auto* minutes = command.add_option("--minutes", options.minutes,
-                                       "Run a timer of this many minutes before saving "
-                                       "(fractions too: 0.05 is three seconds)");
-    minutes->check(CLI::Range(0.01, 120.0));
-    command.add_flag("--no-timer", options.no_timer, "Run no timer")->excludes(minutes);
+                                       "Run a timer of this many minutes before saving, up to "
+                                       "120 (fractions too: 0.05 is three seconds)");
+    minutes->check(CLI::Range(0.01, 120.0))->option_text("MINUTES");
+    command.add_flag("--no-timer", options.no_timer, "Run no timer (not with --minutes)")
+        ->excludes(minutes);
     command.add_flag("--stdin", options.from_stdin,
                      "Read fields from standard input, one 'name: text' per line");
 }
@@ -74,13 +79,47 @@ void set_once(std::optional<std::string>& target, const FieldLine& field) {
     target = field.value;
 }
 
+namespace {
+
+// " (2026?)" for 0026: the years people mean when a digit slips.
+std::string likely_year(const Timestamp& when) {
+    int year = static_cast<int>(when.local_date().year());
+    if (year >= 0 && year < 100)
+        return fmt::format(" ({}?)", 2000 + year);
+    return {};
+}
+
+// At a terminal, a person can say the old date is meant; a script gives
+// --force. Only a typed "y" or "yes" is a yes.
+bool confirm_old_date(const Timestamp& when) {
+    if (::isatty(STDIN_FILENO) != 1 || ::isatty(STDERR_FILENO) != 1)
+        return false;
+    fmt::print(stderr,
+               "The date {} is before the year 1900{}. Save the entry with this date? [y/N] ",
+               date::format("%F", when.local()), likely_year(when));
+    std::fflush(stderr);
+    std::string answer;
+    if (!std::getline(std::cin, answer))
+        return false;
+    for (auto& c : answer)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return answer == "y" || answer == "yes";
+}
+
+} // namespace
+
 void stamp_entry(Context& context, Entry& entry, const WriteOptions& options) {
     auto& zone = context.zone();
     entry.created = zone.at(context.now());
     if (options.at) {
-        auto at = parse_user_time(*options.at, context.now(), zone, "--at");
+        auto at = parse_entry_time(*options.at, context.now(), zone);
         if (!at)
             throw UsageError(at.error().message);
+        if (at->before_1900 && !options.force && !confirm_old_date(at->when))
+            throw UsageError(fmt::format(
+                "--at {} is before the year 1900, which is most often a typo{}; nothing was "
+                "saved. Give --force to save it with this date",
+                date::format("%F", at->when.local()), likely_year(at->when)));
         // Stored with the offset in force here at that instant, even when
         // the instant was typed with another offset.
         entry.created = zone.at(at->when.utc);

@@ -17,6 +17,7 @@ namespace settle::cli {
 struct WriteOptions {
     std::vector<std::string> tags;
     std::optional<std::string> at;
+    bool force = false; // --force: an --at date before 1900 without asking
     bool print_path = false;
     std::optional<double> minutes;
     bool no_timer = false;

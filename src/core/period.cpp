@@ -12,17 +12,16 @@ Expected<Period> make_period(const std::optional<std::string>& since,
             return parsed.error();
         // Wall time in the reader's zone: what "since Monday" means to them.
         period.since = zone.at(parsed->when.utc).local();
-        if (!parsed->has_time)
-            period.since = std::chrono::floor<date::days>(*period.since);
+        if (parsed->span != DateSpan::instant)
+            period.since = parsed->when.local();
     }
     if (until) {
         auto parsed = parse_user_time(*until, now, zone, "--until");
         if (!parsed)
             return parsed.error();
-        period.until = zone.at(parsed->when.utc).local();
-        if (!parsed->has_time)
-            period.until = std::chrono::floor<date::days>(*period.until) + date::days{1} -
-                           std::chrono::seconds{1};
+        // A span counts to its last second: --until 2026-11 is all of November.
+        period.until = parsed->span == DateSpan::instant ? zone.at(parsed->when.utc).local()
+                                                         : end_of_span(*parsed);
     }
     if (period.since && period.until && *period.since > *period.until)
         return Error{"--since is later than --until"};

@@ -20,8 +20,9 @@ struct Period {
     }
 };
 
-// Builds the bounds from --since/--until values: a day form covers the whole
-// day at either end (since = its first second, until = its last).
+// Builds the bounds from --since/--until values: a day, week, month or year
+// covers the whole span at either end (since = its first second, until =
+// its last), so --since 2026-11 --until 2026-11 is November.
 Expected<Period> make_period(const std::optional<std::string>& since,
                              const std::optional<std::string>& until, SysSeconds now,
                              const LocalZone& zone);

@@ -1,5 +1,6 @@
 #include "time.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -183,34 +184,123 @@ Timestamp end_of_local_day(const Timestamp& t, const LocalZone& zone) {
     return zone.at(next_start.utc - seconds{1});
 }
 
+namespace {
+
+std::string lowercase(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// "last week", "last-week" and "last  week" alike.
+std::string squeeze(std::string_view text) {
+    std::string out;
+    for (char c : lowercase(text)) {
+        if (c == '-' || c == ' ' || c == '\t') {
+            if (!out.empty() && out.back() != ' ')
+                out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    if (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    return out;
+}
+
+// 0 for Sunday .. 6 for Saturday, as date::weekday counts; -1 if not a name.
+int weekday_number(std::string_view word) {
+    static constexpr std::string_view kNames[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                                  "thursday", "friday", "saturday"};
+    static constexpr std::string_view kShort[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    for (int i = 0; i < 7; ++i)
+        if (word == kNames[i] || word == kShort[i])
+            return i;
+    return -1;
+}
+
+UserTime day_span(date::sys_days day, const LocalZone& zone, bool relative) {
+    return UserTime{midnight(date::year_month_day{day}, zone), DateSpan::day, false, relative};
+}
+
+date::sys_days monday_on_or_before(date::sys_days day) {
+    return day - (date::weekday{day} - date::Monday);
+}
+
+} // namespace
+
 Expected<UserTime> parse_user_time(std::string_view text, SysSeconds now, const LocalZone& zone,
                                    std::string_view what) {
     auto bad = [&] {
         return Error{fmt::format("{} takes a date such as 2026-11-27, \"2026-11-27 21:14\", "
-                                 "today, yesterday, 7d, 4w or 3m; got \"{}\"",
+                                 "2026-11, today, yesterday, friday, last week, 24h, 7d, 4w, 3m "
+                                 "or 1y (see `man settle`); got \"{}\"",
                                  what, text)};
     };
-    if (text.empty())
+    if (text.empty() || text.size() > 64)
         return bad();
     const Timestamp current = zone.at(now);
-    if (text == "now")
-        return UserTime{current, true};
-    if (text == "today")
-        return UserTime{start_of_local_day(current, zone), false};
-    if (text == "yesterday") {
-        auto day = date::year_month_day{date::sys_days{current.local_date()} - date::days{1}};
-        return UserTime{midnight(day, zone), false};
+    const date::sys_days today{current.local_date()};
+    const auto word = squeeze(text);
+    if (word == "now")
+        return UserTime{current, DateSpan::instant, true, false};
+    if (word == "today")
+        return day_span(today, zone, true);
+    if (word == "yesterday")
+        return day_span(today - date::days{1}, zone, true);
+    if (auto weekday = weekday_number(word); weekday >= 0) {
+        // The latest such day, today included: "since monday" on a Monday
+        // is today.
+        return day_span(today - (date::weekday{today} - date::weekday{unsigned(weekday)}), zone,
+                        true);
+    }
+    for (std::string_view which : {"this ", "last "}) {
+        if (word.rfind(which, 0) != 0)
+            continue;
+        auto unit = std::string_view(word).substr(which.size());
+        int back = which == "last " ? 1 : 0;
+        date::year_month_day ymd{today};
+        if (unit == "week") {
+            auto monday = monday_on_or_before(today) - date::weeks{back};
+            return UserTime{midnight(date::year_month_day{monday}, zone), DateSpan::week, false,
+                            true};
+        }
+        if (unit == "month") {
+            auto first = ymd.year() / ymd.month() / date::day{1} - date::months{back};
+            return UserTime{midnight(first, zone), DateSpan::month, false, true};
+        }
+        if (unit == "year") {
+            auto first = (ymd.year() - date::years{back}) / date::January / date::day{1};
+            return UserTime{midnight(first, zone), DateSpan::year, false, true};
+        }
+        if (auto weekday = weekday_number(unit); weekday >= 0 && back == 1) {
+            // "last friday": the latest Friday before today.
+            auto day = today - date::days{1};
+            return day_span(day - (date::weekday{day} - date::weekday{unsigned(weekday)}), zone,
+                            true);
+        }
+        return bad();
     }
     // Relative spans: a count and a unit, counted back from now.
-    char unit = text.back();
-    if (unit == 'd' || unit == 'w' || unit == 'm') {
-        auto digits = text.substr(0, text.size() - 1);
+    // (Not squeezed: "-3d" is not a span.)
+    const auto count = lowercase(text);
+    char unit = count.back();
+    bool all_digits =
+        std::all_of(count.begin(), count.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!all_digits && std::string_view("hdwmy").find(unit) != std::string_view::npos) {
+        auto digits = std::string_view(count).substr(0, count.size() - 1);
         int n = 0;
         auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
         if (ec != std::errc{} || end != digits.data() + digits.size() || digits.empty() || n < 0 ||
             n > 100000)
             return bad();
         auto local = current.local();
+        if (unit == 'h') {
+            // Hours are elapsed time, not wall-clock time: 24h before 10:00
+            // on the day clocks change is 09:00 or 11:00 on the clock.
+            return UserTime{zone.at(now - hours{n}), DateSpan::instant, true, false};
+        }
         if (unit == 'd')
             local -= date::days{n};
         else if (unit == 'w')
@@ -218,7 +308,8 @@ Expected<UserTime> parse_user_time(std::string_view text, SysSeconds now, const 
         else {
             auto day = floor<date::days>(local);
             date::year_month_day ymd{day};
-            auto target = ymd.year() / ymd.month() / date::day{1} - date::months{n};
+            auto months = unit == 'y' ? date::months{12LL * n} : date::months{n};
+            auto target = ymd.year() / ymd.month() / date::day{1} - months;
             // Clamp the 31st to the last day of a shorter month.
             auto last =
                 date::year_month_day_last{target.year(), date::month_day_last{target.month()}};
@@ -230,9 +321,24 @@ Expected<UserTime> parse_user_time(std::string_view text, SysSeconds now, const 
         if (date::year_month_day{floor<date::days>(local)}.year() < date::year{0})
             return Error{
                 fmt::format("{} reaches back before the year 0000; got \"{}\"", what, text)};
-        return UserTime{zone.from_local(local), true};
+        return UserTime{zone.from_local(local), DateSpan::instant, true, false};
     }
+    // A year (2026) or a month (2026-11).
     size_t pos = 0;
+    int year = 0, month = 0;
+    if (read_digits(text, pos, 4, year)) {
+        if (pos == text.size())
+            return UserTime{midnight(date::year{year} / date::January / date::day{1}, zone),
+                            DateSpan::year, false, false};
+        if (expect(text, pos, '-') && read_digits(text, pos, 2, month) && pos == text.size()) {
+            if (month < 1 || month > 12)
+                return bad();
+            return UserTime{
+                midnight(date::year{year} / date::month{unsigned(month)} / date::day{1}, zone),
+                DateSpan::month, false, false};
+        }
+    }
+    pos = 0;
     auto civil = parse_civil(text, pos);
     if (!civil)
         return bad();
@@ -243,10 +349,63 @@ Expected<UserTime> parse_user_time(std::string_view text, SysSeconds now, const 
         auto exact = parse_rfc3339(text);
         if (!exact)
             return bad();
-        return UserTime{*exact, true};
+        return UserTime{*exact, DateSpan::instant, true, false};
     }
     LocalSeconds local{date::local_days{civil->day}.time_since_epoch() + civil->time_of_day};
-    return UserTime{zone.from_local(local), civil->has_time};
+    if (!civil->has_time)
+        return UserTime{zone.from_local(local), DateSpan::day, false, false};
+    return UserTime{zone.from_local(local), DateSpan::instant, true, false};
+}
+
+LocalSeconds end_of_span(const UserTime& time) {
+    auto start = time.when.local();
+    auto day = floor<date::days>(start);
+    date::year_month_day ymd{day};
+    switch (time.span) {
+    case DateSpan::instant:
+        return start;
+    case DateSpan::day:
+        return LocalSeconds{day + date::days{1}} - seconds{1};
+    case DateSpan::week:
+        return LocalSeconds{day + date::weeks{1}} - seconds{1};
+    case DateSpan::month:
+        return LocalSeconds{
+                   date::local_days{ymd.year() / ymd.month() / date::day{1} + date::months{1}}} -
+               seconds{1};
+    case DateSpan::year:
+        return LocalSeconds{
+                   date::local_days{(ymd.year() + date::years{1}) / date::January / date::day{1}}} -
+               seconds{1};
+    }
+    return start;
+}
+
+Expected<EntryTime> parse_entry_time(std::string_view text, SysSeconds now, const LocalZone& zone) {
+    auto parsed = parse_user_time(text, now, zone, "--at");
+    if (!parsed)
+        return parsed.error();
+    static constexpr std::string_view kSpanNames[] = {"moment", "day", "week", "month", "year"};
+    if (parsed->span != DateSpan::instant && parsed->span != DateSpan::day)
+        return Error{fmt::format("--at takes a day or a time, not a whole {}; got \"{}\" "
+                                 "(for example \"{} 21:00\")",
+                                 kSpanNames[static_cast<int>(parsed->span)], text,
+                                 date::format("%F", parsed->when.local()))};
+    Timestamp when = parsed->when;
+    if (parsed->relative) {
+        // "yesterday" means yesterday at this time, not at midnight: the
+        // order of the day's entries stays as it was lived.
+        auto current = zone.at(now).local();
+        auto time_of_day = current - floor<date::days>(current);
+        when = zone.from_local(floor<date::days>(when.local()) + time_of_day);
+    }
+    // A day ahead covers any time zone's "today" and a clock a little fast.
+    if (when.utc > now + date::days{1})
+        return Error{fmt::format("--at {} is in the future; an entry records something that "
+                                 "has already happened",
+                                 date::format("%F %H:%M", when.local()))};
+    EntryTime result{when, false};
+    result.before_1900 = when.local_date().year() < date::year{1900};
+    return result;
 }
 
 } // namespace settle

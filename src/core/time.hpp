@@ -51,20 +51,46 @@ class LocalZone {
     Timestamp from_local(LocalSeconds local) const;
 };
 
-// A point in time given on the command line. Forms:
+// A point in time, or a span of the calendar, given on the command line.
+// docs/dates.md lists every form; in short:
 //   RFC 3339                         exact instant
-//   YYYY-MM-DD                       local midnight (has_time = false)
 //   YYYY-MM-DD HH:MM[:SS], ...THH:MM local time
-//   now, today, yesterday            now / local midnight today / yesterday
-//   Nd, Nw, Nm                       N days, weeks or calendar months before now
+//   YYYY-MM-DD                       a day
+//   YYYY-MM, YYYY                    a month, a year
+//   now                              this instant
+//   today, yesterday, monday..sunday a day (a weekday: the latest one, today
+//                                    included)
+//   this/last week|month|year        a week (Monday to Sunday), month, year
+//   Nh, Nd, Nw, Nm, Ny               N hours, days, weeks, calendar months or
+//                                    years before now (an instant)
+// Names are case-insensitive; "last week" may be written "last-week".
+enum class DateSpan { instant, day, week, month, year };
+
 struct UserTime {
-    Timestamp when;
-    bool has_time = true; // false when the form named a whole day
+    Timestamp when; // the instant, or the first second of the span
+    DateSpan span = DateSpan::instant;
+    bool has_time = true;  // false when the form named a whole day or more
+    bool relative = false; // named from today (today, yesterday, a weekday)
 };
 
 // `what` names the option in error messages (e.g. "--since").
 Expected<UserTime> parse_user_time(std::string_view text, SysSeconds now, const LocalZone& zone,
                                    std::string_view what);
+
+// The last second of the span `time` names (the instant itself for an
+// instant), in local wall time.
+LocalSeconds end_of_span(const UserTime& time);
+
+// The moment `--at` dates an entry. A day named from today (yesterday,
+// friday) keeps the current time of day; a date alone is its midnight; a
+// week, month or year is refused, as is anything more than a day ahead
+// (an entry records what has happened). `before_1900` marks a year that is
+// usually a typo (0026 for 2026): the caller asks before writing it.
+struct EntryTime {
+    Timestamp when;
+    bool before_1900 = false;
+};
+Expected<EntryTime> parse_entry_time(std::string_view text, SysSeconds now, const LocalZone& zone);
 
 // The first and last second of the local day containing `t`.
 Timestamp start_of_local_day(const Timestamp& t, const LocalZone& zone);

@@ -19,7 +19,7 @@ class CliTest(JournalTest):
 
     def test_version(self):
         result = self.ok("--version")
-        self.assertRegex(result.out, r"^\d+\.\d+\.\d+\n$")
+        self.assertRegex(result.out, r"^settle \d+\.\d+\.\d+( \([A-Za-z0-9._+-]+\))?\n$")
 
     def test_no_command_without_a_terminal_is_a_usage_error(self):
         result = self.run_settle(stdin="")

@@ -18,7 +18,7 @@ from harness import BINARY, JournalTest, assert_no_sanitizer_report
 
 WRITERS = 4
 PER_WRITER = int(os.environ.get("SETTLE_CONCURRENT_ENTRIES", "250"))
-TIMES = ["2026-11-27 21:14:03", "2026-11-27 21:14:04", "2026-12-01 08:00:00"]
+TIMES = ["2026-11-27 21:14:03", "2026-11-27 21:14:04", "2026-10-01 08:00:00"]
 
 
 def note_for(writer, n):

@@ -31,8 +31,8 @@ from harness import BINARY, JournalTest, assert_no_sanitizer_report
 WRITES = int(os.environ.get("SETTLE_CRASH_WRITES", "500"))
 # A few seconds only, so that many writers land on the same name and the
 # "-2", "-3" suffix path is killed too.
-TIMES = ["2026-10-31 23:59:59", "2026-11-01 00:00:00", "2026-11-27 21:14:03",
-         "2026-12-31 23:59:59", "2027-01-01 00:00:00"]
+TIMES = ["2025-10-31 23:59:59", "2025-11-01 00:00:00", "2025-11-27 21:14:03",
+         "2025-12-31 23:59:59", "2026-01-01 00:00:00"]
 TEMP_PREFIX = ".settle-tmp-"
 
 IN_CREATE = 0x100
@@ -103,13 +103,13 @@ class CrashSafetyTest(JournalTest):
 
     def test_sigkill_during_writes_loses_and_corrupts_nothing(self):
         rng = random.Random(os.environ.get("SETTLE_CRASH_SEED", "settle"))
-        for month in ("2026/10", "2026/11", "2026/12", "2027/01"):
+        for month in ("2025/10", "2025/11", "2025/12", "2026/01"):
             os.makedirs(self.journal / month, mode=0o700)
-        for folder in (self.journal / "2026", self.journal / "2027", self.journal):
+        for folder in (self.journal / "2025", self.journal / "2026", self.journal):
             os.chmod(folder, 0o700)
         watcher = Inotify()
         self.addCleanup(watcher.close)
-        for month in ("2026/10", "2026/11", "2026/12", "2027/01"):
+        for month in ("2025/10", "2025/11", "2025/12", "2026/01"):
             watcher.watch(self.journal / month)
 
         env = dict(self.env)
@@ -186,7 +186,7 @@ class CrashSafetyTest(JournalTest):
 
         # What kills left behind is removed by the next write to its folder
         # (each write also removed those of earlier kills as it went).
-        for when in ("2026-10-15", "2026-11-15", "2026-12-15", "2027-01-15"):
+        for when in ("2025-10-15", "2025-11-15", "2025-12-15", "2026-01-15"):
             self.ok("pause", "--urge-before", "1", "--urge-after", "1", "--outcome", "waited",
                     "--at", when)
         self.assertEqual(list(self.journal.rglob(TEMP_PREFIX + "*")), [])

@@ -55,7 +55,7 @@ class InstallTest(JournalTest):
     def test_the_installed_binary_runs_and_writes(self):
         version = self.installed("--version")
         self.assertEqual(version.returncode, 0)
-        self.assertRegex(version.stdout, r"^\d+\.\d+\.\d+\n$")
+        self.assertRegex(version.stdout, r"^settle \d+\.\d+\.\d+( \([A-Za-z0-9._+-]+\))?\n$")
         wrote = self.installed("pause", "--urge-before", "6", "--urge-after", "2",
                                "--outcome", "waited")
         self.assertEqual(wrote.returncode, 0, wrote.stderr)

@@ -104,6 +104,96 @@ TEST_CASE("Dates people type") {
     }
 }
 
+TEST_CASE("Periods people type: spans of the calendar") {
+    ScopedTz tz(settle::testing::kMountainRules);
+    LocalZone zone;
+    auto now = utc("2026-11-28T04:14:03Z"); // Friday 27 November, 21:14:03 mountain time
+    auto parse = [&](const char* text) {
+        auto result = parse_user_time(text, now, zone, "--since");
+        INFO(text << ": " << (result ? "" : result.error().message));
+        REQUIRE(result);
+        return *result;
+    };
+    auto span = [&](const char* text) {
+        auto time = parse(text);
+        return time.when.rfc3339().substr(0, 19) + " .. " +
+               date::format("%FT%T", end_of_span(time));
+    };
+    CHECK(span("today") == "2026-11-27T00:00:00 .. 2026-11-27T23:59:59");
+    CHECK(span("yesterday") == "2026-11-26T00:00:00 .. 2026-11-26T23:59:59");
+    CHECK(span("friday") == "2026-11-27T00:00:00 .. 2026-11-27T23:59:59"); // today included
+    CHECK(span("Monday") == "2026-11-23T00:00:00 .. 2026-11-23T23:59:59");
+    CHECK(span("sat") == "2026-11-21T00:00:00 .. 2026-11-21T23:59:59");
+    CHECK(span("last friday") == "2026-11-20T00:00:00 .. 2026-11-20T23:59:59");
+    CHECK(span("this week") == "2026-11-23T00:00:00 .. 2026-11-29T23:59:59");
+    CHECK(span("last week") == "2026-11-16T00:00:00 .. 2026-11-22T23:59:59");
+    CHECK(span("Last-Week") == "2026-11-16T00:00:00 .. 2026-11-22T23:59:59");
+    CHECK(span("last month") == "2026-10-01T00:00:00 .. 2026-10-31T23:59:59");
+    CHECK(span("this month") == "2026-11-01T00:00:00 .. 2026-11-30T23:59:59");
+    CHECK(span("last year") == "2025-01-01T00:00:00 .. 2025-12-31T23:59:59");
+    CHECK(span("2026-02") == "2026-02-01T00:00:00 .. 2026-02-28T23:59:59");
+    CHECK(span("2024-02") == "2024-02-01T00:00:00 .. 2024-02-29T23:59:59");
+    CHECK(span("2026") == "2026-01-01T00:00:00 .. 2026-12-31T23:59:59");
+    CHECK(span("2026-11-01") == "2026-11-01T00:00:00 .. 2026-11-01T23:59:59");
+    CHECK(parse("2026-11").span == DateSpan::month);
+    CHECK(parse("2026").span == DateSpan::year);
+    CHECK(parse("7d").span == DateSpan::instant);
+    // Hours are elapsed time; years are calendar years.
+    CHECK(parse("24h").when.rfc3339() == "2026-11-26T21:14:03-07:00");
+    CHECK(parse("1y").when.rfc3339() == "2025-11-27T21:14:03-07:00");
+    CHECK(parse("3M").when.rfc3339() == "2026-08-27T21:14:03-06:00");
+    for (auto bad : {"2026-13", "2026-1", "20261", "last", "last fortnight", "next week",
+                     "this friday", "1.5y", "h", "y", "someday"}) {
+        INFO(bad);
+        CHECK_FALSE(parse_user_time(bad, now, zone, "--since"));
+    }
+}
+
+TEST_CASE("Across a change of clocks, 24h is a day of elapsed time") {
+    ScopedTz tz(settle::testing::kMountainRules);
+    LocalZone zone;
+    auto now = utc("2026-11-01T17:00:00Z"); // 10:00 MST, the day clocks went back
+    auto result = parse_user_time("24h", now, zone, "--since");
+    REQUIRE(result);
+    CHECK(result->when.rfc3339() == "2026-10-31T11:00:00-06:00");
+}
+
+TEST_CASE("Back-dating: the moment --at names") {
+    ScopedTz tz(settle::testing::kMountainRules);
+    LocalZone zone;
+    auto now = utc("2026-11-28T04:14:03Z"); // Friday 27 November, 21:14:03 mountain time
+    auto at = [&](const char* text) {
+        return parse_entry_time(text, now, zone);
+    };
+    // A day named from today keeps the time of day; a date alone is midnight.
+    REQUIRE(at("yesterday"));
+    CHECK(at("yesterday")->when.rfc3339() == "2026-11-26T21:14:03-07:00");
+    CHECK(at("today")->when.rfc3339() == "2026-11-27T21:14:03-07:00");
+    CHECK(at("wednesday")->when.rfc3339() == "2026-11-25T21:14:03-07:00");
+    CHECK(at("2026-11-20")->when.rfc3339() == "2026-11-20T00:00:00-07:00");
+    CHECK(at("2026-11-20 08:30")->when.rfc3339() == "2026-11-20T08:30:00-07:00");
+    CHECK_FALSE(at("yesterday")->before_1900);
+    // A whole week, month or year is not a moment.
+    for (auto span : {"2026-11", "2026", "last week", "last month"}) {
+        INFO(span);
+        REQUIRE_FALSE(at(span));
+        CHECK(at(span).error().message.find("--at takes a day or a time") != std::string::npos);
+    }
+    // Up to a day ahead is allowed (another zone's today, a fast clock);
+    // further is refused.
+    CHECK(at("2026-11-28 20:00"));
+    auto future = at("2026-11-29 22:00");
+    REQUIRE_FALSE(future);
+    CHECK(future.error().message == "--at 2026-11-29 22:00 is in the future; an entry records "
+                                    "something that has already happened");
+    CHECK_FALSE(at("2027-11-27"));
+    // Before 1900: most often a typo, for the command to ask about.
+    REQUIRE(at("0026-11-27"));
+    CHECK(at("0026-11-27")->before_1900);
+    CHECK(at("1899-12-31 23:00")->before_1900);
+    CHECK_FALSE(at("1900-01-01")->before_1900);
+}
+
 TEST_CASE("Months back clamp to the end of a shorter month") {
     ScopedTz tz("UTC");
     LocalZone zone;
