@@ -77,6 +77,11 @@ table.page { width: 100%; border: 0; margin: 0; font-size: 1rem; }
 table.page > thead > tr > td, table.page > tbody > tr > td { border: 0; padding: 0; }
 .running { font: 0.8rem "DejaVu Sans", Arial, sans-serif; color: var(--muted);
   border-bottom: 1px solid var(--rule); padding-bottom: 0.2rem; margin-bottom: 0.4rem; }
+@media (min-width: 40rem), print {
+  figure.pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+    gap: 1rem; align-items: start; }
+  figure.pair table { margin-top: 0; }
+}
 @media print {
   :root { color-scheme: light; --ink: #000; --paper: #fff; --muted: #444; --rule: #bbb;
     --soft: #eee; --one: #6a5597; --two: #23695f; --three: #9a5a22; --four: #777; }

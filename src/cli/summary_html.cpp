@@ -178,6 +178,12 @@ std::string figure(std::string_view svg, std::string_view table, std::string_vie
     return fmt::format("<figure>\n{}{}{}</figure>\n", before, svg, table);
 }
 
+// A short chart and its table side by side where there is room.
+std::string figure_pair(std::string_view svg, std::string_view table) {
+    return fmt::format("<figure class=\"pair\">\n<div>{}</div>\n<div>{}</div></figure>\n", svg,
+                       table);
+}
+
 void included_section(std::string& out, const HtmlIncludes& includes) {
     out += "<section class=\"keep\">\n<h2>What this page holds</h2>\n";
     out += "<p>Counts and medians from the journal: when entries were written, the urge before "
@@ -264,9 +270,9 @@ void pause_section(std::string& out, const Summary& s) {
     std::vector<std::vector<std::string>> outcome_rows;
     for (size_t i = 0; i < labels.size(); ++i)
         outcome_rows.push_back({labels[i], std::to_string(counts[i])});
-    out += figure(row_chart("What was chosen after each pause", labels, counts,
-                            {"two", "one", "three", "four"}),
-                  number_table("After the pause", {"Choice", "Pauses"}, outcome_rows));
+    out += figure_pair(row_chart("What was chosen after each pause", labels, counts,
+                                 {"two", "one", "three", "four"}),
+                       number_table("After the pause", {"Choice", "Pauses"}, outcome_rows));
     out += "</section>\n";
 }
 
@@ -289,9 +295,9 @@ void prediction_section(std::string& out, const Summary& s) {
     std::vector<std::vector<std::string>> rows;
     for (size_t i = 0; i < labels.size(); ++i)
         rows.push_back({labels[i], std::to_string(counts[i])});
-    out += figure(row_chart("Predictions written, looked back on, and how they turned out", labels,
-                            counts, {"four", "four", "three", "one", "two"}),
-                  number_table("Predictions", {"", "Count"}, rows));
+    out += figure_pair(row_chart("Predictions written, looked back on, and how they turned out",
+                                 labels, counts, {"four", "four", "three", "one", "two"}),
+                       number_table("Predictions", {"", "Count"}, rows));
     if (s.audit.rated > 0)
         out += number_table("Anxiety in audits (0 to 10)", {"", "Median"},
                             {{"Before", median_text(s.audit.anxiety_before)},
@@ -333,8 +339,8 @@ void timing_section(std::string& out, const Summary& s) {
         day_rows.push_back({kWeekdays[d], std::to_string(s.by_weekday[d])});
     }
     out += "<h3>Day of the week</h3>\n";
-    out += figure(row_chart("Entries by day of the week", days, day_counts, {"two"}),
-                  number_table("Entries by day of the week", {"Day", "Entries"}, day_rows));
+    out += figure_pair(row_chart("Entries by day of the week", days, day_counts, {"two"}),
+                       number_table("Entries by day of the week", {"Day", "Entries"}, day_rows));
     out += "</section>\n";
 }
 
