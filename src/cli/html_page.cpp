@@ -59,7 +59,8 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.2rem; }
 .scroll { overflow-x: auto; }
 figure { margin: 0.5rem 0 1.2rem; }
-figure, table, .keep { break-inside: avoid; }
+figure.pair, svg, table, .keep { break-inside: avoid; }
+.key, h3 { break-after: avoid; }
 svg { display: block; width: 100%; height: auto; max-height: 18rem; }
 svg text { fill: var(--muted); font: 11px "DejaVu Sans", Arial, sans-serif; }
 svg .axis { stroke: var(--rule); stroke-width: 1; }
@@ -86,7 +87,8 @@ table.page > thead > tr > td, table.page > tbody > tr > td { border: 0; padding:
   :root { color-scheme: light; --ink: #000; --paper: #fff; --muted: #444; --rule: #bbb;
     --soft: #eee; --one: #6a5597; --two: #23695f; --three: #9a5a22; --four: #777; }
   body { max-width: none; padding: 0; font-size: 11pt; }
-  svg { max-height: 7cm; }
+  svg { max-height: 5.5cm; }
+  h2 { margin-top: 1.2rem; }
   .scroll { overflow: visible; }
   a { color: inherit; text-decoration: none; }
 }

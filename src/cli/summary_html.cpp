@@ -78,17 +78,17 @@ struct Series {
 constexpr double kWidth = 640, kHeight = 220;
 constexpr double kLeft = 34, kRight = 8, kTop = 12, kBottom = 34;
 
-std::string svg_open(std::string_view label, double height) {
+std::string svg_open(std::string_view label, double width, double height) {
     return fmt::format("<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\" "
                        "preserveAspectRatio=\"xMidYMid meet\">\n<title>{}</title>\n",
-                       kWidth, height, html_escape(label), html_escape(label));
+                       width, height, html_escape(label), html_escape(label));
 }
 
 // Bars standing on a common axis, one group per label, one bar per series;
 // a value of none draws nothing.
 std::string column_chart(std::string_view label, const std::vector<std::string>& groups,
                          const std::vector<Series>& series, double top) {
-    std::string out = svg_open(label, kHeight);
+    std::string out = svg_open(label, kWidth, kHeight);
     const double plot_width = kWidth - kLeft - kRight, plot_height = kHeight - kTop - kBottom;
     const double baseline = kTop + plot_height;
     for (double tick : {0.0, top / 2, top}) {
@@ -126,13 +126,15 @@ std::string column_chart(std::string_view label, const std::vector<std::string>&
 // One bar per row, its count at the end.
 std::string row_chart(std::string_view label, const std::vector<std::string>& rows,
                       const std::vector<int>& counts, const std::vector<std::string>& classes) {
-    constexpr double kRow = 28, kLabel = 150;
+    // Narrower than a column chart: it sits beside its table, and its
+    // words should print at the same size.
+    constexpr double kRowWidth = 400, kRow = 28, kLabel = 120;
     const double height = kRow * static_cast<double>(rows.size()) + 8;
-    std::string out = svg_open(label, height);
+    std::string out = svg_open(label, kRowWidth, height);
     int largest = 0;
     for (int count : counts)
         largest = std::max(largest, count);
-    const double scale = (kWidth - kLabel - 48) / std::max(1, largest);
+    const double scale = (kRowWidth - kLabel - 36) / std::max(1, largest);
     for (size_t r = 0; r < rows.size(); ++r) {
         double y = 4 + kRow * static_cast<double>(r);
         double width = scale * counts[r];
