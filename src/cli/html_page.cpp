@@ -63,6 +63,7 @@ figure.pair, svg, table, .keep { break-inside: avoid; }
 .key, h3 { break-after: avoid; }
 svg { display: block; width: 100%; height: auto; max-height: 18rem; }
 svg text { fill: var(--muted); font: 11px "DejaVu Sans", Arial, sans-serif; }
+svg.columns text { font-size: 15px; }
 svg .axis { stroke: var(--rule); stroke-width: 1; }
 svg .one, .key .one { fill: var(--one); background: var(--one); }
 svg .two, .key .two { fill: var(--two); background: var(--two); }

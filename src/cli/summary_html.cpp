@@ -78,17 +78,18 @@ struct Series {
 constexpr double kWidth = 640, kHeight = 220;
 constexpr double kLeft = 34, kRight = 8, kTop = 12, kBottom = 34;
 
-std::string svg_open(std::string_view label, double width, double height) {
-    return fmt::format("<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\" "
+std::string svg_open(std::string_view label, double width, double height,
+                     std::string_view css_class) {
+    return fmt::format("<svg class=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\" "
                        "preserveAspectRatio=\"xMidYMid meet\">\n<title>{}</title>\n",
-                       width, height, html_escape(label), html_escape(label));
+                       css_class, width, height, html_escape(label), html_escape(label));
 }
 
 // Bars standing on a common axis, one group per label, one bar per series;
 // a value of none draws nothing.
 std::string column_chart(std::string_view label, const std::vector<std::string>& groups,
                          const std::vector<Series>& series, double top) {
-    std::string out = svg_open(label, kWidth, kHeight);
+    std::string out = svg_open(label, kWidth, kHeight, "columns");
     const double plot_width = kWidth - kLeft - kRight, plot_height = kHeight - kTop - kBottom;
     const double baseline = kTop + plot_height;
     for (double tick : {0.0, top / 2, top}) {
@@ -130,7 +131,7 @@ std::string row_chart(std::string_view label, const std::vector<std::string>& ro
     // words should print at the same size.
     constexpr double kRowWidth = 400, kRow = 28, kLabel = 120;
     const double height = kRow * static_cast<double>(rows.size()) + 8;
-    std::string out = svg_open(label, kRowWidth, height);
+    std::string out = svg_open(label, kRowWidth, height, "rows");
     int largest = 0;
     for (int count : counts)
         largest = std::max(largest, count);

@@ -25,7 +25,7 @@ var width = document.documentElement.clientWidth, outside = [];
 document.querySelectorAll('body *').forEach(function (e) {
   var box = e.getBoundingClientRect();
   if (box.width > 0 && (box.right > width + 1 || box.left < -1))
-    outside.push(e.tagName + '.' + e.className.baseVal + e.className);
+    outside.push(e.tagName + '.' + (e.className.baseVal || e.className));
 });
 document.body.setAttribute('data-scroll', document.documentElement.scrollWidth - width);
 document.body.setAttribute('data-outside', outside.slice(0, 5).join(' '));
