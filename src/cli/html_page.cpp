@@ -231,6 +231,9 @@ void print_pdf(const std::string& html, const std::filesystem::path& pdf) {
         run = run_program({browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                            "--disable-background-networking", "--disable-component-update",
                            "--disable-sync", "--disable-extensions", "--no-pdf-header-footer",
+                           // No name resolves: nothing Chromium might try on its
+                           // own (update checks, sign-in) can leave the machine.
+                           "--host-resolver-rules=MAP * ~NOTFOUND",
                            "--user-data-dir=" + (folder.path / "profile").string(),
                            "--print-to-pdf=" + printed.string(), "file://" + page.string()},
                           options);

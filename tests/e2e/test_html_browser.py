@@ -4,6 +4,7 @@ pdftotext and pdfinfo), and lays the summary out at a phone's width and a
 desktop's, where nothing may stick out sideways. Skipped, saying so, where
 chromium or poppler-utils is not installed (scripts/install-deps has both)."""
 
+import json
 import re
 import shutil
 import subprocess
@@ -74,6 +75,28 @@ class BrowserTest(JournalTest):
                              "When entries were written", "Day of the week", "Notes"]:
                 self.assertIn(expected, flat)
             self.assertRegex(flat, r"2 Nov – 8 Nov 2026 4 3 8 5")
+
+    def test_printing_sends_nothing_over_the_network(self):
+        # A stand-in `chromium` that runs the real one with a network log.
+        bin_dir = self.home / "bin"
+        bin_dir.mkdir()
+        net_log = self.home / "net.json"
+        wrapper = bin_dir / "chromium"
+        wrapper.write_text(f'#!/bin/sh\nexec "{BROWSER}" --log-net-log="{net_log}" "$@"\n')
+        wrapper.chmod(0o755)
+        self.ok("summary", *PERIOD, "--include", "all", "--pdf", str(self.home / "s.pdf"),
+                env={"PATH": f"{bin_dir}:/usr/bin:/bin"}, timeout=120)
+        log = json.loads(net_log.read_text())
+        names = {number: name for name, number in log["constants"]["logEventTypes"].items()}
+        sent = [(names[e["type"]], e.get("params")) for e in log["events"]
+                if names[e["type"]] in ("TCP_CONNECT", "UDP_BYTES_SENT", "SOCKET_BYTES_SENT",
+                                        "SSL_CONNECT")
+                or (names[e["type"]] == "HOST_RESOLVER_DNS_TASK" and e.get("params"))]
+        self.assertEqual(sent, [])
+        requested = [e["params"]["url"] for e in log["events"]
+                     if "url" in e.get("params", {})]
+        self.assertFalse([url for url in requested if "evil" in url or url.startswith("data")],
+                         requested)
 
     def test_booklet_prints_with_the_crisis_page_first(self):
         pdf = self.home / "reading.pdf"
