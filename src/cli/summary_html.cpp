@@ -330,8 +330,9 @@ void timing_section(std::string& out, const Summary& s) {
     for (int count : band_counts)
         series.values.push_back(count);
     out += "<h3>Time of day</h3>\n";
-    out += figure(column_chart("Entries by time of day, in three-hour spans", bands, {series}, top),
-                  number_table("Entries by time of day", {"Hours", "Entries"}, rows));
+    out += figure_pair(
+        column_chart("Entries by time of day, in three-hour spans", bands, {series}, top),
+        number_table("Entries by time of day", {"Hours", "Entries"}, rows));
 
     std::vector<std::string> days;
     std::vector<int> day_counts;
