@@ -255,6 +255,11 @@ void print_pdf(const std::string& html, const std::filesystem::path& pdf) {
     staging += ".settle-partial";
     std::filesystem::copy_file(printed, staging, std::filesystem::copy_options::overwrite_existing,
                                error);
+    // Private, as the journal is: the page may quote the person's words.
+    if (!error)
+        std::filesystem::permissions(
+            staging, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+            error);
     if (!error)
         std::filesystem::rename(staging, target, error);
     if (error) {

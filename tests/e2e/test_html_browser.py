@@ -58,6 +58,7 @@ class BrowserTest(JournalTest):
             result = self.ok("summary", *PERIOD, "--include", "predictions,notes", "--paper",
                              paper, "--pdf", str(pdf), timeout=120)
             self.assertIn("Wrote", result.err)
+            self.assertEqual(pdf.stat().st_mode & 0o777, 0o600)
             pages, found_size = pdf_pages(pdf)
             self.assertEqual(found_size, size)
             self.assertTrue(2 <= pages <= 6, pages)
