@@ -6,6 +6,7 @@
 #include "core/display.hpp"
 #include "core/render.hpp"
 #include "pager.hpp"
+#include "read_html.hpp"
 #include "reading.hpp"
 
 #include <fmt/format.h>
@@ -27,10 +28,19 @@ struct ReadOptions {
     bool plain = false;
     std::string format = "text";
     std::optional<int> width;
+    std::optional<std::string> paper;
+    std::optional<std::string> pdf;
 };
 
 void check_options(const ReadOptions& options) {
-    check_format(options.format, {"text", "markdown"});
+    if (options.pdf && options.format != "text" && options.format != "html")
+        throw UsageError("--pdf prints the HTML booklet; leave out --format or give --format html");
+    check_format(options.format, {"text", "markdown", "html"});
+    bool html = options.format == "html" || options.pdf;
+    if (html && (options.search || options.sources || (!options.all && !options.topic)))
+        throw UsageError("the HTML booklet is for --all or one topic's name");
+    if (options.paper && !html)
+        throw UsageError("--paper is for the HTML booklet: add --format html or --pdf FILE");
     if (options.plain && options.format == "markdown")
         throw UsageError("--plain is text without styles; it does not go with --format markdown");
     if (options.all && (options.topic || options.search))
@@ -156,9 +166,41 @@ std::string sources_markdown(const std::vector<std::string>& sources, const Topi
     return out;
 }
 
+// The person's own crisis lines, when their config file lists some; a
+// broken config file leaves them out (`settle crisis` says why).
+std::vector<CrisisLine> own_crisis_lines(Context& context) {
+    try {
+        const auto& settings = context.settings();
+        auto count = std::min(settings.crisis_configured, settings.crisis_lines.value.size());
+        return {settings.crisis_lines.value.begin(),
+                settings.crisis_lines.value.begin() + static_cast<long>(count)};
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
+void run_read_html(Context& context, const ReadOptions& options, std::vector<Topic> topics) {
+    auto paper = options.paper ? parse_paper(*options.paper) : Paper::any;
+    if (options.topic) {
+        auto topic = find_topic(topics, *options.topic);
+        if (!topic)
+            throw UsageError(topic.error().message);
+        topics = {**topic};
+    }
+    auto page = booklet_html(topics, own_crisis_lines(context), paper);
+    if (options.pdf) {
+        print_pdf(page, *options.pdf);
+        fmt::print(stderr, "Wrote {}.\n", neutralize_controls(*options.pdf));
+    } else {
+        fmt::print("{}", page);
+    }
+}
+
 void run_read(Context& context, const ReadOptions& options) {
     check_options(options);
     auto topics = load(context);
+    if (options.format == "html" || options.pdf)
+        return run_read_html(context, options, std::move(topics));
     bool markdown = options.format == "markdown";
     RenderOptions style{options.width.value_or(reading_width()),
                         !options.plain && context.use_color(STDOUT_FILENO)};
@@ -219,7 +261,12 @@ void setup_read(CLI::App& app, Context& context) {
     command->add_flag("--sources", options->sources,
                       "The works the text draws on, each once (or one topic's)");
     command->add_flag("--plain", options->plain, "Text without styles, for piping and printing");
-    command->add_option("--format", options->format, "Output format")->option_text("text|markdown");
+    command->add_option("--format", options->format, "Output format")
+        ->option_text("text|markdown|html");
+    command->add_option("--paper", options->paper, "Lay the HTML booklet out for this paper")
+        ->option_text("a4|letter");
+    command->add_option("--pdf", options->pdf, "Print the HTML booklet to FILE with Chromium")
+        ->option_text("FILE");
     command->add_option("--width", options->width, "Wrap lines to N columns")->option_text("N");
     command->footer(R"(Without a topic, lists the topics. The text comes from $SETTLE_CONTENT, else
 `content:` in the config file, else the copy built into settle.
@@ -229,7 +276,8 @@ Examples:
   settle read reassurance
   settle read --search reassurance
   settle read --sources
-  settle read --all --plain --width 72 > settle-reading.txt)");
+  settle read --all --plain --width 72 > settle-reading.txt
+  settle read --all --format html > settle-reading.html)");
     command->callback([&context, options] { run_read(context, *options); });
 }
 

@@ -2,7 +2,9 @@
 // weekly charts; as text, Markdown or JSON.
 #include "core/summary.hpp"
 #include "commands.hpp"
+#include "core/display.hpp"
 #include "reading.hpp"
+#include "summary_html.hpp"
 #include "summary_report.hpp"
 
 #include <clocale>
@@ -30,6 +32,9 @@ struct SummaryOptions {
     std::vector<std::string> tags;
     std::string format = "text";
     std::optional<int> width;
+    std::vector<std::string> include;
+    std::optional<std::string> paper;
+    std::optional<std::string> pdf;
 };
 
 LocalSeconds start_of(Day day) {
@@ -92,7 +97,15 @@ int text_width(const SummaryOptions& options, const Context& context) {
 }
 
 void run_summary(Context& context, const SummaryOptions& options) {
-    check_format(options.format, {"text", "markdown", "json"});
+    bool html = options.format == "html" || options.pdf;
+    if (options.pdf && options.format != "text" && options.format != "html")
+        throw UsageError("--pdf prints the HTML page; leave out --format or give --format html");
+    check_format(options.format, {"text", "markdown", "json", "html"});
+    if (!html && (!options.include.empty() || options.paper))
+        throw UsageError("--include and --paper are for the printable page: add --format html "
+                         "or --pdf FILE");
+    auto includes = parse_includes(options.include);
+    auto paper = options.paper ? parse_paper(*options.paper) : Paper::any;
     SummaryRequest request;
     if (options.kind) {
         request.kind = parse_kind(*options.kind);
@@ -108,7 +121,19 @@ void run_summary(Context& context, const SummaryOptions& options) {
     // As every reader does: on stderr, whatever the format, so that a
     // person sees them even when the output goes to a file.
     report_skipped(summary.skipped);
-    if (options.format == "json") {
+    if (html) {
+        // The entries' words are read again only when the person asked for some.
+        std::vector<Entry> entries;
+        if (includes.any())
+            entries = entries_for(root, request);
+        auto page = summary_html(summary, request, includes, entries, paper);
+        if (options.pdf) {
+            print_pdf(page, *options.pdf);
+            fmt::print(stderr, "Wrote {}.\n", neutralize_controls(*options.pdf));
+        } else {
+            fmt::print("{}", page);
+        }
+    } else if (options.format == "json") {
         fmt::print("{}", summary_json(summary, request));
     } else if (options.format == "markdown") {
         fmt::print("{}", summary_markdown(summary, request));
@@ -146,7 +171,18 @@ void setup_summary(CLI::App& app, Context& context) {
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     command->add_option("--format", options->format, "Output format")
-        ->option_text("text|markdown|json");
+        ->option_text("text|markdown|json|html");
+    command
+        ->add_option("--include", options->include,
+                     "Words from entries to put in the HTML page (none by default)")
+        ->option_text("predictions,scripts,notes,tags,all")
+        ->delimiter(',')
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command->add_option("--paper", options->paper, "Lay the HTML page out for this paper")
+        ->option_text("a4|letter");
+    command->add_option("--pdf", options->pdf, "Print the HTML page to FILE with Chromium")
+        ->option_text("FILE");
     command
         ->add_option("--width", options->width,
                      "Columns for the text charts, 60 to 400 (default: $COLUMNS or the "
@@ -160,7 +196,9 @@ was not rated; a median of nothing shows as a dash (null in JSON).
 Examples:
   settle summary
   settle summary --month --format markdown > november.md
-  settle summary --all --kind pause --format json)");
+  settle summary --all --kind pause --format json
+  settle summary --month --format html --include predictions,notes > report.html
+  settle summary --month --paper a4 --pdf report.pdf)");
     command->callback([&context, options] { run_summary(context, *options); });
 }
 

@@ -5,6 +5,7 @@
 #include "reading.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -528,6 +529,12 @@ std::string summary_json(const Summary& summary, const SummaryRequest& request) 
     out["entries"] = summary.entries;
     out["by_kind"] = kinds_json(summary.by_kind);
     out["incomplete"] = summary.incomplete;
+    out["by_hour"] = summary.by_hour;
+    out["by_weekday"] = Json::object();
+    constexpr std::array<const char*, 7> kWeekdayKeys = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (size_t day = 0; day < kWeekdayKeys.size(); ++day)
+        out["by_weekday"][kWeekdayKeys[day]] = summary.by_weekday[day];
     out["pause"] = pause_json(summary.pause);
     out["pause"]["halves"] =
         Json{{"earlier", half_json(summary.earlier)}, {"later", half_json(summary.later)}};

@@ -240,19 +240,23 @@ void LookingBack::merge(const LookingBack& other) {
 
 SummaryBuilder::SummaryBuilder(SummaryRequest request) : request_(std::move(request)) {}
 
-bool SummaryBuilder::wanted(const Entry& entry) const {
-    if (request_.kind && entry.kind() != *request_.kind)
+bool wanted(const SummaryRequest& request, const Entry& entry) {
+    if (request.kind && entry.kind() != *request.kind)
         return false;
-    for (const auto& tag : request_.tags)
+    for (const auto& tag : request.tags)
         if (std::find(entry.tags.begin(), entry.tags.end(), tag) == entry.tags.end())
             return false;
-    return request_.period.contains(entry.created);
+    return request.period.contains(entry.created);
 }
 
 void SummaryBuilder::add(const Entry& entry) {
-    if (!wanted(entry))
+    if (!wanted(request_, entry))
         return;
-    days_[day_of(entry.created.local())].add(entry);
+    auto local = entry.created.local();
+    auto day = day_of(local);
+    days_[day].add(entry);
+    auto since_midnight = local - std::chrono::floor<date::days>(local);
+    ++hours_[static_cast<size_t>(std::chrono::floor<std::chrono::hours>(since_midnight).count())];
     looking_back_.add(entry);
     if (entry.revisit && !entry.revisit->predictions.empty()) {
         for (const auto& tag : std::set<std::string>(entry.tags.begin(), entry.tags.end()))
@@ -281,6 +285,8 @@ void SummaryBuilder::skip(Error problem, std::optional<Day> name_date) {
 void SummaryBuilder::merge(SummaryBuilder&& other) {
     for (const auto& [day, tally] : other.days_)
         days_[day].merge(tally);
+    for (size_t hour = 0; hour < hours_.size(); ++hour)
+        hours_[hour] += other.hours_[hour];
     merge_counts(feelings_, other.feelings_);
     merge_counts(needs_, other.needs_);
     merge_counts(tags_, other.tags_);
@@ -319,8 +325,12 @@ Summary SummaryBuilder::finish() const {
     Summary summary;
     summary.days = reported_days();
     DayTally total;
-    for (const auto& [day, tally] : days_)
+    for (const auto& [day, tally] : days_) {
         total.merge(tally);
+        auto weekday = (date::weekday{day} - date::Monday).count();
+        summary.by_weekday[static_cast<size_t>(weekday)] += tally.entries;
+    }
+    summary.by_hour = hours_;
     summary.entries = total.entries;
     summary.by_kind = total.by_kind;
     summary.incomplete = total.incomplete;
@@ -397,6 +407,28 @@ Summary summarize(const std::filesystem::path& root, const SummaryRequest& reque
     for (size_t i = 1; i < builders.size(); ++i)
         builders[0].merge(std::move(builders[i]));
     return builders[0].finish();
+}
+
+std::vector<Entry> entries_for(const std::filesystem::path& root, const SummaryRequest& request,
+                               unsigned workers) {
+    ScanRange range;
+    if (request.period.since)
+        range.first = day_of(*request.period.since) - date::days{1};
+    if (request.period.until)
+        range.last = day_of(*request.period.until) + date::days{1};
+    if (workers == 0)
+        workers = default_scan_workers();
+    std::vector<std::vector<Entry>> found(workers);
+    scan_journal(root, range, workers, [&](unsigned worker, ScannedFile&& file) {
+        if (file.entry && wanted(request, *file.entry))
+            found[worker].push_back(std::move(*file.entry));
+    });
+    std::vector<Entry> entries;
+    for (auto& some : found)
+        std::move(some.begin(), some.end(), std::back_inserter(entries));
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.created.utc < b.created.utc; });
+    return entries;
 }
 
 Day monday_of(Day day) {

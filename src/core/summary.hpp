@@ -158,6 +158,10 @@ struct Summary {
     // Every ISO week and calendar month that `days` touches, empty ones too.
     std::vector<SpanStats> weeks;
     std::vector<SpanStats> months;
+    // When entries were written, by their own local time: hour 0-23, and
+    // weekday Monday (0) to Sunday (6).
+    std::array<int, 24> by_hour{};
+    std::array<int, 7> by_weekday{};
     // Files that could not be read, by path: those whose name dates them in
     // `days`, and those whose name carries no date.
     std::vector<Error> skipped;
@@ -169,6 +173,15 @@ struct SummaryRequest {
     std::vector<std::string> tags; // an entry must carry all of them
     size_t top_names = 10;         // feelings, needs and tags kept
 };
+
+// Whether the request counts this entry: in the period, of the kind, with
+// every tag asked for.
+bool wanted(const SummaryRequest& request, const Entry& entry);
+
+// The entries the request counts, oldest first, text and all: for a report
+// that quotes the person's own words when they ask for them.
+std::vector<Entry> entries_for(const std::filesystem::path& root, const SummaryRequest& request,
+                               unsigned workers = 0);
 
 // Counts of whole numbers from Low to High: enough for an exact median
 // without keeping the values.
@@ -260,11 +273,11 @@ class SummaryBuilder {
     Summary finish() const;
 
   private:
-    bool wanted(const Entry& entry) const;
     std::optional<DaySpan> reported_days() const;
 
     SummaryRequest request_;
     std::map<Day, DayTally> days_;
+    std::array<int, 24> hours_{};
     std::unordered_map<std::string, int> feelings_;
     std::unordered_map<std::string, int> needs_;
     std::unordered_map<std::string, int> tags_;

@@ -339,3 +339,46 @@ TEST_CASE("Summary: File names give the date that lets a summary skip files") {
     CHECK_FALSE(date_in_file_name("notes.md"));
     CHECK_FALSE(date_in_file_name("2026-11-2x-211403-pause.md"));
 }
+
+TEST_CASE("Summary: Entries by hour and weekday, by the time each was written where it was") {
+    // 2026-11-02 is a Monday. The offsets differ: each entry counts at its
+    // own local hour, not the reader's.
+    auto summary = summarize_entries(
+        days_period(calendar_day(2026, 11, 1), calendar_day(2026, 11, 8)),
+        {pause("2026-11-02T07:15:00+01:00", 6, 3), pause("2026-11-02T07:59:59-05:00", 6, 3),
+         script("2026-11-04T23:30:00+00:00", "alone", "calm"),
+         audit("2026-11-08T00:00:00+09:00", 1, 1),
+         audit("2026-12-01T10:00:00+00:00", 1, 1)}); // outside
+    CHECK(summary.entries == 4);
+    CHECK(summary.by_hour[7] == 2);
+    CHECK(summary.by_hour[23] == 1);
+    CHECK(summary.by_hour[0] == 1);
+    int hours = 0;
+    for (int count : summary.by_hour)
+        hours += count;
+    CHECK(hours == 4);
+    CHECK(summary.by_weekday == std::array<int, 7>{2, 0, 1, 0, 0, 0, 1});
+}
+
+TEST_CASE("Summary: entries_for returns what the summary counts, oldest first, words kept") {
+    TempFolder folder;
+    ScopedTz tz("UTC");
+    auto write = [&](const char* name, const Entry& entry) {
+        write_file(folder.path() / "2026" / "11" / name, format_entry(entry));
+    };
+    auto first = script("2026-11-03T09:00:00+00:00", "alone", "reassurance");
+    first.tags = {"work"};
+    auto second = script("2026-11-02T09:00:00+00:00", "tired", "rest");
+    second.tags = {"work"};
+    auto other = script("2026-11-04T09:00:00+00:00", "fine", "nothing");
+    write("2026-11-03-0900-script.md", first);
+    write("2026-11-02-0900-script.md", second);
+    write("2026-11-04-0900-script.md", other);
+    write("2026-11-05-0900-script.md", pause("2026-11-05T09:00:00+00:00", 5, 2));
+    SummaryRequest request{
+        days_period(calendar_day(2026, 11, 1), calendar_day(2026, 11, 30)), Kind::script, {"work"}};
+    auto entries = entries_for(folder.path(), request, 2);
+    REQUIRE(entries.size() == 2);
+    CHECK(std::get<ScriptFields>(entries[0].fields).feeling == "tired");
+    CHECK(std::get<ScriptFields>(entries[1].fields).need == "reassurance");
+}
