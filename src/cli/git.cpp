@@ -1,6 +1,7 @@
 #include "git.hpp"
 
 #include "core/atomic_file.hpp"
+#include "core/display.hpp"
 #include "core/journal.hpp"
 
 #include <array>
@@ -69,8 +70,8 @@ std::string shell_quoted(std::string_view word) {
 bool commit_file(const fs::path& root, const fs::path& file, const std::string& message,
                  std::string_view saved_what) {
     auto not_committed = [&](const std::string& why) {
-        fmt::print(stderr, "settle: not committed to git ({}); the {} itself is saved.\n", why,
-                   saved_what);
+        fmt::print(stderr, "settle: not committed to git ({}); the {} itself is saved.\n",
+                   neutralize_controls(why), saved_what);
         return false;
     };
     auto top = run_git(root, {"rev-parse", "--show-toplevel"});
@@ -142,7 +143,12 @@ std::string own_executable() {
 }
 
 bool install_merge_driver(const fs::path& root) {
-    auto driver = shell_quoted(own_executable()) + " __merge-entry %O %A %B %P";
+    // git runs this with a shell. Should the binary have moved since (an
+    // upgrade), git's own line merge steps in, so nothing is ever resolved
+    // by keeping one side.
+    auto driver = shell_quoted(own_executable()) +
+                  " __merge-entry %O %A %B %P || { s=$?; [ $s -lt 126 ] || exec git merge-file -L "
+                  "'this device' -L before -L 'other device' %A %O %B; exit $s; }";
     for (auto [key, value] :
          {std::pair<std::string, std::string>{"merge.settle-entry.name", "settle journal entries"},
           std::pair<std::string, std::string>{"merge.settle-entry.driver", driver}}) {

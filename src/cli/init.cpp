@@ -85,6 +85,11 @@ void make_contents_private(const fs::path& folder) {
 }
 
 void run_init(Context& context, const InitOptions& options) {
+    // The URL is passed to git as a word of its own: one that reads as an
+    // option would change what git does.
+    if (const auto& url = options.remote;
+        url && (url->empty() || url->front() == '-' || url->find('\n') != std::string::npos))
+        throw UsageError(fmt::format("\"{}\" is not a remote URL", *url));
     fs::path folder =
         options.folder ? expand_home(*options.folder, context.env()) : context.journal().root();
     std::error_code ec;

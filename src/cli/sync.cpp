@@ -258,6 +258,11 @@ void run_sync(Context& context, const SyncOptions& options) {
             "{} is not a git repository of its own; `settle init --git --remote URL` makes it "
             "one that can sync",
             root.string()));
+    // A remote name is passed to git as a word of its own; one that reads
+    // as an option would change what git does.
+    if (options.remote.empty() || options.remote.front() == '-' ||
+        options.remote.find_first_of(std::string_view("\0\n\r\t ", 5)) != std::string::npos)
+        throw UsageError(fmt::format("\"{}\" is not a remote name", options.remote));
     Repository repo(root);
     SyncLock lock(root);
     if (repo.git({"remote", "get-url", options.remote}).status != 0)
@@ -301,7 +306,7 @@ void run_sync(Context& context, const SyncOptions& options) {
         }
         if (!repo.commit_of("HEAD")) {
             fmt::print(stderr, "Nothing to sync yet: the journal and {} are both empty.\n",
-                       options.remote);
+                       neutralize_controls(options.remote));
             return;
         }
         sent =

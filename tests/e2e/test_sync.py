@@ -261,6 +261,39 @@ class SyncTest(JournalTest):
         self.sync(laptop)
         self.assert_same_everywhere([laptop, clone], 2)
 
+    def test_a_remote_that_reads_as_an_option_is_refused(self):
+        laptop = self.device("laptop")
+        marker = self.home / "ran"
+        result = self.run_settle("--journal", str(laptop), "sync",
+                                 f"--remote=--upload-pack=touch {marker}")
+        self.assertEqual(result.code, 2, result)
+        self.assertIn("is not a remote name", result.err)
+        result = self.run_settle("--journal", str(laptop), "init",
+                                 f"--remote=--upload-pack=touch {marker}")
+        self.assertEqual(result.code, 2, result)
+        self.assertIn("is not a remote URL", result.err)
+        self.assertFalse(marker.exists())
+        self.assertEqual(self.git(laptop, "remote", "get-url", "origin").strip(), str(self.hub))
+
+    def test_an_entry_merge_falls_back_to_markers_when_settle_has_moved(self):
+        laptop, phone = self.device("laptop"), self.device("phone")
+        entry = self.written_audit(laptop)
+        self.settle_everywhere([laptop, phone])
+        self.on(laptop, "revisit", entry, "--prediction", "1", "--outcome", "didnt")
+        self.on(phone, "revisit", entry, "--prediction", "2", "--outcome", "partly")
+        self.sync(laptop)
+        # A plain `git pull` after settle moved: git's line merge, never one side.
+        self.git(phone, "config", "merge.settle-entry.driver",
+                 "'/nowhere/settle' __merge-entry %O %A %B %P || { s=$?; [ $s -lt 126 ] || "
+                 "exec git merge-file -L 'this device' -L before -L 'other device' %A %O %B; "
+                 "exit $s; }")
+        self.git(phone, "add", "-A")
+        self.git(phone, "commit", "-q", "-m", "revisit")
+        self.git(phone, "pull", "-q", "--no-rebase", "origin", "HEAD", check=False)
+        text = (phone / entry).read_text()
+        self.assertIn("didnt", text)
+        self.assertIn("partly", text)
+
     def test_no_remote_and_no_repository_say_what_to_do(self):
         result = self.run_settle("sync")
         self.assertEqual(result.code, 1)
