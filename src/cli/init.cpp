@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "core/atomic_file.hpp"
 #include "core/display.hpp"
+#include "encrypted_remote.hpp"
 #include "git.hpp"
 
 #include <fmt/format.h>
@@ -16,6 +17,8 @@ struct InitOptions {
     bool git = false;
     std::optional<std::string> remote;
     bool commit_existing = false;
+    bool encrypt = false;
+    std::optional<std::string> key;
 };
 
 // Sets `origin` to `url` (adding it, or changing where it points) and gives
@@ -85,6 +88,8 @@ void make_contents_private(const fs::path& folder) {
 }
 
 void run_init(Context& context, const InitOptions& options) {
+    if ((options.encrypt || options.key) && !options.remote)
+        throw UsageError("--encrypt and --key go with --remote URL");
     // The URL is passed to git as a word of its own: one that reads as an
     // option would change what git does.
     if (const auto& url = options.remote;
@@ -113,7 +118,9 @@ void run_init(Context& context, const InitOptions& options) {
     if (options.git || options.remote || options.commit_existing) {
         start_repository(folder);
         make_contents_private(folder);
-        if (options.remote)
+        if (options.remote && options.encrypt)
+            setup_encrypted_remote(folder, *options.remote, options.key);
+        else if (options.remote)
             add_remote(folder, *options.remote);
         if (options.commit_existing)
             commit_existing_entries(folder);
@@ -138,6 +145,10 @@ void setup_init(CLI::App& app, Context& context) {
         ->add_option("--remote", options->remote,
                      "The git remote `settle sync` sends to and receives from (implies --git)")
         ->option_text("URL");
+    command->add_flag("--encrypt", options->encrypt,
+                      "Keep only ciphertext on the remote (git-remote-gcrypt and GnuPG)");
+    command->add_option("--key", options->key, "The GnuPG key to encrypt to (with --encrypt)")
+        ->option_text("KEY");
     command->add_flag("--commit-existing", options->commit_existing,
                       "Commit entries already in the folder that git does not track yet");
     command->footer(R"(The folder is made private (mode 0700). With --git, settle writes a

@@ -6,6 +6,7 @@
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
 #include "core/journal.hpp"
+#include "encrypted_remote.hpp"
 #include "git.hpp"
 
 #include <algorithm>
@@ -32,6 +33,7 @@ const std::vector<std::pair<std::string, std::string>> kNoPrompt = {{"GIT_TERMIN
 
 struct SyncOptions {
     std::string remote = "origin";
+    bool check = false;
 };
 
 std::string plural(size_t count, std::string_view one, std::string_view many) {
@@ -198,6 +200,18 @@ size_t separate_same_names(const Repository& repo, const std::string& remote_com
     return renamed;
 }
 
+// The branches fetched from `remote` so far.
+std::vector<std::string> remote_branches(const Repository& repo, const std::string& remote) {
+    auto prefix = fmt::format("refs/remotes/{}/", remote);
+    auto refs = lines_of(
+        repo.must({"for-each-ref", "--format=%(refname)", prefix}, "git could not list branches"));
+    std::vector<std::string> branches;
+    for (const auto& ref : refs)
+        if (ref != prefix + "HEAD")
+            branches.push_back(ref.substr(prefix.size()));
+    return branches;
+}
+
 // The branch to sync: the remote's branch of the same name as ours, or its
 // only branch (a journal cloned or started elsewhere may call it otherwise).
 std::optional<std::string> remote_branch(const Repository& repo, const std::string& remote,
@@ -263,6 +277,10 @@ void run_sync(Context& context, const SyncOptions& options) {
     if (options.remote.empty() || options.remote.front() == '-' ||
         options.remote.find_first_of(std::string_view("\0\n\r\t ", 5)) != std::string::npos)
         throw UsageError(fmt::format("\"{}\" is not a remote name", options.remote));
+    if (options.check) {
+        check_remote_readable(root, options.remote);
+        return;
+    }
     Repository repo(root);
     SyncLock lock(root);
     if (repo.git({"remote", "get-url", options.remote}).status != 0)
@@ -279,7 +297,11 @@ void run_sync(Context& context, const SyncOptions& options) {
 
     // Reaching the remote comes first: offline, nothing here changes.
     auto fetched = repo.git({"fetch", "-q", "--no-tags", options.remote}, true);
-    if (fetched.status != 0)
+    // git-remote-gcrypt says a missing remote is "not found" yet succeeds:
+    // fine before the first push, unreachable once something was sent.
+    bool vanished = fetched.output.find("gcrypt: Repository not found") != std::string::npos &&
+                    !remote_branches(repo, options.remote).empty();
+    if (fetched.status != 0 || vanished)
         throw RuntimeError(fmt::format("could not reach {} ({}); nothing here changed, and new "
                                        "entries go with the next sync",
                                        options.remote, git_last_line(fetched.output)));
@@ -469,6 +491,9 @@ void setup_sync(CLI::App& app, Context& context) {
     command->add_option("--remote", options->remote, "The git remote to sync with")
         ->option_text("NAME")
         ->default_str("origin");
+    command->add_flag("--check", options->check,
+                      "Prove the remote can be read with the keys here (a clone to a temporary "
+                      "folder, compared with this journal); changes nothing");
     command->footer(R"(Commits what is pending (new entries, revisits, edits; messages hold no
 entry text), fetches, merges and pushes. The same entry answered on two
 devices is merged; anything settle cannot merge keeps both versions in the
