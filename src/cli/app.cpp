@@ -46,9 +46,10 @@ struct CommandEntry {
 
 // Every subcommand, in the order `settle --help` lists them.
 constexpr CommandEntry kCommands[] = {
-    {setup_audit},   {setup_script},  {setup_pause},  {setup_read},  {setup_list},
-    {setup_summary}, {setup_revisit}, {setup_show},   {setup_check}, {setup_edit},
-    {setup_crisis},  {setup_init},    {setup_config}, {setup_help},  {setup_complete},
+    {setup_audit},    {setup_script},      {setup_pause}, {setup_read},   {setup_list},
+    {setup_summary},  {setup_revisit},     {setup_show},  {setup_check},  {setup_edit},
+    {setup_crisis},   {setup_init},        {setup_sync},  {setup_config}, {setup_help},
+    {setup_complete}, {setup_merge_entry},
 };
 
 constexpr int kExitOk = 0;

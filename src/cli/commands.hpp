@@ -23,6 +23,8 @@ void setup_config(CLI::App& app, Context& context);
 void setup_revisit(CLI::App& app, Context& context);
 void setup_help(CLI::App& app, Context& context);
 void setup_complete(CLI::App& app, Context& context); // hidden: `settle __complete`
+void setup_sync(CLI::App& app, Context& context);
+void setup_merge_entry(CLI::App& app, Context& context); // hidden: git's merge driver
 
 // Adds the global options and every subcommand to `app`. Tests walk the tree
 // it builds to check that completions and manual pages cover all of it.

@@ -8,6 +8,7 @@
 #include "core/atomic_file.hpp"
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
+#include "git.hpp"
 #include "reading.hpp"
 
 #include <algorithm>
@@ -175,6 +176,7 @@ void run_edit(Context& context, const std::string& wanted) {
         return;
     }
     fmt::print(stderr, "Saved {}.\n", neutralize_controls(file.relative));
+    commit_rewrite_if_asked(context, file.path, *parsed, "edit");
 }
 
 } // namespace

@@ -94,4 +94,28 @@ ProgramRun run_program(const std::vector<std::string>& argv, const RunOptions& o
     return run;
 }
 
+bool start_detached(const std::vector<std::string>& argv) {
+    std::vector<std::string> arguments = argv;
+    std::vector<char*> arg_pointers;
+    for (auto& argument : arguments)
+        arg_pointers.push_back(argument.data());
+    arg_pointers.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    for (int fd : {0, 1, 2})
+        posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY,
+                                         0);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID);
+    pid_t pid = 0;
+    int spawned =
+        ::posix_spawnp(&pid, arg_pointers[0], &actions, &attributes, arg_pointers.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    // Not waited for: settle exits within moments and the child is then
+    // adopted (and reaped) by init.
+    return spawned == 0;
+}
+
 } // namespace settle::cli

@@ -25,4 +25,9 @@ struct RunOptions {
 // Runs argv[0], looked up on $PATH, with the given arguments, and waits.
 ProgramRun run_program(const std::vector<std::string>& argv, const RunOptions& options = {});
 
+// Starts argv[0] in a session of its own with stdin, stdout and stderr on
+// /dev/null, and does not wait: it carries on after settle exits and no
+// terminal signal reaches it. Returns whether it started.
+bool start_detached(const std::vector<std::string>& argv);
+
 } // namespace settle::cli

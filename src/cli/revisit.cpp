@@ -8,6 +8,7 @@
 #include "core/entry_format.hpp"
 #include "core/entry_json.hpp"
 #include "core/period.hpp"
+#include "git.hpp"
 #include "reading.hpp"
 #include "revisit_walk.hpp"
 
@@ -175,8 +176,10 @@ void save_answers(Context& context, const EntryFile& file, const Answers& answer
             replace_file_if_unchanged(context.journal().root(), file.path, *text, *updated);
         if (!written)
             throw RuntimeError(written.error().located());
-        if (*written == Replaced::done)
+        if (*written == Replaced::done) {
+            commit_rewrite_if_asked(context, file.path, updated_entry, "revisit");
             return;
+        }
     }
     throw RuntimeError(fmt::format("{} kept changing while the answers were being saved; "
                                    "nothing was written, try again in a moment",

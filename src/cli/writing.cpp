@@ -131,6 +131,8 @@ void stamp_entry(Context& context, Entry& entry, const WriteOptions& options) {
 
 SavedEntry add_to_journal(Context& context, const Entry& entry) {
     auto journal = context.journal();
+    // A clone that syncs tags its new names (see `settle sync`).
+    journal.set_name_tag(device_tag(journal.root()));
     auto path = journal.add(entry);
     if (!path)
         throw RuntimeError(path.error().located());
@@ -140,6 +142,7 @@ SavedEntry add_to_journal(Context& context, const Entry& entry) {
 void commit_if_asked(Context& context, const SavedEntry& saved, const Entry& entry) {
     if (context.settings().git_auto_commit.value)
         commit_entry(context.journal().root(), saved.path, entry);
+    sync_in_background_if_asked(context);
 }
 
 void print_on_stdout(const SavedEntry& saved, const WriteOptions& options,

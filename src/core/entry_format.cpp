@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
+#include <optional>
 #include <set>
 #include <yaml-cpp/yaml.h>
 
@@ -399,7 +400,31 @@ Expected<Frontmatter> split_frontmatter(std::string_view raw, const std::string&
     return error_at(path, 1, "the frontmatter opened on line 1 is never closed with '---'");
 }
 
+// The line (1-based) where git's conflict markers begin, when the file holds
+// two versions of itself (<<<<<<<, =======, >>>>>>> at line starts).
+static std::optional<int> conflict_marker_line(std::string_view text) {
+    auto at_line_start = [&](std::string_view marker, size_t from) {
+        for (auto found = text.find(marker, from); found != std::string_view::npos;
+             found = text.find(marker, found + 1))
+            if (found == 0 || text[found - 1] == '\n')
+                return found;
+        return std::string_view::npos;
+    };
+    auto start = at_line_start("<<<<<<<", 0);
+    if (start == std::string_view::npos)
+        return std::nullopt;
+    auto middle = at_line_start("=======", start);
+    if (middle == std::string_view::npos ||
+        at_line_start(">>>>>>>", middle) == std::string_view::npos)
+        return std::nullopt;
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + start, '\n'));
+}
+
 Expected<Entry> parse_entry(std::string_view text, const std::string& path) {
+    if (auto line = conflict_marker_line(text))
+        return error_at(path, *line,
+                        "a sync conflict: this file holds two versions of the entry, between "
+                        "the <<<<<<< and >>>>>>> lines; keep what stands with `settle edit`");
     auto fm = split_frontmatter(text, path);
     if (!fm)
         return fm.error();

@@ -67,9 +67,11 @@ struct WrittenOrder {
 
 } // namespace
 
-std::string entry_file_name(const Entry& entry, int n) {
+std::string entry_file_name(const Entry& entry, int n, std::string_view tag) {
     auto name = date::format("%Y-%m-%d-%H%M%S-", entry.created.local()) +
                 std::string(to_string(entry.kind()));
+    if (!tag.empty())
+        name += fmt::format("-{}", tag);
     if (n > 1)
         name += fmt::format("-{}", n);
     return name + ".md";
@@ -83,7 +85,7 @@ Expected<fs::path> Journal::add(const Entry& entry) const {
         return made.error();
     remove_stale_temp_files(folder);
     return create_file_atomically(folder, format_entry(entry),
-                                  [&](int n) { return entry_file_name(entry, n); });
+                                  [&](int n) { return entry_file_name(entry, n, name_tag_); });
 }
 
 std::vector<EntryFile> Journal::files() const {

@@ -1,6 +1,6 @@
 // The journal folder: where entries live, how they are named, and how they
-// are found again. Layout: <root>/YYYY/MM/YYYY-MM-DD-HHMMSS-<kind>[-N].md,
-// named from the entry's own local date and time.
+// are found again. Layout: <root>/YYYY/MM/YYYY-MM-DD-HHMMSS-<kind>[-TAG][-N].md,
+// named from the entry's own local date and time (TAG: a synced device's).
 #pragma once
 
 #include "atomic_file.hpp"
@@ -20,8 +20,10 @@ namespace settle {
 inline constexpr std::uintmax_t kMaxEntryBytes = 1 << 20;
 
 // The file name (without folder) for an entry; n > 1 adds a "-n" suffix for
-// a second entry in the same second.
-std::string entry_file_name(const Entry& entry, int n);
+// a second entry in the same second. A device `tag` (four lower-case
+// letters, given by a clone that syncs) goes after the kind, so that two
+// devices never give different entries the same name.
+std::string entry_file_name(const Entry& entry, int n, std::string_view tag = {});
 
 struct EntryFile {
     fs::path path;        // absolute or as given
@@ -34,6 +36,9 @@ class Journal {
     explicit Journal(fs::path root);
 
     const fs::path& root() const { return root_; }
+
+    // The device tag new entry names carry (empty: none, today's names).
+    void set_name_tag(std::string tag) { name_tag_ = std::move(tag); }
 
     // Writes a new entry atomically, creating folders as needed; never
     // replaces an existing file. Returns the new file's path.
@@ -55,6 +60,7 @@ class Journal {
 
   private:
     fs::path root_;
+    std::string name_tag_;
 };
 
 struct LoadedEntry {

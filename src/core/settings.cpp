@@ -122,22 +122,23 @@ bool is_color_mode(const std::string& text) {
     return text == "auto" || text == "always" || text == "never";
 }
 
-// `git: {auto_commit: true}`.
+// `git: {auto_commit: true, auto_sync: true}`.
 Status read_git_settings(const FileLayer& layer, const YAML::Node& value, Settings& settings) {
     if (!value.IsMap())
         return layer.bad(value, "git must hold settings such as 'auto_commit: true'");
     for (const auto& inner : value) {
         auto name = inner.first.IsScalar() ? inner.first.Scalar() : std::string{};
-        if (name != "auto_commit") {
+        if (name != "auto_commit" && name != "auto_sync") {
             settings.warnings.push_back(
                 layer.bad(inner.first, fmt::format("unknown setting \"git.{}\" is ignored", name))
                     .located());
             continue;
         }
-        bool commit = false;
-        if (!inner.second.IsScalar() || !YAML::convert<bool>::decode(inner.second, commit))
-            return layer.bad(inner.second, "git.auto_commit must be true or false");
-        settings.git_auto_commit.set(commit, Source::file);
+        bool on = false;
+        if (!inner.second.IsScalar() || !YAML::convert<bool>::decode(inner.second, on))
+            return layer.bad(inner.second, fmt::format("git.{} must be true or false", name));
+        (name == "auto_commit" ? settings.git_auto_commit : settings.git_auto_sync)
+            .set(on, Source::file);
     }
     return success();
 }
@@ -345,6 +346,7 @@ std::vector<SettingRow> setting_rows(const Settings& settings) {
         number("coaching", settings.coaching),
         text("color", settings.color),
         number("git.auto_commit", settings.git_auto_commit),
+        number("git.auto_sync", settings.git_auto_sync),
         number("crisis_replace_builtin", settings.crisis_replace_builtin),
     };
     for (size_t i = 0; i < settings.crisis_lines.value.size(); ++i) {

@@ -70,6 +70,9 @@ struct Settings {
     // Commit each new entry to git as soon as it is written (`git:
     // {auto_commit: true}`); off unless asked for.
     Setting<bool> git_auto_commit{false};
+    // Run `settle sync` in the background after each write (`git:
+    // {auto_sync: true}`), never making the write wait or fail.
+    Setting<bool> git_auto_sync{false};
     fs::path config_file; // where the file layer was looked for
     bool config_file_found = false;
     std::vector<std::string> warnings; // e.g. unknown keys, for stderr

@@ -136,6 +136,39 @@ class GitTest(JournalTest):
         self.assertIn("not committed", result.err)
         self.assertIn("refusing for the test", result.err)
 
+    def test_a_journal_inside_another_repository_is_never_committed_into_it(self):
+        dotfiles = self.home / "dotfiles"
+        self.git(self.home, "init", "-q", str(dotfiles))
+        inner = dotfiles / "journal"
+        self.auto_commit()
+        result = self.ok("--journal", str(inner), *PAUSE)
+        self.assertEqual(result.err.count("not committed"), 1)
+        self.assertIn("inside the repository", result.err)
+        self.assertIn("settle init --git", result.err)
+        self.assertEqual(self.git(dotfiles, "rev-list", "--all"), "")
+        # Given a repository of its own, it is committed there.
+        self.ok("--journal", str(inner), "init", "--git")
+        self.ok("--journal", str(inner), *PAUSE, "--at", "2026-11-28 09:00")
+        self.assertEqual(self.git(inner, "log", "-1", "--format=%s"), "pause 2026-11-28 09:00\n")
+        self.assertEqual(self.git(dotfiles, "rev-list", "--all"), "")
+
+    def test_revisits_and_edits_are_committed_without_their_words(self):
+        self.ok("init", "--git")
+        self.auto_commit()
+        self.ok("audit", "--know", "Sam called", "--predict", "Sam leaves", "--at",
+                "2026-11-27 21:14")
+        entry = self.entries()[0]
+        self.ok("revisit", entry, "--prediction", "1", "--outcome", "didnt")
+        editor = self.home / "editor.sh"
+        editor.write_text('#!/bin/sh\nsed -i "s/Sam called/Sam called twice/" "$1"\n')
+        editor.chmod(0o755)
+        self.ok("edit", entry, env={"EDITOR": str(editor), "VISUAL": ""})
+        messages = self.git(self.journal, "log", "--format=%s").splitlines()
+        self.assertEqual(messages[:3], ["edit audit 2026-11-27 21:14",
+                                        "revisit audit 2026-11-27 21:14",
+                                        "audit 2026-11-27 21:14"])
+        self.assertEqual(self.git(self.journal, "status", "--porcelain"), "")
+
     def test_auto_commit_off_by_default(self):
         self.ok("init", "--git")
         self.ok(*PAUSE)

@@ -1,0 +1,308 @@
+"""`settle sync`: one journal on several devices through a git remote.
+
+A local bare repository is the remote and two or three clones in the test's
+temporary folder are the devices. After every sequence of writes, revisits,
+edits and syncs (in any order, some killed part-way) each device must hold
+every entry, byte for byte."""
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import time
+import unittest
+
+from harness import BINARY, JournalTest
+
+PAUSE = ["pause", "--urge-before", "7", "--urge-after", "3", "--outcome", "waited"]
+SAME_SECOND = "2026-11-27 21:14:05"
+
+
+@unittest.skipUnless(shutil.which("git"), "git is not installed")
+class SyncTest(JournalTest):
+    def setUp(self):
+        super().setUp()
+        self.env.update({
+            "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
+            "GIT_CONFIG_NOSYSTEM": "1",
+        })
+        self.hub = self.home / "hub.git"
+        self.git(self.home, "init", "-q", "--bare", str(self.hub))
+
+    def git(self, folder, *args, check=True):
+        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True,
+                              env=self.env)
+        if check:
+            self.assertEqual(done.returncode, 0, done.stderr)
+        return done.stdout
+
+    def device(self, name):
+        folder = self.home / name
+        self.ok("--journal", str(folder), "init", "--git", "--remote", str(self.hub))
+        return folder
+
+    def on(self, device, *args, **kwargs):
+        return self.ok("--journal", str(device), *args, **kwargs)
+
+    def sync(self, device):
+        return self.on(device, "sync")
+
+    def files(self, device):
+        """Every entry file: relative path -> bytes."""
+        found = {}
+        for path in device.rglob("*.md"):
+            relative = path.relative_to(device)
+            if relative.parts[0] == ".git" or path.name.startswith("."):
+                continue
+            found[str(relative)] = path.read_bytes()
+        return found
+
+    def assert_same_everywhere(self, devices, count):
+        first = self.files(devices[0])
+        self.assertEqual(len(first), count, sorted(first))
+        for device in devices[1:]:
+            self.assertEqual(self.files(device), first)
+        for device in devices:
+            self.on(device, "check")
+            self.assertEqual(self.git(device, "status", "--porcelain"), "")
+
+    def settle_everywhere(self, devices):
+        # Two rounds: the first gathers everything at the remote, the second
+        # brings it to every device.
+        for _ in range(2):
+            for device in devices:
+                self.sync(device)
+
+    def test_entries_written_in_the_same_second_on_three_devices_all_arrive(self):
+        devices = [self.device(name) for name in ("laptop", "desktop", "phone")]
+        for device in devices:
+            self.on(device, *PAUSE, "--at", SAME_SECOND)
+            self.on(device, "audit", "--know", "it is late", "--predict", "no reply",
+                    "--at", SAME_SECOND)
+        first = self.sync(devices[0])
+        self.assertIn("2 entries sent, 0 received.", first.err)
+        self.assertIn("2 entries sent, 2 received.", self.sync(devices[1]).err)
+        self.assertIn("2 entries sent, 4 received.", self.sync(devices[2]).err)
+        self.assertIn("0 entries sent, 4 received.", self.sync(devices[0]).err)
+        self.sync(devices[1])
+        self.assert_same_everywhere(devices, 6)
+        names = sorted(self.files(devices[0]))
+        # Each device's names carry its own short tag.
+        tags = {name.rsplit("-", 1)[1][:-3] for name in names}
+        self.assertEqual(len(tags), 3)
+        listed = json.loads(self.on(devices[2], "list", "--format", "json").out)
+        self.assertEqual(len(listed), 6)
+
+    def test_syncs_in_every_order_lose_nothing(self):
+        devices = [self.device(name) for name in ("a", "b", "c")]
+        written = 0
+        for order in ([0, 1, 2], [2, 1, 0], [1, 0, 2], [0, 2, 1]):
+            for device in devices:
+                self.on(device, *PAUSE, "--at", SAME_SECOND)
+                written += 1
+            for index in order:
+                self.sync(devices[index])
+        self.settle_everywhere(devices)
+        self.assert_same_everywhere(devices, written)
+
+    def test_names_from_before_sync_written_in_the_same_second_are_both_kept(self):
+        laptop, phone = self.home / "laptop", self.home / "phone"
+        for device, note in ((laptop, "on the laptop"), (phone, "on the phone")):
+            self.on(device, "init", "--git")
+            self.on(device, *PAUSE, "--at", SAME_SECOND, "--note", note)
+            self.on(device, "init", "--remote", str(self.hub), "--commit-existing")
+        self.settle_everywhere([laptop, phone])
+        self.assert_same_everywhere([laptop, phone], 2)
+        texts = b"".join(self.files(laptop).values())
+        self.assertIn(b"on the laptop", texts)
+        self.assertIn(b"on the phone", texts)
+
+    def written_audit(self, device):
+        self.on(device, "audit", "--know", "we spoke", "--predict", "no reply",
+                "--predict", "an argument", "--at", "2026-11-20 10:00")
+        return self.files(device).popitem()[0]
+
+    def test_answers_to_different_predictions_on_two_devices_are_combined(self):
+        laptop, phone = self.device("laptop"), self.device("phone")
+        entry = self.written_audit(laptop)
+        self.settle_everywhere([laptop, phone])
+        self.on(laptop, "revisit", entry, "--prediction", "1", "--outcome", "didnt")
+        self.on(phone, "revisit", entry, "--prediction", "2", "--outcome", "partly")
+        self.settle_everywhere([laptop, phone])
+        self.assert_same_everywhere([laptop, phone], 1)
+        shown = json.loads(self.on(phone, "show", entry, "--format", "json").out)
+        self.assertEqual(shown["revisit"]["predictions"], {"1": "didnt", "2": "partly"})
+
+    def test_an_edit_on_one_device_and_a_revisit_on_another_are_both_kept(self):
+        laptop, phone = self.device("laptop"), self.device("phone")
+        entry = self.written_audit(laptop)
+        self.settle_everywhere([laptop, phone])
+        editor = self.home / "editor.sh"
+        editor.write_text('#!/bin/sh\nsed -i "s/we spoke/we spoke at noon/" "$1"\n')
+        editor.chmod(0o755)
+        self.on(laptop, "edit", entry, env={"EDITOR": str(editor), "VISUAL": ""})
+        self.on(phone, "revisit", entry, "--prediction", "1", "--outcome", "happened")
+        self.settle_everywhere([phone, laptop])
+        self.assert_same_everywhere([laptop, phone], 1)
+        text = (laptop / entry).read_text()
+        self.assertIn("we spoke at noon", text)
+        self.assertIn("happened", text)
+
+    def test_contradicting_answers_are_kept_listed_and_named_by_check(self):
+        laptop, phone = self.device("laptop"), self.device("phone")
+        entry = self.written_audit(laptop)
+        self.settle_everywhere([laptop, phone])
+        self.on(laptop, "revisit", entry, "--prediction", "1", "--outcome", "didnt")
+        self.on(phone, "revisit", entry, "--prediction", "1", "--outcome", "happened")
+        self.sync(laptop)
+        result = self.run_settle("--journal", str(phone), "sync")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("both versions are kept", result.err)
+        self.assertIn(entry, result.err)
+        text = (phone / entry).read_text()
+        self.assertIn("didnt", text)
+        self.assertIn("happened", text)
+        check = self.run_settle("--journal", str(phone), "check")
+        self.assertEqual(check.code, 1)
+        self.assertIn(entry, check.out)
+        self.assertIn("sync conflict", check.out)
+        # The journal is not left half-merged: writing and syncing go on.
+        self.assertEqual(self.git(phone, "status", "--porcelain"), "")
+        self.on(phone, *PAUSE)
+        self.sync(phone)
+
+    def test_offline_nothing_changes_and_writing_goes_on(self):
+        laptop = self.device("laptop")
+        self.on(laptop, *PAUSE)
+        self.sync(laptop)
+        self.on(laptop, *PAUSE, "--at", "2026-11-28 09:00")
+        head = self.git(laptop, "rev-parse", "HEAD")
+        before = self.files(laptop)
+        self.hub.rename(self.home / "away.git")
+        result = self.run_settle("--journal", str(laptop), "sync")
+        self.assertEqual(result.code, 1)
+        self.assertIn("could not reach origin", result.err)
+        self.assertIn("nothing here changed", result.err)
+        self.assertEqual(self.git(laptop, "rev-parse", "HEAD"), head)
+        self.assertEqual(self.files(laptop), before)
+        self.on(laptop, *PAUSE, "--at", "2026-11-28 10:00")
+        (self.home / "away.git").rename(self.hub)
+        self.assertIn("2 entries sent", self.sync(laptop).err)
+
+    def test_commit_messages_hold_no_entry_text(self):
+        laptop = self.device("laptop")
+        self.on(laptop, "script", "--situation", "Sam was late", "--feel", "scared",
+                "--need", "calm", "--tag", "secret-tag")
+        self.sync(laptop)
+        log = self.git(self.hub, "log", "--format=%B")
+        for word in ("Sam", "scared", "calm", "secret"):
+            self.assertNotIn(word, log)
+
+    def test_a_sync_killed_at_random_points_loses_nothing(self):
+        laptop, phone = self.device("laptop"), self.device("phone")
+        chance = random.Random(16)
+        written = 0
+        for round_number in range(6):
+            for device in (laptop, phone):
+                self.on(device, *PAUSE, "--at", SAME_SECOND)
+                written += 1
+            device = (laptop, phone)[round_number % 2]
+            process = subprocess.Popen([BINARY, "--journal", str(device), "sync"],
+                                       env=self.env, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
+            time.sleep(chance.uniform(0.0, 0.25))
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+        self.settle_everywhere([laptop, phone])
+        self.assert_same_everywhere([laptop, phone], written)
+
+    def test_auto_sync_sends_in_the_background_and_never_blocks_a_write(self):
+        laptop = self.device("laptop")
+        config = self.home / "config" / "settle"
+        config.mkdir(parents=True)
+        (config / "config.yaml").write_text("git:\n  auto_commit: true\n  auto_sync: true\n")
+        self.on(laptop, *PAUSE)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.git(self.hub, "for-each-ref", check=False).strip():
+                break
+            time.sleep(0.1)
+        listing = self.git(self.hub, "log", "--all", "--name-only", "--format=")
+        self.assertIn("-pause-", listing)
+        # Offline, a write still succeeds at once.
+        self.hub.rename(self.home / "away.git")
+        self.on(laptop, *PAUSE, "--at", "2026-11-28 09:00")
+        self.assertEqual(len(self.files(laptop)), 2)
+
+    def test_a_fresh_clone_becomes_a_private_journal(self):
+        laptop = self.device("laptop")
+        self.on(laptop, *PAUSE)
+        self.sync(laptop)
+        clone = self.home / "clone"
+        old = os.umask(0o022)
+        try:
+            self.git(self.home, "clone", "-q", str(self.hub), str(clone))
+        finally:
+            os.umask(old)
+        self.on(clone, "init", "--git")
+        for path in [clone, *clone.rglob("*")]:
+            if ".git" in path.relative_to(self.home).parts[1:]:
+                continue
+            mode = path.stat().st_mode & 0o777
+            self.assertEqual(mode & 0o077, 0, path)
+        self.assertIn("settle __merge-entry",
+                      self.git(clone, "config", "merge.settle-entry.driver").replace("'", ""))
+        self.assertEqual(self.files(clone), self.files(laptop))
+        self.on(clone, *PAUSE, "--at", "2026-11-28 09:00")
+        self.sync(clone)
+        self.sync(laptop)
+        self.assert_same_everywhere([laptop, clone], 2)
+
+    def test_a_remote_that_reads_as_an_option_is_refused(self):
+        laptop = self.device("laptop")
+        marker = self.home / "ran"
+        result = self.run_settle("--journal", str(laptop), "sync",
+                                 f"--remote=--upload-pack=touch {marker}")
+        self.assertEqual(result.code, 2, result)
+        self.assertIn("is not a remote name", result.err)
+        result = self.run_settle("--journal", str(laptop), "init",
+                                 f"--remote=--upload-pack=touch {marker}")
+        self.assertEqual(result.code, 2, result)
+        self.assertIn("is not a remote URL", result.err)
+        self.assertFalse(marker.exists())
+        self.assertEqual(self.git(laptop, "remote", "get-url", "origin").strip(), str(self.hub))
+
+    def test_an_entry_merge_falls_back_to_markers_when_settle_has_moved(self):
+        laptop, phone = self.device("laptop"), self.device("phone")
+        entry = self.written_audit(laptop)
+        self.settle_everywhere([laptop, phone])
+        self.on(laptop, "revisit", entry, "--prediction", "1", "--outcome", "didnt")
+        self.on(phone, "revisit", entry, "--prediction", "2", "--outcome", "partly")
+        self.sync(laptop)
+        # A plain `git pull` after settle moved: git's line merge, never one side.
+        self.git(phone, "config", "merge.settle-entry.driver",
+                 "'/nowhere/settle' __merge-entry %O %A %B %P || { s=$?; [ $s -lt 126 ] || "
+                 "exec git merge-file -L 'this device' -L before -L 'other device' %A %O %B; "
+                 "exit $s; }")
+        self.git(phone, "add", "-A")
+        self.git(phone, "commit", "-q", "-m", "revisit")
+        self.git(phone, "pull", "-q", "--no-rebase", "origin", "HEAD", check=False)
+        text = (phone / entry).read_text()
+        self.assertIn("didnt", text)
+        self.assertIn("partly", text)
+
+    def test_no_remote_and_no_repository_say_what_to_do(self):
+        result = self.run_settle("sync")
+        self.assertEqual(result.code, 1)
+        self.assertIn("there is no journal", result.err)
+        self.ok("init", "--git")
+        result = self.run_settle("sync")
+        self.assertEqual(result.code, 1)
+        self.assertIn("--remote URL", result.err)
+
+
+if __name__ == "__main__":
+    unittest.main()
