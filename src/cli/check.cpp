@@ -38,16 +38,16 @@ Example:
                            neutralize_controls(leftover.relative));
         }
         auto checked = loaded.entries.size() + loaded.problems.size();
-        if (loaded.problems.empty() && leftovers.empty()) {
+        if (loaded.problems.empty()) {
             fmt::print(stderr, "{} {} checked; all can be read.\n", checked,
                        checked == 1 ? "entry" : "entries");
         } else {
-            if (!loaded.problems.empty())
-                fmt::print(stderr, "{} of {} entries need a look.\n", loaded.problems.size(),
-                           checked);
-            if (!leftovers.empty())
-                fmt::print(stderr, "{} {} left beside the entries.\n", leftovers.size(),
-                           leftovers.size() == 1 ? "file was" : "files were");
+            fmt::print(stderr, "{} of {} entries need a look.\n", loaded.problems.size(), checked);
+            context.exit_status = 1;
+        }
+        if (!leftovers.empty()) {
+            fmt::print(stderr, "{} {} left beside the entries.\n", leftovers.size(),
+                       leftovers.size() == 1 ? "file was" : "files were");
             context.exit_status = 1;
         }
     });

@@ -138,6 +138,13 @@ std::optional<Leftover> leftover_named(const std::string& name) {
     return std::nullopt;
 }
 
+// Looked at afresh, after the writer was found gone: a writer renames its
+// file before it exits, so a file still there now was truly left behind.
+bool still_a_file(const fs::path& path) {
+    std::error_code ec;
+    return fs::symlink_status(path, ec).type() == fs::file_type::regular;
+}
+
 } // namespace
 
 std::vector<Leftover> Journal::leftovers() const {
@@ -147,7 +154,7 @@ std::vector<Leftover> Journal::leftovers() const {
             std::error_code ec;
             for (const auto& item : fs::directory_iterator(month, ec)) {
                 auto found = leftover_named(item.path().filename().string());
-                if (!found || item.is_symlink(ec) || !item.is_regular_file(ec))
+                if (!found || !still_a_file(item.path()))
                     continue;
                 found->path = item.path();
                 found->relative = describe(item.path()).relative;
@@ -167,8 +174,7 @@ std::vector<Leftover> Journal::kept_copies(const EntryFile& file) const {
     auto folder = file.path.parent_path().empty() ? fs::path(".") : file.path.parent_path();
     for (const auto& item : fs::directory_iterator(folder, ec)) {
         auto found = leftover_named(item.path().filename().string());
-        if (!found || !found->edit_copy || found->entry_id != file.id || item.is_symlink(ec) ||
-            !item.is_regular_file(ec))
+        if (!found || !found->edit_copy || found->entry_id != file.id || !still_a_file(item.path()))
             continue;
         found->path = item.path();
         found->relative = describe(item.path()).relative;

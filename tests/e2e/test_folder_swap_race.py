@@ -80,9 +80,13 @@ class FolderSwapRaceTest(JournalTest):
                     "--at", f"2026-11-03 08:{i:02d}"))
                 results.append(self.run_settle("revisit", "2026-11-02-080000-script",
                                                "--shared", "said", "--note", f"note {i}"))
+                # The editor adds a line to the body in place, and never
+                # creates a file (dd conv=nocreat): what it writes through
+                # the path it is given is its own doing, not settle's.
                 results.append(self.run_settle(
                     "edit", "2026-11-01-080000-pause",
-                    env={"EDITOR": f"sed -i s/urge_after:.*/urge_after:\\ {i % 10}/",
+                    env={"EDITOR": f"echo line {i} | dd conv=nocreat,notrunc oflag=append "
+                                   "status=none of=",
                          "VISUAL": ""}))
 
         swaps = self.swap_while(links, work)
