@@ -15,6 +15,7 @@ namespace {
 
 void run_config(Context& context, const std::string& format) {
     check_format(format, {"text", "json"});
+    context.config_problems_are_errors = true;
     const auto& settings = context.settings();
     auto rows = setting_rows(settings);
     if (format == "json") {

@@ -1,5 +1,7 @@
 #include "context.hpp"
 
+#include "core/display.hpp"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -12,6 +14,14 @@ const Settings& Context::settings() {
             flags.journal = fs::path(*global.journal);
         flags.color = global.color;
         auto resolved = resolve_settings(flags, env_);
+        if (!resolved && !config_problems_are_errors) {
+            auto defaults = resolve_settings(flags, env_, ConfigFile::skip);
+            if (defaults) {
+                fmt::print(stderr, "settle: warning: {}; running on the defaults\n",
+                           neutralize_controls(resolved.error().located()));
+                resolved = std::move(defaults);
+            }
+        }
         if (!resolved)
             throw UsageError(resolved.error().located());
         for (const auto& warning : resolved->warnings)

@@ -44,8 +44,13 @@ class Context {
     // end of a pause) is dated when it begins, not when settle started.
     void set_now(SysSeconds now) { now_ = now; }
     // Resolved on first use so that commands that need no settings
-    // (--version) do not read the config file.
+    // (--version) do not read the config file. A config file that cannot be
+    // used never stops an exercise, a reader or the menu: settle warns in
+    // one line and runs on its defaults. Commands that are about the config
+    // (`config`, `check`) set `config_problems_are_errors` first, and then
+    // a broken file is a usage error with its path:line.
     const Settings& settings();
+    bool config_problems_are_errors = false;
     Journal journal() { return Journal(settings().journal.value); }
     const LocalZone& zone();
     // Whether to style output written to `stream` (1 = stdout, 2 = stderr):

@@ -13,10 +13,13 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdio>
 #include <fmt/format.h>
 #include <memory>
+#include <optional>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 extern char** environ;
@@ -113,20 +116,89 @@ int run_editor(const std::string& editor, const fs::path& file) {
     return status;
 }
 
-void run_edit(Context& context, const std::string& wanted) {
+struct EditOptions {
+    std::string entry;
+    bool kept = false; // open the kept copy instead of the entry
+};
+
+// Asks a yes-or-no question at the terminal; only a line typed after the
+// question counts (keys typed ahead are dropped first). No is the default.
+bool ask_yes(const std::string& question) {
+    ::tcflush(STDIN_FILENO, TCIFLUSH);
+    fmt::print(stderr, "{} [y/N] ", question);
+    std::fflush(stderr);
+    std::string answer;
+    int c = 0;
+    while ((c = std::getchar()) != EOF && c != '\n')
+        answer += static_cast<char>(c);
+    return answer == "y" || answer == "Y" || answer == "yes" || answer == "Yes";
+}
+
+// An edited copy an earlier `settle edit` kept is offered before anything
+// else: at a terminal settle asks whether to open it, `--kept` opens it
+// without asking, and otherwise settle says how. Returns the copy to open.
+std::optional<Leftover> kept_copy_to_open(const Journal& journal, const EntryFile& file,
+                                          const EditOptions& options) {
+    auto kept = journal.kept_copies(file);
+    if (kept.empty()) {
+        if (options.kept)
+            throw RuntimeError(
+                fmt::format("there is no kept copy of {} to open", neutralize_controls(file.id)));
+        return std::nullopt;
+    }
+    const auto& newest = kept.back();
+    fmt::print(stderr, "An edited copy of {} that settle could not save is kept at {}{}.\n",
+               neutralize_controls(file.id), neutralize_controls(newest.relative),
+               kept.size() > 1
+                   ? fmt::format(" (and {} older ones; `settle check` lists them)", kept.size() - 1)
+                   : std::string());
+    if (options.kept)
+        return newest;
+    if (::isatty(STDIN_FILENO) == 1 && ::isatty(STDERR_FILENO) == 1) {
+        if (ask_yes("Open the kept copy instead of the entry?"))
+            return newest;
+        fmt::print(stderr, "The kept copy stays where it is.\n");
+        return std::nullopt;
+    }
+    fmt::print(stderr, "To open it instead: settle edit --kept {}\n", neutralize_controls(file.id));
+    return std::nullopt;
+}
+
+void run_edit(Context& context, const EditOptions& options) {
     auto journal = context.journal();
-    auto file = find_entry(journal, wanted);
+    auto file = find_entry(journal, options.entry);
     auto original = read_small_file(file.path, file.relative);
     if (!original)
         throw RuntimeError(original.error().located());
+    auto restoring = kept_copy_to_open(journal, file, options);
 
-    auto folder = file.path.parent_path();
-    auto copy =
-        create_file_atomically(folder.empty() ? fs::path(".") : folder, *original, [&](int n) {
-            return fmt::format(".settle-edit-{}-{}-{}.md", ::getpid(), n, file.id);
+    // The copy lives in the entry's own folder, opened once from the journal
+    // folder down without following a link, and is read back through it.
+    auto folder_path = file.path.parent_path().empty() ? fs::path(".") : file.path.parent_path();
+    auto folder = open_journal_folder(journal.root(), folder_path, false);
+    if (!folder)
+        throw RuntimeError(folder.error().located());
+    fs::path copy;
+    if (restoring) {
+        copy = restoring->path;
+    } else {
+        auto made = create_file_atomically(*folder, *original, [&](int n) {
+            return fmt::format("{}{}-{}-{}.md", kEditCopyPrefix, ::getpid(), n, file.id);
         });
-    if (!copy)
-        throw RuntimeError(copy.error().located());
+        if (!made)
+            throw RuntimeError(made.error().located());
+        copy = *made;
+    }
+    const auto copy_name = copy.filename().string();
+    auto remove_copy = [&] {
+        ::unlinkat(folder->fd(), copy_name.c_str(), 0);
+    };
+    // Where the copy is kept, said in every message that keeps it, and how
+    // to come back to it.
+    const auto kept_at =
+        fmt::format("your edited copy is kept at {}; `settle edit {}` offers "
+                    "to open it again",
+                    neutralize_controls(copy.string()), neutralize_controls(file.id));
 
     auto editor = editor_command(context.env());
     if (editor.empty()) {
@@ -134,38 +206,37 @@ void run_edit(Context& context, const std::string& wanted) {
         say_which_editor(fallback);
         editor = fallback.command;
     }
-    int status = run_editor(editor, *copy);
-    auto edited = read_small_file(*copy, copy->string());
-    if (!edited)
-        throw RuntimeError(edited.error().located() +
-                           fmt::format("; {} is unchanged and your edited copy is kept at {}",
-                                       neutralize_controls(file.relative), copy->string()));
+    int status = run_editor(editor, copy);
+    std::string edited;
+    if (auto read = read_small_file_at(folder->fd(), copy_name.c_str(), edited); !read)
+        throw RuntimeError(fmt::format("{}: {}; {} is unchanged and {}",
+                                       neutralize_controls(copy.string()), read.error().message,
+                                       neutralize_controls(file.relative), kept_at));
     if (status != 0) {
-        if (*edited == *original) {
-            fs::remove(*copy);
+        if (edited == *original) {
+            remove_copy();
             throw RuntimeError(fmt::format("the editor ({}) did not finish well; {} is unchanged",
                                            editor, file.relative));
         }
-        throw RuntimeError(fmt::format("the editor ({}) did not finish well; {} is unchanged and "
-                                       "your edited copy is kept at {}",
-                                       editor, file.relative, copy->string()));
+        throw RuntimeError(
+            fmt::format("the editor ({}) did not finish well; {} is unchanged and {}", editor,
+                        file.relative, kept_at));
     }
-    if (*edited == *original) {
-        fs::remove(*copy);
+    if (edited == *original) {
+        remove_copy();
         fmt::print(stderr, "No changes to {}.\n", neutralize_controls(file.relative));
         return;
     }
-    auto replaced = replace_file_if_unchanged(journal.root(), file.path, *original, *edited);
+    auto replaced = replace_file_if_unchanged(journal.root(), file.path, *original, edited);
     if (!replaced)
-        throw RuntimeError(replaced.error().located() +
-                           fmt::format("; your edited copy is kept at {}", copy->string()));
+        throw RuntimeError(replaced.error().located() + "; " + kept_at);
     if (*replaced == Replaced::changed_meanwhile)
         throw RuntimeError(fmt::format(
             "{} changed while it was open in the editor (a revisit, or another edit), so it was "
-            "left as it is now; your edited copy is kept at {}",
-            neutralize_controls(file.relative), copy->string()));
-    fs::remove(*copy);
-    auto parsed = parse_entry(*edited, file.relative);
+            "left as it is now; {}",
+            neutralize_controls(file.relative), kept_at));
+    remove_copy();
+    auto parsed = parse_entry(edited, file.relative);
     if (!parsed) {
         fmt::print(stderr,
                    "Saved {} as you wrote it, but settle cannot read it yet:\n  {}\n"
@@ -183,20 +254,25 @@ void run_edit(Context& context, const std::string& wanted) {
 
 void setup_edit(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("edit", "Open an entry in $VISUAL or $EDITOR");
-    auto wanted = std::make_shared<std::string>();
+    auto options = std::make_shared<EditOptions>();
     command
-        ->add_option("entry", *wanted,
+        ->add_option("entry", options->entry,
                      "The entry's path, ID or the start of its ID; last (the default), -1, "
                      "-2, ... for the latest ones")
         ->option_text("ENTRY");
+    command->add_flag("--kept", options->kept,
+                      "Open the edited copy an earlier edit kept, instead of the entry");
     command->footer(R"(The entry is replaced atomically when the editor exits, then checked.
 Without $VISUAL or $EDITOR, settle opens the system's editor and says how to
-leave it.
+leave it. If an earlier edit could not be saved, its copy was kept: settle
+edit says so, asks at a terminal whether to open it, and --kept opens it
+directly.
 
 Examples:
   settle edit
-  EDITOR=nano settle edit 2026-11-27-2114)");
-    command->callback([&context, wanted] { run_edit(context, *wanted); });
+  EDITOR=nano settle edit 2026-11-27-2114
+  settle edit --kept 2026-11-27-2114)");
+    command->callback([&context, options] { run_edit(context, *options); });
 }
 
 } // namespace settle::cli

@@ -99,16 +99,20 @@ void run_init(Context& context, const InitOptions& options) {
         options.folder ? expand_home(*options.folder, context.env()) : context.journal().root();
     std::error_code ec;
     bool existed = fs::is_directory(folder, ec);
-    if (auto made = make_private_folders(folder, folder); !made)
-        throw RuntimeError(made.error().located());
-    if (existed && (fs::status(folder, ec).permissions() &
-                    (fs::perms::group_all | fs::perms::others_all)) != fs::perms::none) {
-        // A journal is private whoever made the folder: others could read
-        // every entry (and, with --git, every entry's history).
+    // A journal is private whoever made the folder: others could read every
+    // entry (and, with --git, every entry's history). Made private first,
+    // since writers refuse a folder others can write to.
+    bool opened_up = existed && (fs::status(folder, ec).permissions() &
+                                 (fs::perms::group_all | fs::perms::others_all)) != fs::perms::none;
+    if (opened_up) {
         fs::permissions(folder, fs::perms::owner_all, ec);
         if (ec)
             throw RuntimeError(
                 fmt::format("could not make {} private: {}", folder.string(), ec.message()));
+    }
+    if (auto made = make_private_folders(folder, folder); !made)
+        throw RuntimeError(made.error().located());
+    if (opened_up) {
         fmt::print(stderr, "{} is already there; it is now private (only you can read it).\n",
                    folder.string());
     } else if (existed)

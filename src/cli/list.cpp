@@ -8,6 +8,7 @@
 #include "reading.hpp"
 
 #include <fmt/format.h>
+#include <map>
 #include <memory>
 #include <unistd.h>
 
@@ -40,6 +41,26 @@ Period list_period(Context& context, const ListOptions& options) {
     if (!period)
         throw UsageError(period.error().message);
     return *period;
+}
+
+// An edited copy `settle edit` could not save is named under the list, on
+// standard error so that every format stays as it is, for each entry shown.
+void report_kept_copies(const Journal& journal, const std::vector<LoadedEntry>& shown) {
+    std::map<std::string, int> kept;
+    for (const auto& leftover : journal.leftovers())
+        if (leftover.edit_copy)
+            ++kept[leftover.entry_id];
+    if (kept.empty())
+        return;
+    for (const auto& item : shown)
+        if (auto found = kept.find(item.file.id); found != kept.end())
+            fmt::print(stderr,
+                       "settle: {} has {} that an earlier edit kept; `settle edit {}` offers to "
+                       "open it\n",
+                       neutralize_controls(item.file.id),
+                       found->second == 1 ? std::string("an edited copy")
+                                          : fmt::format("{} edited copies", found->second),
+                       neutralize_controls(item.file.id));
 }
 
 void run_list(Context& context, const ListOptions& options) {
@@ -95,6 +116,7 @@ void run_list(Context& context, const ListOptions& options) {
         if (loaded.entries.empty() && ::isatty(1))
             fmt::print(stderr, "No entries{}.\n", loaded.problems.empty() ? " yet" : " to show");
     }
+    report_kept_copies(journal, loaded.entries);
 }
 
 } // namespace

@@ -5,8 +5,10 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <limits>
 #include <random>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -41,12 +43,9 @@ class FileDescriptor {
     int fd_;
 };
 
-Status fsync_folder(const fs::path& folder) {
-    FileDescriptor fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (fd.get() < 0)
-        return os_error(folder, "open folder", errno);
-    if (::fsync(fd.get()) != 0)
-        return os_error(folder, "sync folder", errno);
+Status fsync_folder(int folder, const fs::path& shown) {
+    if (::fsync(folder) != 0)
+        return os_error(shown, "sync folder", errno);
     return success();
 }
 
@@ -56,23 +55,26 @@ std::string temp_name() {
     return fmt::format("{}{}-{:016x}", kTempPrefix, ::getpid(), rng());
 }
 
-// Writes `contents` to a new private temporary file in `folder` and syncs it.
-Expected<fs::path> write_temp_file(const fs::path& folder, std::string_view contents) {
-    fs::path temp;
+// Writes `contents` to a new private temporary file in the open folder
+// `folder` (`shown` names it in messages) and syncs it. Returns its name.
+Expected<std::string> write_temp_file(int folder, const fs::path& shown,
+                                      std::string_view contents) {
+    std::string temp;
     int raw = -1;
     for (int attempt = 0; attempt < 100 && raw < 0; ++attempt) {
-        temp = folder / temp_name();
-        raw = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, kFileMode);
+        temp = temp_name();
+        raw = ::openat(folder, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                       kFileMode);
         if (raw < 0 && errno != EEXIST)
-            return os_error(temp, "create", errno);
+            return os_error(shown / temp, "create", errno);
     }
     if (raw < 0)
-        return os_error(temp, "create", EEXIST);
+        return os_error(shown / temp, "create", EEXIST);
     FileDescriptor fd(raw);
     auto fail = [&](std::string_view action) {
         int err = errno;
-        ::unlink(temp.c_str());
-        return os_error(temp, action, err);
+        ::unlinkat(folder, temp.c_str(), 0);
+        return os_error(shown / temp, action, err);
     };
     // The umask may have narrowed the mode further, never widened it; set
     // it exactly so the file is the person's alone.
@@ -95,19 +97,142 @@ Expected<fs::path> write_temp_file(const fs::path& folder, std::string_view cont
     return temp;
 }
 
+// A folder settle writes into must be the person's alone, as ssh asks of
+// ~/.ssh: owned by them and writable by no one else. Otherwise someone else
+// could swap what is in it, or read what is written there.
+Status check_private(int fd, const fs::path& shown) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        return os_error(shown, "look at", errno);
+    if (st.st_uid != ::geteuid())
+        return Error{fmt::format("{} belongs to another user (uid {}); settle saves only into "
+                                 "folders that are yours",
+                                 shown.string(), st.st_uid)};
+    if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0)
+        return Error{fmt::format("{} can be written by {} (mode {:04o}); settle saves only into "
+                                 "folders that are yours alone: chmod go-w {}",
+                                 shown.string(), (st.st_mode & S_IWOTH) ? "anyone" : "its group",
+                                 st.st_mode & 07777, shown.string())};
+    return success();
+}
+
+// Creates `folder` and its missing parents (mode 0700) by path: the
+// folders above the journal are the person's own choice, links included.
+Status make_folders_by_path(const fs::path& folder) {
+    std::vector<fs::path> missing;
+    for (fs::path p = folder; !p.empty(); p = p.parent_path()) {
+        struct stat st {};
+        if (::stat(p.c_str(), &st) == 0) {
+            if (!S_ISDIR(st.st_mode))
+                return Error{fmt::format("{} exists and is not a folder", p.string())};
+            break;
+        }
+        missing.push_back(p);
+        if (p == p.parent_path())
+            break;
+    }
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+        if (::mkdir(it->c_str(), kFolderMode) != 0) {
+            if (errno == EEXIST)
+                continue;
+            return os_error(*it, "create folder", errno);
+        }
+        if (::chmod(it->c_str(), kFolderMode) != 0)
+            return os_error(*it, "set permissions on", errno);
+    }
+    return success();
+}
+
 } // namespace
 
-Expected<fs::path> create_file_atomically(const fs::path& folder, std::string_view contents,
+OpenFolder::~OpenFolder() {
+    if (fd_ >= 0)
+        ::close(fd_);
+}
+
+OpenFolder::OpenFolder(OpenFolder&& other) noexcept
+    : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)) {}
+
+Expected<OpenFolder> open_journal_folder(const fs::path& root, const fs::path& folder,
+                                         bool create) {
+    auto relative = folder.lexically_relative(root);
+    bool inside = !relative.empty() && *relative.begin() != "..";
+    // A folder outside the journal (a file the person named by its path)
+    // is theirs to choose; only the way down from the journal is guarded.
+    const fs::path& top = inside ? root : folder;
+    if (create)
+        if (auto made = make_folders_by_path(top); !made)
+            return made.error();
+    OpenFolder current(::open(top.empty() ? "." : top.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC),
+                       top);
+    if (current.fd() < 0)
+        return os_error(top, "open folder", errno);
+    if (!inside)
+        return current;
+    if (auto mine = check_private(current.fd(), top); !mine)
+        return mine.error();
+    for (const auto& part : relative) {
+        if (part == "." || part.empty())
+            continue;
+        if (part == "..")
+            return Error{fmt::format("{} is not inside the journal", folder.string())};
+        auto shown = current.path() / part;
+        int fd =
+            ::openat(current.fd(), part.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        bool made = false;
+        if (fd < 0 && errno == ENOENT && create) {
+            if (::mkdirat(current.fd(), part.c_str(), kFolderMode) == 0)
+                made = true;
+            else if (errno != EEXIST)
+                return os_error(shown, "create folder", errno);
+            fd = ::openat(current.fd(), part.c_str(),
+                          O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        }
+        if (fd < 0) {
+            int err = errno;
+            struct stat st {};
+            if (::fstatat(current.fd(), part.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+                if (S_ISLNK(st.st_mode))
+                    return Error{fmt::format("{} is a symbolic link; settle writes only to real "
+                                             "folders inside the journal",
+                                             shown.string())};
+                if (!S_ISDIR(st.st_mode))
+                    return Error{fmt::format("{} exists and is not a folder", shown.string())};
+            }
+            return os_error(shown, "open folder", err);
+        }
+        OpenFolder next(fd, shown);
+        // What mkdirat made is checked as it is opened: whatever sits at
+        // the name now must still be the person's alone.
+        if (made) {
+            struct stat st {};
+            if (::fstat(fd, &st) == 0 && st.st_uid == ::geteuid())
+                ::fchmod(fd, kFolderMode);
+            if (auto synced = fsync_folder(current.fd(), current.path()); !synced)
+                return synced.error();
+        }
+        if (auto mine = check_private(fd, shown); !mine)
+            return mine.error();
+        current = std::move(next);
+    }
+    return current;
+}
+
+Expected<fs::path> create_file_atomically(const OpenFolder& folder, std::string_view contents,
                                           const std::function<std::string(int)>& name_for) {
-    auto temp = write_temp_file(folder, contents);
+    auto temp = write_temp_file(folder.fd(), folder.path(), contents);
     if (!temp)
         return temp.error();
+    const int dir = folder.fd();
     for (int n = 1; n < 10000; ++n) {
-        fs::path target = folder / name_for(n);
+        auto name = name_for(n);
+        fs::path target = folder.path() / name;
         // RENAME_NOREPLACE makes "take this name unless it is taken" one
-        // atomic step, so two writers in the same second never collide.
-        if (::renameat2(AT_FDCWD, temp->c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) == 0) {
-            if (auto synced = fsync_folder(folder); !synced)
+        // atomic step, so two writers in the same second never collide;
+        // both names are relative to the one open folder, so a folder
+        // swapped for a link meanwhile changes nothing.
+        if (::renameat2(dir, temp->c_str(), dir, name.c_str(), RENAME_NOREPLACE) == 0) {
+            if (auto synced = fsync_folder(dir, folder.path()); !synced)
                 return synced.error();
             return target;
         }
@@ -116,9 +241,9 @@ Expected<fs::path> create_file_atomically(const fs::path& folder, std::string_vi
         if (errno == EINVAL || errno == ENOSYS) {
             // A file system without RENAME_NOREPLACE: link() also refuses
             // to replace, then the temporary name is dropped.
-            if (::link(temp->c_str(), target.c_str()) == 0) {
-                ::unlink(temp->c_str());
-                if (auto synced = fsync_folder(folder); !synced)
+            if (::linkat(dir, temp->c_str(), dir, name.c_str(), 0) == 0) {
+                ::unlinkat(dir, temp->c_str(), 0);
+                if (auto synced = fsync_folder(dir, folder.path()); !synced)
                     return synced.error();
                 return target;
             }
@@ -126,37 +251,14 @@ Expected<fs::path> create_file_atomically(const fs::path& folder, std::string_vi
                 continue;
         }
         int err = errno;
-        ::unlink(temp->c_str());
+        ::unlinkat(dir, temp->c_str(), 0);
         return os_error(target, "create", err);
     }
-    ::unlink(temp->c_str());
-    return Error{fmt::format("could not find a free file name in {}", folder.string())};
+    ::unlinkat(dir, temp->c_str(), 0);
+    return Error{fmt::format("could not find a free file name in {}", folder.path().string())};
 }
 
 namespace {
-
-// No folder below `root` on the way to `folder` may be a symbolic link: a
-// rewrite must not land outside the journal. (A file named by a path that
-// is not below the journal at all is the person's explicit choice.)
-Status refuse_links_below(const fs::path& root, const fs::path& folder) {
-    auto relative = folder.lexically_relative(root);
-    if (relative.empty() || *relative.begin() == "..")
-        return success();
-    fs::path dir = root;
-    for (const auto& part : relative) {
-        if (part == ".")
-            continue;
-        dir /= part;
-        struct stat st {};
-        if (::lstat(dir.c_str(), &st) != 0)
-            return os_error(dir, "look at", errno);
-        if (S_ISLNK(st.st_mode))
-            return Error{fmt::format("{} is a symbolic link; settle rewrites only files in real "
-                                     "folders inside the journal",
-                                     dir.string())};
-    }
-    return success();
-}
 
 // Whether the open file holds exactly `expected`.
 Expected<bool> holds(int fd, const fs::path& path, std::string_view expected) {
@@ -179,13 +281,15 @@ Expected<bool> holds(int fd, const fs::path& path, std::string_view expected) {
 
 Expected<Replaced> replace_file_if_unchanged(const fs::path& root, const fs::path& target,
                                              std::string_view expected, std::string_view contents) {
-    auto folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    if (auto inside = refuse_links_below(root, folder); !inside)
-        return inside.error();
+    auto opened = open_journal_folder(root, target.parent_path(), false);
+    if (!opened)
+        return opened.error();
+    const int dir = opened->fd();
+    const std::string name = target.filename().string();
     // Every settle that rewrites an entry holds this lock from the check to
     // the rename, so two rewrites cannot both start from the same text.
     for (int attempt = 0; attempt < 20; ++attempt) {
-        FileDescriptor fd(::open(target.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+        FileDescriptor fd(::openat(dir, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
         if (fd.get() < 0)
             return errno == ENOENT ? Replaced::changed_meanwhile
                                    : Expected<Replaced>(os_error(target, "open", errno));
@@ -196,7 +300,7 @@ Expected<Replaced> replace_file_if_unchanged(const fs::path& root, const fs::pat
         }, named{};
         if (::fstat(fd.get(), &held) != 0)
             return os_error(target, "look at", errno);
-        if (::lstat(target.c_str(), &named) != 0)
+        if (::fstatat(dir, name.c_str(), &named, AT_SYMLINK_NOFOLLOW) != 0)
             return errno == ENOENT ? Replaced::changed_meanwhile
                                    : Expected<Replaced>(os_error(target, "look at", errno));
         if (held.st_ino != named.st_ino || held.st_dev != named.st_dev)
@@ -206,15 +310,15 @@ Expected<Replaced> replace_file_if_unchanged(const fs::path& root, const fs::pat
             return same.error();
         if (!*same)
             return Replaced::changed_meanwhile;
-        auto temp = write_temp_file(folder, contents);
+        auto temp = write_temp_file(dir, opened->path(), contents);
         if (!temp)
             return temp.error();
-        if (::rename(temp->c_str(), target.c_str()) != 0) {
+        if (::renameat(dir, temp->c_str(), dir, name.c_str()) != 0) {
             int err = errno;
-            ::unlink(temp->c_str());
+            ::unlinkat(dir, temp->c_str(), 0);
             return os_error(target, "replace", err);
         }
-        if (auto synced = fsync_folder(folder); !synced)
+        if (auto synced = fsync_folder(dir, opened->path()); !synced)
             return synced.error();
         return Replaced::done;
     }
@@ -222,60 +326,43 @@ Expected<Replaced> replace_file_if_unchanged(const fs::path& root, const fs::pat
 }
 
 Status make_private_folders(const fs::path& root, const fs::path& folder) {
-    // Build the chain from the deepest existing ancestor down to `folder`
-    // (the root's own parents too, for a first write to a new journal).
-    std::vector<fs::path> chain;
-    std::error_code ec;
-    for (fs::path p = folder; !p.empty(); p = p.parent_path()) {
-        chain.push_back(p);
-        if (p == p.parent_path() ||
-            (p.string().size() <= root.string().size() && fs::exists(p, ec)))
-            break;
-    }
-    std::reverse(chain.begin(), chain.end());
-    for (const auto& dir : chain) {
-        struct stat st {};
-        if (::lstat(dir.c_str(), &st) == 0) {
-            bool inside_root = dir != root && dir.string().size() > root.string().size();
-            if (inside_root && S_ISLNK(st.st_mode))
-                return Error{fmt::format("{} is a symbolic link; settle writes only to real "
-                                         "folders inside the journal",
-                                         dir.string())};
-            if (S_ISDIR(st.st_mode) || (S_ISLNK(st.st_mode) && fs::is_directory(dir)))
-                continue;
-            return Error{fmt::format("{} exists and is not a folder", dir.string())};
-        }
-        if (errno != ENOENT)
-            return os_error(dir, "look at", errno);
-        if (::mkdir(dir.c_str(), kFolderMode) != 0 && errno != EEXIST)
-            return os_error(dir, "create folder", errno);
-        if (::chmod(dir.c_str(), kFolderMode) != 0)
-            return os_error(dir, "set permissions on", errno);
-        if (dir.has_parent_path())
-            if (auto synced = fsync_folder(dir.parent_path()); !synced)
-                return synced;
-    }
+    auto opened = open_journal_folder(root, folder, true);
+    if (!opened)
+        return opened.error();
     return success();
 }
 
-int remove_stale_temp_files(const fs::path& folder) {
+int remove_stale_temp_files(const OpenFolder& folder) {
     int removed = 0;
-    std::error_code ec;
-    for (const auto& item : fs::directory_iterator(folder, ec)) {
-        auto name = item.path().filename().string();
-        if (name.rfind(kTempPrefix, 0) != 0)
+    int fd = ::openat(folder.fd(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    DIR* dir = ::fdopendir(fd);
+    if (!dir) {
+        ::close(fd);
+        return 0;
+    }
+    while (auto* item = ::readdir(dir)) {
+        std::string_view name = item->d_name;
+        if (name.substr(0, kTempPrefix.size()) != kTempPrefix)
             continue;
-        auto pid_text = name.substr(kTempPrefix.size());
-        pid_t pid = static_cast<pid_t>(std::strtol(pid_text.c_str(), nullptr, 10));
-        if (pid <= 0)
+        if (!writer_is_gone(name.substr(kTempPrefix.size())))
             continue;
-        // A live writer's file is still being written; leave it alone.
-        if (::kill(pid, 0) == 0 || errno == EPERM)
-            continue;
-        if (::unlink(item.path().c_str()) == 0)
+        if (::unlinkat(folder.fd(), item->d_name, 0) == 0)
             ++removed;
     }
+    ::closedir(dir);
     return removed;
+}
+
+bool writer_is_gone(std::string_view pid_and_rest) {
+    std::string pid_text(pid_and_rest.substr(0, pid_and_rest.find('-')));
+    char* end = nullptr;
+    long pid = std::strtol(pid_text.c_str(), &end, 10);
+    if (pid_text.empty() || *end != '\0' || pid <= 0 || pid > std::numeric_limits<pid_t>::max())
+        return false;
+    // A live writer's file is still being written; leave it alone.
+    return !(::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
 }
 
 } // namespace settle

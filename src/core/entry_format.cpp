@@ -533,6 +533,15 @@ bool blank_line(std::string_view line) {
     return line.find_first_not_of(" \t") == std::string_view::npos;
 }
 
+// Whether a frontmatter line starts the top-level key `revisit` itself, as
+// settle writes it: a key of the person's own that merely begins with
+// "revisit" ("revisit:later:", "revisits:") is not it.
+bool is_revisit_key_line(std::string_view line) {
+    constexpr std::string_view key = "revisit:";
+    return line.substr(0, key.size()) == key &&
+           (line.size() == key.size() || line[key.size()] == ' ' || line[key.size()] == '\t');
+}
+
 // The revisit block as settle writes it, with the file's line ends.
 std::string revisit_block(const Revisit& revisit, const std::string& newline) {
     YAML::Emitter out;
@@ -566,8 +575,7 @@ Expected<std::string> write_revisit(std::string_view original, const Revisit& re
             fence = i;
     size_t block_start = fence, block_end = fence;
     for (size_t i = 1; i < fence; ++i) {
-        auto text = lines[i].text;
-        if (text.rfind("revisit:", 0) == 0) {
+        if (is_revisit_key_line(lines[i].text)) {
             block_start = i;
             block_end = i + 1;
             while (block_end < fence && !starts_top_level_key(lines[block_end].text))
@@ -582,13 +590,22 @@ Expected<std::string> write_revisit(std::string_view original, const Revisit& re
 
     size_t cut_from = lines[block_start].start;
     size_t cut_to = block_end > block_start ? lines[block_end - 1].end : cut_from;
-    // Only a block exactly as settle writes it is replaced: a comment, a key
-    // settle does not know or a note in another layout would be lost.
-    if (block_end > block_start && before->revisit &&
-        original.substr(cut_from, cut_to - cut_from) != revisit_block(*before->revisit, newline))
-        return Error{"the revisit answers in this entry were edited by hand, so settle leaves "
-                     "them to you: add the new answers with `settle edit`",
-                     path, static_cast<int>(block_start) + 1};
+    // Only a block exactly as settle writes it is replaced: an empty
+    // placeholder with a comment under it, a key settle does not know or a
+    // note in another layout would be lost. Answers settle cannot find as
+    // its own block (a quoted key, a flow map) are left alone too.
+    const bool own_block =
+        block_end > block_start && before->revisit &&
+        original.substr(cut_from, cut_to - cut_from) == revisit_block(*before->revisit, newline);
+    if (block_end > block_start ? !own_block : before->revisit.has_value()) {
+        size_t at = block_start;
+        for (size_t i = 1; i < fence && at == fence; ++i)
+            if (lines[i].text.find("revisit") != std::string_view::npos)
+                at = i;
+        return Error{"the revisit answers in this entry were written by hand, not by settle, so "
+                     "settle leaves them to you: add the new answers with `settle edit`",
+                     path, static_cast<int>(at == fence ? 0 : at) + 1};
+    }
     std::string block = revisit_block(revisit, newline);
 
     // Replace the old block's lines, or insert before the closing fence.

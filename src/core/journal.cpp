@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <optional>
 #include <sys/stat.h>
 #include <tuple>
 #include <unistd.h>
@@ -80,11 +81,11 @@ std::string entry_file_name(const Entry& entry, int n, std::string_view tag) {
 Journal::Journal(fs::path root) : root_(std::move(root)) {}
 
 Expected<fs::path> Journal::add(const Entry& entry) const {
-    auto folder = month_folder(root_, entry);
-    if (auto made = make_private_folders(root_, folder); !made)
-        return made.error();
-    remove_stale_temp_files(folder);
-    return create_file_atomically(folder, format_entry(entry),
+    auto folder = open_journal_folder(root_, month_folder(root_, entry), true);
+    if (!folder)
+        return folder.error();
+    remove_stale_temp_files(*folder);
+    return create_file_atomically(*folder, format_entry(entry),
                                   [&](int n) { return entry_file_name(entry, n, name_tag_); });
 }
 
@@ -105,6 +106,86 @@ std::vector<EntryFile> Journal::files() const {
                 result.push_back(describe(name.path));
         }
     }
+    return result;
+}
+
+namespace {
+
+// What a hidden name in a month folder is, if settle made it and the settle
+// that made it has gone.
+std::optional<Leftover> leftover_named(const std::string& name) {
+    Leftover found;
+    if (name.rfind(kEditCopyPrefix, 0) == 0 && name.size() > 3 &&
+        name.compare(name.size() - 3, 3, ".md") == 0) {
+        // <pid>-<n>-<id>.md
+        std::string_view rest(name);
+        rest.remove_prefix(kEditCopyPrefix.size());
+        rest.remove_suffix(3);
+        auto first = rest.find('-');
+        auto second = first == std::string_view::npos ? first : rest.find('-', first + 1);
+        if (second == std::string_view::npos || second + 1 >= rest.size())
+            return std::nullopt;
+        auto number = rest.substr(first + 1, second - first - 1);
+        if (number.empty() || !std::all_of(number.begin(), number.end(),
+                                           [](unsigned char c) { return std::isdigit(c); }))
+            return std::nullopt;
+        if (!writer_is_gone(rest))
+            return std::nullopt;
+        found.edit_copy = true;
+        found.entry_id = std::string(rest.substr(second + 1));
+        return found;
+    }
+    if (name.rfind(kTempPrefix, 0) == 0 && writer_is_gone(name.substr(kTempPrefix.size())))
+        return found;
+    return std::nullopt;
+}
+
+// Looked at afresh, after the writer was found gone: a writer renames its
+// file before it exits, so a file still there now was truly left behind.
+bool still_a_file(const fs::path& path) {
+    std::error_code ec;
+    return fs::symlink_status(path, ec).type() == fs::file_type::regular;
+}
+
+} // namespace
+
+std::vector<Leftover> Journal::leftovers() const {
+    std::vector<Leftover> result;
+    for (const auto& year : numbered_folders(root_, 4)) {
+        for (const auto& month : numbered_folders(year, 2)) {
+            std::error_code ec;
+            for (const auto& item : fs::directory_iterator(month, ec)) {
+                auto found = leftover_named(item.path().filename().string());
+                if (!found || !still_a_file(item.path()))
+                    continue;
+                found->path = item.path();
+                found->relative = describe(item.path()).relative;
+                found->written = item.last_write_time(ec);
+                result.push_back(std::move(*found));
+            }
+        }
+    }
+    std::sort(result.begin(), result.end(),
+              [](const Leftover& a, const Leftover& b) { return a.relative < b.relative; });
+    return result;
+}
+
+std::vector<Leftover> Journal::kept_copies(const EntryFile& file) const {
+    std::vector<Leftover> result;
+    std::error_code ec;
+    auto folder = file.path.parent_path().empty() ? fs::path(".") : file.path.parent_path();
+    for (const auto& item : fs::directory_iterator(folder, ec)) {
+        auto found = leftover_named(item.path().filename().string());
+        if (!found || !found->edit_copy || found->entry_id != file.id || !still_a_file(item.path()))
+            continue;
+        found->path = item.path();
+        found->relative = describe(item.path()).relative;
+        found->written = item.last_write_time(ec);
+        result.push_back(std::move(*found));
+    }
+    std::sort(result.begin(), result.end(), [](const Leftover& a, const Leftover& b) {
+        return std::tie(a.written, a.relative) < std::tie(b.written, b.relative);
+    });
     return result;
 }
 

@@ -31,6 +31,8 @@ struct EntryFile {
     std::string id;       // the file name without ".md": what `show` accepts
 };
 
+struct Leftover;
+
 class Journal {
   public:
     explicit Journal(fs::path root);
@@ -58,9 +60,30 @@ class Journal {
 
     EntryFile describe(const fs::path& path) const;
 
+    // Hidden files settle left in the month folders: copies `settle edit`
+    // kept because it could not save them (the editor failed, the entry
+    // changed meanwhile, settle was killed), and temporary files of writers
+    // that stopped mid-write. Files of a settle still running are not
+    // listed. `check` names them all; `edit` and `list` name the kept copies.
+    std::vector<Leftover> leftovers() const;
+    // The kept copies of one entry, oldest first.
+    std::vector<Leftover> kept_copies(const EntryFile& file) const;
+
   private:
     fs::path root_;
     std::string name_tag_;
+};
+
+// The editing copy `settle edit` makes beside an entry:
+// ".settle-edit-<pid>-<n>-<entry id>.md".
+inline constexpr std::string_view kEditCopyPrefix = ".settle-edit-";
+
+struct Leftover {
+    fs::path path;
+    std::string relative;       // relative to the journal root
+    bool edit_copy = false;     // a kept copy of an edit, else a temporary file
+    std::string entry_id;       // for a kept copy: the entry it is a copy of
+    fs::file_time_type written; // when it was last written
 };
 
 struct LoadedEntry {

@@ -3,9 +3,13 @@
 #include "journal.hpp"
 #include "yaml_problem.hpp"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <pwd.h>
 #include <set>
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
 namespace settle {
@@ -18,9 +22,96 @@ std::optional<std::string> non_empty(std::optional<std::string> value) {
     return value;
 }
 
+// $HOME, else the password database, as the shell and ssh do: with HOME
+// unset (a cron job, `env -i`), "." would put the journal wherever settle
+// happened to run. Empty when neither knows.
 fs::path home(const GetEnv& env) {
-    auto value = non_empty(env("HOME"));
-    return value ? fs::path(*value) : fs::path(".");
+    if (auto value = non_empty(env("HOME")))
+        return fs::path(*value);
+    long size = ::sysconf(_SC_GETPW_R_SIZE_MAX);
+    std::vector<char> buffer(static_cast<size_t>(size > 0 ? size : 16384));
+    struct passwd entry {};
+    struct passwd* found = nullptr;
+    while (::getpwuid_r(::getuid(), &entry, buffer.data(), buffer.size(), &found) == ERANGE &&
+           buffer.size() < (1u << 20))
+        buffer.resize(buffer.size() * 2);
+    if (found && found->pw_dir && found->pw_dir[0] == '/')
+        return fs::path(found->pw_dir);
+    return {};
+}
+
+// An XDG base folder: the XDG spec says a relative value is to be ignored.
+std::optional<fs::path> xdg_folder(const GetEnv& env, const char* name) {
+    auto value = non_empty(env(name));
+    if (!value || fs::path(*value).is_relative())
+        return std::nullopt;
+    return fs::path(*value);
+}
+
+// A folder named in the config file, resolved the way settle-config(5)
+// says: `~` and `~/` are the home folder, $NAME and ${NAME} are taken from
+// the environment (unset is an error naming the key), and what is still
+// relative is relative to the config file's own folder.
+Expected<fs::path> config_folder_path(const std::string& text, const std::string& key,
+                                      const fs::path& config_folder, const GetEnv& env) {
+    std::string expanded;
+    size_t pos = 0;
+    if (text == "~" || text.rfind("~/", 0) == 0) {
+        auto base = home(env);
+        if (base.empty())
+            return Error{fmt::format("{} starts with ~, but there is no home folder (HOME is "
+                                     "unset and the password database has none)",
+                                     key)};
+        expanded = base.string();
+        pos = 1;
+    } else if (!text.empty() && text[0] == '~') {
+        return Error{fmt::format("{} starts with ~name, which settle does not expand; write the "
+                                 "full path",
+                                 key)};
+    }
+    auto is_name_char = [](char c, bool first) {
+        return c == '_' || std::isalpha(static_cast<unsigned char>(c)) ||
+               (!first && std::isdigit(static_cast<unsigned char>(c)));
+    };
+    while (pos < text.size()) {
+        char c = text[pos];
+        if (c != '$') {
+            expanded += c;
+            ++pos;
+            continue;
+        }
+        std::string name;
+        size_t after = pos + 1;
+        if (after < text.size() && text[after] == '{') {
+            auto close = text.find('}', after);
+            if (close == std::string::npos)
+                return Error{fmt::format("{} has \"${{\" without a closing \"}}\"", key)};
+            name = text.substr(after + 1, close - after - 1);
+            after = close + 1;
+        } else {
+            while (after < text.size() && is_name_char(text[after], after == pos + 1))
+                name += text[after++];
+        }
+        if (name.empty() || !is_name_char(name[0], true) ||
+            !std::all_of(name.begin(), name.end(), [&](char n) { return is_name_char(n, false); }))
+            return Error{fmt::format("{} has a \"$\" that is not followed by a variable name; "
+                                     "settle expands only $NAME and ${{NAME}}",
+                                     key)};
+        auto value = name == "HOME" ? std::optional<std::string>(home(env).string())
+                                    : non_empty(env(name.c_str()));
+        if (!value || value->empty())
+            return Error{fmt::format("{} uses ${}, which is not set", key, name)};
+        expanded += *value;
+        pos = after;
+    }
+    fs::path path(expanded);
+    if (path.is_relative()) {
+        if (!config_folder.is_absolute())
+            return Error{
+                fmt::format("{} must be an absolute path, or start with ~/ or $HOME", key)};
+        path = config_folder / path;
+    }
+    return path.lexically_normal();
 }
 
 struct FileLayer {
@@ -145,7 +236,11 @@ Status read_git_settings(const FileLayer& layer, const YAML::Node& value, Settin
 
 Status read_config_file(const fs::path& file, Settings& settings, const GetEnv& env) {
     const std::string shown = file.string();
-    auto text = read_small_file(file, shown);
+    // The no-link rule of read_small_file is for entries; a config file is
+    // often a link into a dotfiles folder, so the link is resolved first.
+    std::error_code ec;
+    auto target = fs::canonical(file, ec);
+    auto text = read_small_file(ec ? file : target, shown);
     if (!text)
         return text.error();
     return read_config_text(*text, shown, settings, env);
@@ -172,14 +267,14 @@ Status read_config_text(std::string_view text, const std::string& shown, Setting
     for (const auto& pair : root) {
         const auto key = pair.first.IsScalar() ? pair.first.Scalar() : std::string{};
         const auto& value = pair.second;
-        if (key == "journal") {
+        if (key == "journal" || key == "content") {
             if (!value.IsScalar() || value.Scalar().empty())
-                return layer.bad(value, "journal must be a folder path");
-            settings.journal.set(expand_home(value.Scalar(), env), Source::file);
-        } else if (key == "content") {
-            if (!value.IsScalar() || value.Scalar().empty())
-                return layer.bad(value, "content must be a folder path");
-            settings.content.set(expand_home(value.Scalar(), env), Source::file);
+                return layer.bad(value, fmt::format("{} must be a folder path", key));
+            auto folder =
+                config_folder_path(value.Scalar(), key, fs::path(shown).parent_path(), env);
+            if (!folder)
+                return layer.bad(value, folder.error().message);
+            (key == "journal" ? settings.journal : settings.content).set(*folder, Source::file);
         } else if (key == "crisis") {
             if (auto ok = read_crisis_lines(layer, value, settings, configured_crisis_lines); !ok)
                 return ok;
@@ -294,20 +389,27 @@ fs::path expand_home(const std::string& text, const GetEnv& env) {
 }
 
 fs::path config_file_path(const GetEnv& env) {
-    auto base = non_empty(env("XDG_CONFIG_HOME"));
-    fs::path config_home = base ? fs::path(*base) : home(env) / ".config";
+    auto base = xdg_folder(env, "XDG_CONFIG_HOME");
+    fs::path config_home = base ? *base : home(env) / ".config";
     return config_home / "settle" / "config.yaml";
 }
 
-Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env) {
+Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env,
+                                    ConfigFile config) {
     Settings settings;
-    auto data = non_empty(env("XDG_DATA_HOME"));
-    fs::path data_home = data ? fs::path(*data) : home(env) / ".local" / "share";
-    settings.journal.set(data_home / "settle" / "journal", Source::built_in);
+    auto data = xdg_folder(env, "XDG_DATA_HOME");
+    auto home_folder = home(env);
+    if (data || !home_folder.empty())
+        settings.journal.set((data ? *data : home_folder / ".local" / "share") / "settle" /
+                                 "journal",
+                             Source::built_in);
 
     settings.config_file = config_file_path(env);
     std::error_code ec;
-    if (fs::exists(settings.config_file, ec)) {
+    // exists() follows a symbolic link: a config kept by stow, chezmoi or
+    // home-manager is a link into another folder, and is read like a file.
+    if (config == ConfigFile::read &&
+        (fs::exists(settings.config_file, ec) || fs::is_symlink(settings.config_file, ec))) {
         settings.config_file_found = true;
         if (auto read = read_config_file(settings.config_file, settings, env); !read)
             return read.error();
@@ -322,6 +424,9 @@ Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env
         settings.color.set("never", Source::environment);
     if (flags.color)
         settings.color.set(*flags.color, Source::flag);
+    if (settings.journal.value.empty())
+        return Error{"there is no home folder to keep the journal in (HOME is unset and the "
+                     "password database has none); set SETTLE_JOURNAL or use --journal"};
     return settings;
 }
 

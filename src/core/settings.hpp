@@ -90,11 +90,17 @@ using GetEnv = std::function<std::optional<std::string>(const char*)>;
 GetEnv process_environment();
 
 // Where the config file lives: ${XDG_CONFIG_HOME:-~/.config}/settle/config.yaml.
+// A relative XDG_* value is ignored, as the XDG spec says; with HOME unset
+// the home folder comes from the password database.
 fs::path config_file_path(const GetEnv& env);
 
 // Resolves every setting. A config file that exists but cannot be used is a
 // usage problem (`path:line: message`), not something to guess around.
-Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env);
+// `ConfigFile::skip` leaves the file out: settle's own defaults under the
+// environment and the flags, for running on when the file is broken.
+enum class ConfigFile { read, skip };
+Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env,
+                                    ConfigFile config = ConfigFile::read);
 
 // Applies a config file's text to `settings`; `shown` names the file in
 // errors. resolve_settings reads the file and calls this; the config fuzzer

@@ -70,11 +70,15 @@ class CliTest(JournalTest):
                 env={"SETTLE_JOURNAL": ""})
         self.assertEqual(len(list((self.home / "from-config").rglob("*.md"))), 1)
 
-    def test_broken_config_is_a_usage_error_with_its_line(self):
+    def test_broken_config_is_a_warning_with_its_line_and_an_error_for_config(self):
         config = self.home / "config" / "settle"
         config.mkdir(parents=True)
         (config / "config.yaml").write_text("journal: ~/j\npause:\n  minutes: -2\n")
         result = self.run_settle("list")
+        self.assertEqual(result.code, 0, result)
+        self.assertIn("warning: ", result.err)
+        self.assertIn("config.yaml:3: pause.minutes must be", result.err)
+        result = self.run_settle("config")
         self.assertEqual(result.code, 2)
         self.assertIn("config.yaml:3: pause.minutes must be", result.err)
 

@@ -196,5 +196,6 @@ class CoachingTest(JournalTest):
         self.assertNotIn("hints", entry)
         (config / "config.yaml").write_text("coaching: sometimes\n")
         bad = self.run_settle("list")
-        self.assertEqual(bad.code, 2)
+        self.assertEqual(bad.code, 0, bad)
         self.assertIn("config.yaml:1: coaching must be true or false", bad.err)
+        self.assertEqual(self.run_settle("config").code, 2)
