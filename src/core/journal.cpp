@@ -1,6 +1,7 @@
 #include "journal.hpp"
 
 #include "entry_format.hpp"
+#include "entry_writer.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -78,12 +79,14 @@ std::string entry_file_name(const Entry& entry, int n) {
 Journal::Journal(fs::path root) : root_(std::move(root)) {}
 
 Expected<fs::path> Journal::add(const Entry& entry) const {
+    auto text = format_entry_for_saving(entry);
+    if (!text)
+        return text.error();
     auto folder = month_folder(root_, entry);
     if (auto made = make_private_folders(root_, folder); !made)
         return made.error();
     remove_stale_temp_files(folder);
-    return create_file_atomically(folder, format_entry(entry),
-                                  [&](int n) { return entry_file_name(entry, n); });
+    return create_file_atomically(folder, *text, [&](int n) { return entry_file_name(entry, n); });
 }
 
 std::vector<EntryFile> Journal::files() const {
