@@ -1,5 +1,7 @@
 #include "context.hpp"
 
+#include "core/display.hpp"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -15,7 +17,7 @@ const Settings& Context::settings() {
         if (!resolved)
             throw UsageError(resolved.error().located());
         for (const auto& warning : resolved->warnings)
-            fmt::print(stderr, "settle: warning: {}\n", warning);
+            fmt::print(stderr, "settle: warning: {}\n", neutralize_controls(warning));
         settings_ = std::move(resolved.value());
     }
     return *settings_;

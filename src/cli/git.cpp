@@ -1,6 +1,7 @@
 #include "git.hpp"
 
 #include "core/atomic_file.hpp"
+#include "core/display.hpp"
 #include "process.hpp"
 
 #include <cerrno>
@@ -92,7 +93,7 @@ void start_repository(const fs::path& folder) {
         if (write_if_missing(folder / name, text))
             written.emplace_back(name);
     fmt::print(stderr, "{} git repository in {}.\n", existed ? "Using the" : "Started a",
-               folder.string());
+               neutralize_controls(folder.string()));
     if (written.empty())
         return;
     std::vector<std::string> add = {"add", "--"};
@@ -106,12 +107,14 @@ void start_repository(const fs::path& folder) {
                    "Wrote {} but git could not commit {}: {}\n"
                    "Once that is sorted out, `git commit` will pick {} up.\n",
                    fmt::join(written, " and "), written.size() == 1 ? "it" : "them",
-                   last_line(committed.output), written.size() == 1 ? "it" : "them");
+                   neutralize_controls(last_line(committed.output)),
+                   written.size() == 1 ? "it" : "them");
 }
 
 bool commit_entry(const fs::path& root, const fs::path& file, const Entry& entry) {
     auto not_committed = [](const std::string& why) {
-        fmt::print(stderr, "settle: not committed to git ({}); the entry itself is saved.\n", why);
+        fmt::print(stderr, "settle: not committed to git ({}); the entry itself is saved.\n",
+                   neutralize_controls(why));
         return false;
     };
     auto inside = git(root, {"rev-parse", "--is-inside-work-tree"});

@@ -1,6 +1,7 @@
 // settle init: make a journal folder (private), optionally a git repository.
 #include "commands.hpp"
 #include "core/atomic_file.hpp"
+#include "core/display.hpp"
 #include "git.hpp"
 
 #include <fmt/format.h>
@@ -31,11 +32,13 @@ void run_init(Context& context, const InitOptions& options) {
             throw RuntimeError(
                 fmt::format("could not make {} private: {}", folder.string(), ec.message()));
         fmt::print(stderr, "{} is already there; it is now private (only you can read it).\n",
-                   folder.string());
+                   neutralize_controls(folder.string()));
     } else if (existed)
-        fmt::print(stderr, "{} is already there; nothing in it was changed.\n", folder.string());
+        fmt::print(stderr, "{} is already there; nothing in it was changed.\n",
+                   neutralize_controls(folder.string()));
     else
-        fmt::print(stderr, "Made the journal folder {} (only you can read it).\n", folder.string());
+        fmt::print(stderr, "Made the journal folder {} (only you can read it).\n",
+                   neutralize_controls(folder.string()));
     if (options.git)
         start_repository(folder);
     if (options.folder && fs::absolute(folder, ec) != fs::absolute(context.journal().root(), ec))
