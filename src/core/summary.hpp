@@ -137,10 +137,11 @@ struct SpanStats {
     long empty_spans = 0;
 };
 
-// Runs of more empty weeks or months than this are one row, so that a
-// journal's table stays small whatever dates its entries hold (two entries
-// thousands of years apart would otherwise be half a million rows).
-inline constexpr long kLongestEmptyRunShown = 4;
+// Runs of more empty weeks or months than this are one row (a quarter's
+// weeks or a year's months still show one by one), so that a table stays
+// small whatever dates its entries hold: two entries thousands of years
+// apart would otherwise be half a million rows.
+inline constexpr long kLongestEmptyRunShown = 12;
 
 // The weeks or months `rows` stands for, each empty run counted in full.
 long spans_covered(const std::vector<SpanStats>& rows);

@@ -280,8 +280,8 @@ class EveryCommandTest(PseudoTerminalTest):
             ["show", entry, "--format", "markdown"], ["check"], ["summary", "--all"],
             ["summary", "--all", "--format", "markdown"], ["config"], ["edit", entry],
             ["revisit", entry, "--prediction", "1", "--outcome", "didnt"], ["revisit"],
-            ["read"], ["crisis"], ["help"], ["--help"], ["--version"],
-            ["init", "--git"], ["pause", "--urge-before", "2", "--at", "2026-11-23 10:00"],
+            ["read"], ["crisis"], ["--help"], ["audit", "--help"], ["--version"],
+            ["init", "--git"],
         ]
         outputs = {tuple(args): text for args, _, text in self.walk(reads, env)}
         self.assertIn("<U+202E>", outputs[("config",)])
