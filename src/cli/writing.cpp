@@ -5,6 +5,7 @@
 
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
+#include "core/entry_writer.hpp"
 #include "core/journal.hpp"
 #include "git.hpp"
 #include "quiet_timer.hpp"
@@ -137,17 +138,24 @@ SavedEntry add_to_journal(Context& context, const Entry& entry) {
     return SavedEntry{*path, journal.describe(*path).relative};
 }
 
+namespace {
+
+// The words may have come from stdin or a timer's wait: never let a refusal
+// be the end of them.
+void show_every_word(const Entry& entry) {
+    auto text = format_entry(entry);
+    fmt::print(stderr,
+               "This could not be saved. Here is everything you wrote, to keep a copy:\n\n{}\n",
+               ::isatty(STDERR_FILENO) ? neutralize_controls(text, true) : text);
+}
+
+} // namespace
+
 SavedEntry add_to_journal_keeping_words(Context& context, const Entry& entry) {
     try {
         return add_to_journal(context, entry);
     } catch (const std::exception&) {
-        // The words may have come from stdin or a timer's wait: never let a
-        // refusal be the end of them.
-        bool terminal = ::isatty(STDERR_FILENO);
-        fmt::print(stderr,
-                   "This could not be saved. Here is everything you wrote, to keep a "
-                   "copy:\n\n{}\n",
-                   terminal ? neutralize_controls(format_entry(entry), true) : format_entry(entry));
+        show_every_word(entry);
         throw;
     }
 }
@@ -177,6 +185,12 @@ std::string save_entry(Context& context, Entry entry, const WriteOptions& option
     stamp_entry(context, entry, options);
     if (auto valid = validate(entry); !valid)
         throw UsageError(valid.error().message);
+    // An entry that could not be read back is refused before any timer
+    // runs, so that nobody waits minutes for a refusal.
+    if (auto text = format_entry_for_saving(entry); !text) {
+        show_every_word(entry);
+        throw UsageError(text.error().message);
+    }
 
     context.journal(); // a config problem is reported before any timer runs
     EndingSignalsBlocked blocked;
