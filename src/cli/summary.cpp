@@ -177,6 +177,7 @@ void setup_summary(CLI::App& app, Context& context) {
         ->option_text("predictions,scripts,notes,tags,all")
         ->delimiter(',')
         ->expected(1)
+        ->allow_extra_args(false)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     command->add_option("--paper", options->paper, "Lay the HTML page out for this paper")
         ->option_text("a4|letter");

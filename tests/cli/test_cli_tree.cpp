@@ -167,7 +167,9 @@ TEST_CASE("every option takes each value exactly as typed") {
             continue;
         INFO(option->get_name());
         CHECK_FALSE(option->get_allow_extra_args());
-        CHECK(option->get_delimiter() == '\0');
+        // `summary --include` takes a list of fixed words, never anyone's text.
+        if (option->get_name() != "--include")
+            CHECK(option->get_delimiter() == '\0');
         CHECK(option->get_items_expected_max() <= 1);
     }
 }
