@@ -50,13 +50,10 @@ void setup_audit(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "audit", "The certainty audit: what you know is true now vs what you are predicting");
     auto options = std::make_shared<AuditOptions>();
-    command
-        ->add_option("--know", options->know, "Something you know is true right now (repeatable)")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    command->add_option("--predict", options->predict, "Something you are predicting (repeatable)")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    take_verbatim(command->add_option("--know", options->know,
+                                      "Something you know is true right now (repeatable)"));
+    take_verbatim(command->add_option("--predict", options->predict,
+                                      "Something you are predicting (repeatable)"));
     command->add_option("--anxiety-before", options->anxiety_before, "How anxious before, 0-10");
     command->add_option("--anxiety-after", options->anxiety_after, "How anxious after, 0-10");
     add_write_options(*command, options->write);

@@ -8,6 +8,16 @@
 
 namespace settle::cli {
 
+// Makes a repeatable option take each value exactly as typed. CLI11 reads a
+// value like "[unclear]" or "[a, b]" as a list by default: it drops the
+// brackets, splits at commas, and lets a bracketed value take the arguments
+// after it, so a person's words would change or a prediction be saved as a
+// fact. Every repeatable option goes through here (a unit test walks them).
+inline CLI::Option* take_verbatim(CLI::Option* option) {
+    return option->expected(1)->allow_extra_args(false)->delimiter('\0')->multi_option_policy(
+        CLI::MultiOptionPolicy::TakeAll);
+}
+
 void setup_audit(CLI::App& app, Context& context);
 void setup_script(CLI::App& app, Context& context);
 void setup_pause(CLI::App& app, Context& context);

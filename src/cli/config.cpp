@@ -37,9 +37,9 @@ void run_config(Context& context, const std::string& format) {
         value_width = std::max(value_width, std::min<size_t>(row.value.size(), 40));
     }
     for (const auto& row : rows)
-        fmt::print("{:<{}}  {:<{}}  ({})\n", row.key, key_width, neutralize_controls(row.value),
-                   value_width, to_string(row.source));
-    fmt::print(stderr, "Config file: {} ({})\n", settings.config_file.string(),
+        fmt::print("{:<{}}  {:<{}}  ({})\n", neutralize_controls(row.key), key_width,
+                   neutralize_controls(row.value), value_width, to_string(row.source));
+    fmt::print(stderr, "Config file: {} ({})\n", neutralize_controls(settings.config_file.string()),
                settings.config_file_found ? "read" : "not there, so defaults apply");
 }
 

@@ -25,7 +25,7 @@ const Settings& Context::settings() {
         if (!resolved)
             throw UsageError(resolved.error().located());
         for (const auto& warning : resolved->warnings)
-            fmt::print(stderr, "settle: warning: {}\n", warning);
+            fmt::print(stderr, "settle: warning: {}\n", neutralize_controls(warning));
         settings_ = std::move(resolved.value());
     }
     return *settings_;

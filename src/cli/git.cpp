@@ -3,6 +3,7 @@
 #include "core/atomic_file.hpp"
 #include "core/display.hpp"
 #include "core/journal.hpp"
+#include "process.hpp"
 
 #include <array>
 #include <cerrno>
@@ -235,7 +236,7 @@ void start_repository(const fs::path& folder) {
     if (write_if_missing(folder / ".gitignore", kGitIgnore))
         written.emplace_back(".gitignore");
     fmt::print(stderr, "{} git repository in {}.\n", existed ? "Using the" : "Started a",
-               folder.string());
+               neutralize_controls(folder.string()));
     if (written.empty())
         return;
     std::vector<std::string> add = {"add", "--"};
@@ -249,7 +250,7 @@ void start_repository(const fs::path& folder) {
                    "Wrote {} but git could not commit {}: {}\n"
                    "Once that is sorted out, `git commit` will pick {} up.\n",
                    fmt::join(written, " and "), written.size() == 1 ? "it" : "them",
-                   git_last_line(committed.output), written.size() == 1 ? "it" : "them");
+                   neutralize_controls(git_last_line(committed.output)), written.size() == 1 ? "it" : "them");
 }
 
 bool commit_entry(const fs::path& root, const fs::path& file, const Entry& entry) {

@@ -114,11 +114,12 @@ void run_init(Context& context, const InitOptions& options) {
         throw RuntimeError(made.error().located());
     if (opened_up) {
         fmt::print(stderr, "{} is already there; it is now private (only you can read it).\n",
-                   folder.string());
+                   neutralize_controls(folder.string()));
     } else if (existed)
-        fmt::print(stderr, "{} is already there; nothing in it was changed.\n", folder.string());
+        fmt::print(stderr, "{} is already there; nothing in it was changed.\n",
+                   neutralize_controls(folder.string()));
     else
-        fmt::print(stderr, "Made the journal folder {} (only you can read it).\n", folder.string());
+        fmt::print(stderr, "Made the journal folder {} (only you can read it).\n", neutralize_controls(folder.string()));
     if (options.git || options.remote || options.commit_existing) {
         start_repository(folder);
         make_contents_private(folder);

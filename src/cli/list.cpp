@@ -140,9 +140,8 @@ void setup_list(CLI::App& app, Context& context) {
         for (auto* other : {since, until, week, month, all})
             if (span != other)
                 span->excludes(other);
-    command->add_option("--tag", options->tags, "Only entries with this tag (repeatable)")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    take_verbatim(
+        command->add_option("--tag", options->tags, "Only entries with this tag (repeatable)"));
     command
         ->add_option("--contains", options->contains,
                      "Only entries whose words contain TEXT (case and accents ignored)")

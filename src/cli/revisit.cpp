@@ -126,7 +126,7 @@ void run_revisit(Context& context, const RevisitOptions& options) {
         if (!file)
             throw RuntimeError(file.error().located());
         save_answers(context, *file, answers);
-        fmt::print(stderr, "Saved your answers in {}.\n", file->relative);
+        fmt::print(stderr, "Saved your answers in {}.\n", neutralize_controls(file->relative));
         return;
     }
     if (options.entry) {
@@ -191,15 +191,11 @@ void setup_revisit(CLI::App& app, Context& context) {
         "revisit", "Look back: did predictions come true, how did a script land?");
     auto options = std::make_shared<RevisitOptions>();
     command->add_option("entry", options->entry, "One entry's path, ID or the start of its ID");
-    command
-        ->add_option("--prediction", options->predictions,
-                     "The number of a prediction to answer (with --outcome; repeatable)")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    command->add_option("--outcome", options->outcomes, "Did it happen?")
-        ->option_text("happened|partly|didnt")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    take_verbatim(
+        command->add_option("--prediction", options->predictions,
+                            "The number of a prediction to answer (with --outcome; repeatable)"));
+    take_verbatim(command->add_option("--outcome", options->outcomes, "Did it happen?")
+                      ->option_text("happened|partly|didnt"));
     command->add_option("--shared", options->shared, "Was the script shared?")
         ->option_text("said|sent|kept");
     command->add_option("--landed", options->landed, "How did it land?")

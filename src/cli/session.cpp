@@ -214,7 +214,7 @@ SavedEntry Session::save_finished(const Entry& entry, const WriteOptions& option
                                   const std::string& stdout_text) {
     auto saved = add_keeping_words(entry);
     print_on_stdout(saved, options, stdout_text);
-    say(terminal_.dim(fmt::format("Saved {}", saved.relative)));
+    say(terminal_.dim(fmt::format("Saved {}", neutralize_controls(saved.relative))));
     commit_if_asked(context_, saved, entry);
     return saved;
 }
@@ -249,7 +249,7 @@ void Session::save_unfinished(Entry draft, bool has_content, const WriteOptions&
     auto saved = add_keeping_words(draft);
     print_on_stdout(saved, options, {});
     say(fmt::format("Saved what you wrote so far, marked incomplete, in\n  {}",
-                    saved.path.string()));
+                    neutralize_controls(saved.path.string())));
     commit_if_asked(context_, saved, draft);
 }
 

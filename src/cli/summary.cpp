@@ -167,9 +167,8 @@ void setup_summary(CLI::App& app, Context& context) {
                 span->excludes(other);
     command->add_option("--kind", options->kind, "Only this kind")
         ->option_text("audit|script|pause");
-    command->add_option("--tag", options->tags, "Only entries with this tag (repeatable)")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    take_verbatim(
+        command->add_option("--tag", options->tags, "Only entries with this tag (repeatable)"));
     command->add_option("--format", options->format, "Output format")
         ->option_text("text|markdown|json|html");
     command
@@ -178,6 +177,7 @@ void setup_summary(CLI::App& app, Context& context) {
         ->option_text("predictions,scripts,notes,tags,all")
         ->delimiter(',')
         ->expected(1)
+        ->allow_extra_args(false)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     command->add_option("--paper", options->paper, "Lay the HTML page out for this paper")
         ->option_text("a4|letter");

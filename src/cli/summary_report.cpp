@@ -97,7 +97,14 @@ std::string filter_text(const SummaryRequest& request) {
 }
 
 bool show_weeks(const Summary& summary) {
-    return summary.weeks.size() <= kMostWeeksShown;
+    return spans_covered(summary.weeks) <= static_cast<long>(kMostWeeksShown);
+}
+
+// "… 312 weeks with no entries …": a run of empty spans, one row.
+std::string empty_run_text(const SpanStats& run, bool week, bool unicode = true) {
+    return fmt::format("{0} {1} {2} with no entries {0}", unicode ? "…" : "...", run.empty_spans,
+                       week ? (run.empty_spans == 1 ? "week" : "weeks")
+                            : (run.empty_spans == 1 ? "month" : "months"));
 }
 
 // ---------------------------------------------------------------- JSON
@@ -159,6 +166,14 @@ Json names_json(const std::vector<NameCount>& names) {
 
 Json span_json(const char* label_key, const std::string& label, const SpanStats& stats) {
     Json out;
+    if (stats.empty_spans > 0) {
+        // A run of empty weeks or months, one object: "empty_weeks": 312.
+        out[fmt::format("empty_{}s", label_key)] = stats.empty_spans;
+        out["since"] = iso_date(stats.span.first);
+        out["until"] = iso_date(stats.span.last);
+        out["entries"] = 0;
+        return out;
+    }
     out[label_key] = label;
     out["since"] = iso_date(stats.span.first);
     out["until"] = iso_date(stats.span.last);
@@ -257,6 +272,7 @@ class TextWriter {
     std::string bold(std::string_view text) const { return styled(text, "\033[1m", "\033[22m"); }
     std::string dim(std::string_view text) const { return styled(text, "\033[2m", "\033[22m"); }
     std::string accent(std::string_view text) const { return styled(text, "\033[36m", "\033[39m"); }
+    bool unicode() const { return style_.unicode; }
     std::string_view dash() const { return style_.unicode ? "–" : "-"; }
     std::string_view dot() const { return style_.unicode ? " · " : ", "; }
     std::string_view arrow() const { return style_.unicode ? "→" : "->"; }
@@ -472,6 +488,10 @@ void text_spans(std::string& out, const Summary& s, const TextWriter& w) {
                "\n";
     for (size_t i = from; i < spans.size(); ++i) {
         const auto& span = spans[i];
+        if (span.empty_spans > 0) {
+            out += "  " + w.dim(empty_run_text(span, weeks, w.unicode())) + "\n";
+            continue;
+        }
         auto label = weeks ? fmt::format("{}  {:>6}", iso_week_label(span.span.first),
                                          short_date(span.span.first))
                            : span_label(span, false);
@@ -685,12 +705,18 @@ std::string summary_markdown(const Summary& summary, const SummaryRequest& reque
                              "median anxiety before", "median anxiety after"});
         out += "|:--|:--|:--|--:|--:|--:|--:|--:|--:|--:|--:|\n";
         for (const auto& span : spans)
-            out += markdown_row(
-                {span_label(span, weeks), iso_date(span.span.first), iso_date(span.span.last),
-                 std::to_string(span.entries), std::to_string(span.by_kind.pause),
-                 std::to_string(span.by_kind.audit), std::to_string(span.by_kind.script),
-                 md(span.pause.urge_before), md(span.pause.urge_after),
-                 md(span.audit.anxiety_before), md(span.audit.anxiety_after)});
+            out +=
+                span.empty_spans > 0
+                    ? markdown_row({empty_run_text(span, weeks), iso_date(span.span.first),
+                                    iso_date(span.span.last), "0", "0", "0", "0", "–", "–", "–",
+                                    "–"})
+                    : markdown_row({span_label(span, weeks), iso_date(span.span.first),
+                                    iso_date(span.span.last), std::to_string(span.entries),
+                                    std::to_string(span.by_kind.pause),
+                                    std::to_string(span.by_kind.audit),
+                                    std::to_string(span.by_kind.script), md(span.pause.urge_before),
+                                    md(span.pause.urge_after), md(span.audit.anxiety_before),
+                                    md(span.audit.anxiety_after)});
         out += "\n";
     }
 

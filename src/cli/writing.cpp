@@ -1,8 +1,11 @@
 #include "writing.hpp"
 
+#include "commands.hpp"
 #include "hints.hpp"
 
 #include "core/display.hpp"
+#include "core/entry_format.hpp"
+#include "core/entry_writer.hpp"
 #include "core/journal.hpp"
 #include "git.hpp"
 #include "quiet_timer.hpp"
@@ -17,9 +20,7 @@
 namespace settle::cli {
 
 void add_write_options(CLI::App& command, WriteOptions& options) {
-    command.add_option("--tag", options.tags, "A tag for the entry (repeatable)")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    take_verbatim(command.add_option("--tag", options.tags, "A tag for the entry (repeatable)"));
     command
         .add_option("--at", options.at,
                     "When it happened, to back-date an entry: 2026-11-27, "
@@ -139,6 +140,28 @@ SavedEntry add_to_journal(Context& context, const Entry& entry) {
     return SavedEntry{*path, journal.describe(*path).relative};
 }
 
+namespace {
+
+// The words may have come from stdin or a timer's wait: never let a refusal
+// be the end of them.
+void show_every_word(const Entry& entry) {
+    auto text = format_entry(entry);
+    fmt::print(stderr,
+               "This could not be saved. Here is everything you wrote, to keep a copy:\n\n{}\n",
+               ::isatty(STDERR_FILENO) ? neutralize_controls(text, true) : text);
+}
+
+} // namespace
+
+SavedEntry add_to_journal_keeping_words(Context& context, const Entry& entry) {
+    try {
+        return add_to_journal(context, entry);
+    } catch (const std::exception&) {
+        show_every_word(entry);
+        throw;
+    }
+}
+
 void commit_if_asked(Context& context, const SavedEntry& saved, const Entry& entry) {
     if (context.settings().git_auto_commit.value)
         commit_entry(context.journal().root(), saved.path, entry);
@@ -148,7 +171,10 @@ void commit_if_asked(Context& context, const SavedEntry& saved, const Entry& ent
 void print_on_stdout(const SavedEntry& saved, const WriteOptions& options,
                      const std::string& stdout_text) {
     if (options.print_path)
-        fmt::print("{}\n", saved.path.string());
+        // The path as it is into a pipe (a script opens it), neutralized at
+        // a terminal.
+        fmt::print("{}\n", ::isatty(STDOUT_FILENO) ? neutralize_controls(saved.path.string())
+                                                   : saved.path.string());
     else if (!stdout_text.empty())
         // The entry's own text (the composed sentence): as it is into a pipe,
         // neutralized at a terminal like every reader's output.
@@ -162,6 +188,12 @@ std::string save_entry(Context& context, Entry entry, const WriteOptions& option
     stamp_entry(context, entry, options);
     if (auto valid = validate(entry); !valid)
         throw UsageError(valid.error().message);
+    // An entry that could not be read back is refused before any timer
+    // runs, so that nobody waits minutes for a refusal.
+    if (auto text = format_entry_for_saving(entry); !text) {
+        show_every_word(entry);
+        throw UsageError(text.error().message);
+    }
 
     context.journal(); // a config problem is reported before any timer runs
     EndingSignalsBlocked blocked;
@@ -171,9 +203,9 @@ std::string save_entry(Context& context, Entry entry, const WriteOptions& option
         if (run.interrupted)
             fmt::print(stderr, "settle: the timer ended early; saving what you have.\n");
     }
-    auto saved = add_to_journal(context, entry);
+    auto saved = add_to_journal_keeping_words(context, entry);
     print_on_stdout(saved, options, stdout_text);
-    fmt::print(stderr, "Saved {}\n", saved.relative);
+    fmt::print(stderr, "Saved {}\n", neutralize_controls(saved.relative));
     commit_if_asked(context, saved, entry);
     if (auto rules = coaching_rules(context))
         print_hints(rules->check(entry));

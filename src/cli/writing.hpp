@@ -54,6 +54,10 @@ struct SavedEntry {
 // runtime error.
 SavedEntry add_to_journal(Context& context, const Entry& entry);
 
+// add_to_journal for the flag-driven commands: when the entry cannot be
+// saved, every word of it is shown on stderr before the error.
+SavedEntry add_to_journal_keeping_words(Context& context, const Entry& entry);
+
 // With `git.auto_commit: true`, commits the saved entry (after "Saved ..."
 // has been said, so that a note about git follows it). Never throws: the
 // entry is saved whatever git does.

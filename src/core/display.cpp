@@ -29,13 +29,48 @@ int decode_code_point(std::string_view text, size_t& pos) {
     return next_code_point(text, pos);
 }
 
+bool is_invisible_format(int cp) {
+    if (cp < 0)
+        return false;
+    if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+        (cp >= 0x200B && cp <= 0x200F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF)
+        return true;
+    auto category = utf8proc_category(cp);
+    return category == UTF8PROC_CATEGORY_CF || category == UTF8PROC_CATEGORY_ZL ||
+           category == UTF8PROC_CATEGORY_ZP;
+}
+
+namespace {
+
+// A zero-width joiner or non-joiner between two visible characters does
+// what it is for (❤️‍🩹 is a heart, a joiner and a bandage; Persian needs
+// the non-joiner); anywhere else it only hides something, so it is shown.
+bool joins_visible_text(std::string_view text, size_t start, size_t end, int previous) {
+    if (previous < 0x20 || is_invisible_format(previous) || end >= text.size())
+        return false;
+    size_t pos = end;
+    auto next = next_code_point(text, pos);
+    return next >= 0x20 && !(next >= 0x7F && next < 0xA0) && !is_invisible_format(next) &&
+           start > 0;
+}
+
+} // namespace
+
 std::string neutralize_controls(std::string_view text, bool keep_newlines) {
     std::string out;
     out.reserve(text.size());
     size_t pos = 0;
+    int previous = -1;
     while (pos < text.size()) {
+        size_t start = pos;
         auto cp = next_code_point(text, pos);
-        if (cp < 0)
+        int before = previous;
+        previous = cp;
+        if ((cp == 0x200C || cp == 0x200D) && joins_visible_text(text, start, pos, before))
+            append_code_point(out, cp);
+        else if (is_invisible_format(cp))
+            out += fmt::format("<U+{:04X}>", cp);
+        else if (cp < 0)
             append_code_point(out, 0xFFFD);
         else if (cp == '\n' || cp == '\t')
             out += keep_newlines ? static_cast<char>(cp) : ' ';

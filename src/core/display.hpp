@@ -14,9 +14,22 @@ namespace settle {
 // an invalid byte gives -1 and moves one byte.
 int decode_code_point(std::string_view text, size_t& pos);
 
-// Replaces C0/C1 control characters and DEL with a visible form (ESC as
-// "^[", U+009B as "<U+009B>") and invalid UTF-8 with U+FFFD. Newlines and
-// tabs are kept when `keep_newlines`, otherwise shown as spaces.
+// True for a character that changes how text around it is shown while
+// showing nothing itself: bidirectional embeddings, overrides and isolates
+// (U+202A-202E, U+2066-2069), zero-width spaces, joiners and marks
+// (U+200B-200F), the line and paragraph separators (U+2028, U+2029), the
+// byte order mark (U+FEFF), and every other format character (Unicode
+// category Cf, from utf8proc).
+bool is_invisible_format(int code_point);
+
+// The one neutralizer for anything settle did not write itself (entry text,
+// file names, paths, config keys and values, tags) on its way to a
+// terminal. Replaces C0/C1 control characters and DEL with a visible form
+// (ESC as "^[", U+009B as "<U+009B>"), invisible format characters with
+// their code ("<U+202E>"; a joiner between two visible characters is kept,
+// as emoji and some scripts need it), and invalid UTF-8 with U+FFFD.
+// Newlines and tabs are kept when `keep_newlines`, otherwise shown as
+// spaces.
 std::string neutralize_controls(std::string_view text, bool keep_newlines = false);
 
 // Columns `text` takes on a terminal (wide CJK and emoji count two).

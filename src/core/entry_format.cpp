@@ -34,9 +34,35 @@ bool looks_like_non_string(std::string_view s) {
            ((s[1] >= '0' && s[1] <= '9') || s[1] == '.');
 }
 
+// The Unicode line and paragraph separators: YAML 1.1 readers take them
+// for line breaks, even inside quotes.
+bool has_unicode_separator(std::string_view s) {
+    return s.find("\xE2\x80\xA8") != std::string_view::npos ||
+           s.find("\xE2\x80\xA9") != std::string_view::npos;
+}
+
+// Characters a YAML reader would not give back as they are in a plain or
+// single-quoted scalar: line breaks of every kind (CR, NEL, the separators),
+// other control characters, a BOM, and blanks at either end. In double
+// quotes yaml-cpp writes them as escapes ("\r", "\x85", "\uFEFF").
+bool needs_escapes(std::string_view s) {
+    if (s.empty())
+        return false;
+    if (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' || s.back() == '\t')
+        return true;
+    for (unsigned char c : s)
+        if (c < 0x20 || c == 0x7F)
+            return true;
+    return s.find("\xC2\x85") != std::string_view::npos ||
+           s.find("\xEF\xBB\xBF") != std::string_view::npos || has_unicode_separator(s);
+}
+
 void emit_text(YAML::Emitter& out, const std::string& text) {
-    if (looks_like_non_string(text))
+    if (looks_like_non_string(text) || needs_escapes(text))
         out << YAML::DoubleQuoted;
+    // Written as \u2028 and \u2029, which every reader gives back as is.
+    if (has_unicode_separator(text))
+        out << YAML::EscapeNonAscii;
     out << text;
 }
 

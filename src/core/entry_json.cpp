@@ -1,5 +1,6 @@
 #include "entry_json.hpp"
 
+#include "display.hpp"
 #include "entry_format.hpp"
 
 #include <fmt/format.h>
@@ -71,21 +72,25 @@ Json entry_to_json(const Entry& entry, const EntryFile& file) {
 
 std::string dump_json(const Json& value) {
     auto text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-    // nlohmann escapes C0 controls but writes DEL and the C1 controls
-    // (U+0080-U+009F; U+009B is CSI to some terminals) as they are. JSON may
-    // escape any character, and these can only be inside strings.
+    // nlohmann escapes C0 controls but writes DEL, the C1 controls (U+0080-
+    // U+009F; U+009B is CSI to some terminals) and invisible format
+    // characters (a right-to-left override reorders what a terminal shows)
+    // as they are. JSON may escape any character, and these can only be
+    // inside strings; they read back as the same text.
     std::string out;
     out.reserve(text.size());
-    for (size_t i = 0; i < text.size(); ++i) {
-        auto byte = static_cast<unsigned char>(text[i]);
-        auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-        if (byte == 0x7F) {
-            out += "\\u007f";
-        } else if (byte == 0xC2 && next >= 0x80 && next < 0xA0) {
-            out += fmt::format("\\u{:04x}", next);
-            ++i;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t start = pos;
+        int cp = decode_code_point(text, pos);
+        if (cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || is_invisible_format(cp)) {
+            if (cp > 0xFFFF) // a surrogate pair, as JSON writes it
+                out += fmt::format("\\u{:04x}\\u{:04x}", 0xD800 + ((cp - 0x10000) >> 10),
+                                   0xDC00 + ((cp - 0x10000) & 0x3FF));
+            else
+                out += fmt::format("\\u{:04x}", cp);
         } else {
-            out += text[i];
+            out.append(text, start, pos - start);
         }
     }
     return out;

@@ -10,7 +10,10 @@
 //
 // Names are the long flags without "--". Repeating a list field (know,
 // predict, tag) adds an item. Blank lines and lines starting with '#' are
-// ignored.
+// ignored. A value is the rest of its line after the colon and one space,
+// kept exactly (brackets, commas, quotes, further spaces, a CR); only the
+// indentation of a continuation line is not part of it. Input whose first
+// line ends in CR LF has the CR before every line feed taken as line end.
 #pragma once
 
 #include "error.hpp"

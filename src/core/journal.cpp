@@ -1,6 +1,7 @@
 #include "journal.hpp"
 
 #include "entry_format.hpp"
+#include "entry_writer.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -81,11 +82,14 @@ std::string entry_file_name(const Entry& entry, int n, std::string_view tag) {
 Journal::Journal(fs::path root) : root_(std::move(root)) {}
 
 Expected<fs::path> Journal::add(const Entry& entry) const {
+    auto text = format_entry_for_saving(entry);
+    if (!text)
+        return text.error();
     auto folder = open_journal_folder(root_, month_folder(root_, entry), true);
     if (!folder)
         return folder.error();
     remove_stale_temp_files(*folder);
-    return create_file_atomically(*folder, format_entry(entry),
+    return create_file_atomically(*folder, *text,
                                   [&](int n) { return entry_file_name(entry, n, name_tag_); });
 }
 

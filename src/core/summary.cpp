@@ -91,7 +91,56 @@ SpanStats span_stats(DaySpan span, const DayTally& tally) {
                      tally.audit.stats()};
 }
 
+// The rows for the spans from the one starting `first_start` to the one
+// starting `last_start`, walking only the spans that hold entries: a run of
+// empty spans costs one row and no time, however long it is.
+//   start_of(day): the start of the span holding `day`
+//   next(start): the start of the span after
+//   between(a, b): how many spans start from a up to, not including, b
+//   end_of(start): the span's last day
+template <typename StartOf, typename Next, typename Between, typename EndOf, typename TallyOf>
+std::vector<SpanStats> span_rows(Day first_start, Day last_start, const std::vector<Day>& days,
+                                 StartOf start_of, Next next, Between between, EndOf end_of,
+                                 TallyOf tally_of) {
+    std::vector<SpanStats> rows;
+    auto add_empty = [&](Day from, Day to) { // [from, to): span starts
+        long count = between(from, to);
+        if (count > kLongestEmptyRunShown) {
+            SpanStats run;
+            // The run's last span is the one just before `to`.
+            run.span = DaySpan{from, end_of(start_of(to - date::days{1}))};
+            run.empty_spans = count;
+            rows.push_back(run);
+            return;
+        }
+        for (Day start = from; start < to; start = next(start)) {
+            DaySpan span{start, end_of(start)};
+            rows.push_back(span_stats(span, tally_of(span)));
+        }
+    };
+    Day cursor = first_start;
+    for (Day day : days) {
+        Day start = start_of(day);
+        if (start < cursor || start > last_start)
+            continue; // a second day in a span already added, or outside
+        add_empty(cursor, start);
+        DaySpan span{start, end_of(start)};
+        rows.push_back(span_stats(span, tally_of(span)));
+        cursor = next(start);
+    }
+    if (cursor <= last_start)
+        add_empty(cursor, next(last_start));
+    return rows;
+}
+
 } // namespace
+
+long spans_covered(const std::vector<SpanStats>& rows) {
+    long count = 0;
+    for (const auto& row : rows)
+        count += row.empty_spans > 0 ? row.empty_spans : 1;
+    return count;
+}
 
 // ---------------------------------------------------------------- tallies
 
@@ -358,16 +407,34 @@ Summary SummaryBuilder::finish() const {
             summary.earlier = PauseHalf{earlier, tally_of(earlier).pause.stats()};
             summary.later = PauseHalf{later, tally_of(later).pause.stats()};
         }
-        for (auto monday = monday_of(span.first); monday <= span.last; monday += date::days{7}) {
-            DaySpan week{monday, monday + date::days{6}};
-            summary.weeks.push_back(span_stats(week, tally_of(week)));
-        }
-        auto month =
-            date::year_month_day{span.first}.year() / date::year_month_day{span.first}.month();
-        for (; Day{month / 1} <= span.last; month += date::months{1}) {
-            DaySpan whole{Day{month / 1}, Day{month / date::last}};
-            summary.months.push_back(span_stats(whole, tally_of(whole)));
-        }
+        std::vector<Day> days;
+        for (auto it = days_.lower_bound(span.first); it != days_.end() && it->first <= span.last;
+             ++it)
+            days.push_back(it->first);
+        summary.weeks = span_rows(
+            monday_of(span.first), monday_of(span.last), days,
+            [](Day day) { return monday_of(day); },
+            [](Day monday) { return monday + date::days{7}; },
+            [](Day from, Day to) { return static_cast<long>((to - from).count() / 7); },
+            [](Day monday) { return monday + date::days{6}; }, tally_of);
+        auto month_start = [](Day day) {
+            date::year_month_day ymd{day};
+            return Day{ymd.year() / ymd.month() / 1};
+        };
+        auto month_number = [](Day start) {
+            date::year_month_day ymd{start};
+            return static_cast<long>(static_cast<int>(ymd.year())) * 12 +
+                   static_cast<long>(static_cast<unsigned>(ymd.month()));
+        };
+        summary.months = span_rows(
+            month_start(span.first), month_start(span.last), days, month_start,
+            [](Day start) { return Day{date::year_month_day{start} + date::months{1}}; },
+            [&](Day from, Day to) { return month_number(to) - month_number(from); },
+            [](Day start) {
+                date::year_month_day ymd{start};
+                return Day{ymd.year() / ymd.month() / date::last};
+            },
+            tally_of);
     }
 
     const auto& period = request_.period;

@@ -124,7 +124,9 @@ struct LookingBack {
     void merge(const LookingBack& other);
 };
 
-// One ISO week (Monday to Sunday) or one calendar month.
+// One ISO week (Monday to Sunday) or one calendar month; or, when
+// `empty_spans` is above zero, a run of that many weeks or months in a row
+// with no entries, from the first one's start to the last one's end.
 struct SpanStats {
     DaySpan span;
     int entries = 0;
@@ -132,7 +134,17 @@ struct SpanStats {
     int incomplete = 0;
     PauseStats pause;
     AuditStats audit;
+    long empty_spans = 0;
 };
+
+// Runs of more empty weeks or months than this are one row (a quarter's
+// weeks or a year's months still show one by one), so that a table stays
+// small whatever dates its entries hold: two entries thousands of years
+// apart would otherwise be half a million rows.
+inline constexpr long kLongestEmptyRunShown = 12;
+
+// The weeks or months `rows` stands for, each empty run counted in full.
+long spans_covered(const std::vector<SpanStats>& rows);
 
 struct PauseHalf {
     DaySpan span;
@@ -155,7 +167,8 @@ struct Summary {
     ScriptStats script;
     std::vector<NameCount> tags; // most used first
     LookingBack looking_back;
-    // Every ISO week and calendar month that `days` touches, empty ones too.
+    // Every ISO week and calendar month that `days` touches, in order; a run
+    // of more than kLongestEmptyRunShown empty ones is a single row.
     std::vector<SpanStats> weeks;
     std::vector<SpanStats> months;
     // When entries were written, by their own local time: hour 0-23, and

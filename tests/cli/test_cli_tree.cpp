@@ -149,3 +149,27 @@ TEST_CASE("every key settle config shows is documented in settle-config(5)") {
         CHECK(page.find("Cm " + key + " :") != std::string::npos);
     }
 }
+
+TEST_CASE("every option takes each value exactly as typed") {
+    // CLI11's list syntax would turn `--know "[unclear]"` into "unclear",
+    // split "[a, b]" in two, or let "[]" take the next flag as its value.
+    Tree tree;
+    std::vector<const CLI::Option*> options;
+    for (const auto* option : tree.app.get_options())
+        options.push_back(option);
+    for (const auto* command : tree.app.get_subcommands({}))
+        for (const auto* option : command->get_options())
+            options.push_back(option);
+    for (const auto* option : options) {
+        // A positional list (the hidden completer's words) takes the rest of
+        // the line by design; every flag takes one value at a time.
+        if (!option->nonpositional())
+            continue;
+        INFO(option->get_name());
+        CHECK_FALSE(option->get_allow_extra_args());
+        // `summary --include` takes a list of fixed words, never anyone's text.
+        if (option->get_name() != "--include")
+            CHECK(option->get_delimiter() == '\0');
+        CHECK(option->get_items_expected_max() <= 1);
+    }
+}

@@ -33,32 +33,32 @@ PAYLOADS = {
     "dcs": "\x1bP+q544e\x1b\\",
     "overwrite": "fine\rEVIL\x08\x08",
     "del": "a\x7fb",
+    # Invisible format characters: they print nothing but reorder or hide
+    # the text around them (a right-to-left override makes "exe.txt" of
+    # "txt.exe"), so they are shown as <U+XXXX> too.
+    "bidi": "\u202ereversed\u202c",
+    "isolate": "\u2067rtl\u2069",
+    "zero-width": "a\u200bb\u200e",
+    "separator": "a\u2028b\u2029c",
+    "bom": "\ufeffx",
+    "soft-hyphen": "in\u00advisible",
 }
 ALL = "".join(PAYLOADS.values())
-# What a terminal could act on: C0 controls but newline and tab, DEL, C1.
-RAW = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f]")
+# What a terminal could act on: C0 controls but newline and tab, DEL, C1;
+# and what would change the text shown without being seen: bidirectional
+# controls, zero-width characters, line and paragraph separators, the BOM,
+# and every other format character (Unicode category Cf).
+RAW = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u00ad\u061c\u180e"
+                 r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2028\u2029\ufeff\ufff9-\ufffb]")
 MONTH = "2026/11"
 
 
-class TerminalSafetyTest(JournalTest):
+class PseudoTerminalTest(JournalTest):
+    """Runs settle on a real pseudo-terminal and checks what reaches it."""
+
     def setUp(self):
         super().setUp()
         self.env["NO_COLOR"] = "1"
-        self.ok("script", "--situation", "s" + ALL, "--feel", "f" + ALL, "--need", "n" + ALL,
-                "--tag", "t" + PAYLOADS["title"], "--note", "note" + ALL, "--at",
-                "2026-11-27 21:00")
-        self.ok("audit", "--know", "k" + ALL, "--predict", "p" + ALL, "--at", "2026-11-27 22:00")
-        self.ok("pause", "--urge-before", "8", "--urge-after", "3", "--outcome", "waited",
-                "--note", "body" + ALL, "--at", "2026-11-27 23:00")
-        # A file name and a bad value carrying sequences, written by hand.
-        self.odd_name = f"2026-11-28-080000-pause{PAYLOADS['title']}{PAYLOADS['c1-csi']}"
-        (self.journal / MONTH / f"{self.odd_name}.md").write_text(
-            "---\nschema: 1\nkind: pause\ncreated: 2026-11-28T08:00:00-07:00\nurge_before: 8\n"
-            "urge_after: 3\noutcome: waited\ntags: [x]\n---\nNUL \x00 in the body\n")
-        self.bad_name = "2026-11-28-090000-pause.md"
-        (self.journal / MONTH / self.bad_name).write_text(
-            "---\nschema: 1\nkind: pause\ncreated: 2026-11-28T09:00:00-07:00\n"
-            f"urge_before: \"{PAYLOADS['clipboard']}\"\nurge_after: 3\noutcome: waited\n---\n")
 
     def in_terminal(self, *args, env=None, keys=()):
         """Runs settle with stdin, stdout and stderr on a new pseudo-terminal
@@ -104,6 +104,34 @@ class TerminalSafetyTest(JournalTest):
         self.assertEqual(leaks, [], f"control characters reached the terminal:\n{text!r}")
         if visible:  # shown, not silently dropped
             self.assertIn("^[]0;owned^G", text)
+
+
+class TerminalSafetyTest(PseudoTerminalTest):
+    def setUp(self):
+        super().setUp()
+        self.ok("script", "--situation", "s" + ALL, "--feel", "f" + ALL, "--need", "n" + ALL,
+                "--tag", "t" + PAYLOADS["title"], "--note", "note" + ALL, "--at",
+                "2026-11-27 21:00")
+        self.ok("audit", "--know", "k" + ALL, "--predict", "p" + ALL, "--at", "2026-11-27 22:00")
+        self.ok("pause", "--urge-before", "8", "--urge-after", "3", "--outcome", "waited",
+                "--note", "body" + ALL, "--at", "2026-11-27 23:00")
+        # A file name and a bad value carrying sequences, written by hand.
+        self.odd_name = f"2026-11-28-080000-pause{PAYLOADS['title']}{PAYLOADS['c1-csi']}"
+        (self.journal / MONTH / f"{self.odd_name}.md").write_text(
+            "---\nschema: 1\nkind: pause\ncreated: 2026-11-28T08:00:00-07:00\nurge_before: 8\n"
+            "urge_after: 3\noutcome: waited\ntags: [x]\n---\nNUL \x00 in the body\n")
+        self.bad_name = "2026-11-28-090000-pause.md"
+        (self.journal / MONTH / self.bad_name).write_text(
+            "---\nschema: 1\nkind: pause\ncreated: 2026-11-28T09:00:00-07:00\n"
+            f"urge_before: \"{PAYLOADS['clipboard']}\"\nurge_after: 3\noutcome: waited\n---\n")
+
+    def test_invisible_format_characters_are_shown(self):
+        code, text = self.in_terminal("show", f"{MONTH}/2026-11-27-220000-audit.md")
+        self.assertEqual(code, 0, text)
+        self.assert_safe(text)
+        for shown in ("<U+202E>reversed<U+202C>", "<U+2067>rtl<U+2069>", "a<U+200B>b<U+200E>",
+                      "a<U+2028>b<U+2029>c", "<U+FEFF>x", "in<U+00AD>visible"):
+            self.assertIn(shown, text)
 
     def test_list(self):
         code, text = self.in_terminal("list")
@@ -191,6 +219,73 @@ class TerminalSafetyTest(JournalTest):
                 self.assertEqual(code, 0, text)
                 self.assert_safe(text, visible=False)
                 self.assertIn("^[", text)
+
+
+HOSTILE = "x" + PAYLOADS["title"] + PAYLOADS["bidi"] + PAYLOADS["c1-csi"]
+
+
+class EveryCommandTest(PseudoTerminalTest):
+    """Every command and the messages around it (success, warnings, errors)
+    on a real pseudo-terminal, with a journal folder, a config file, config
+    keys and values, tags and entry names that carry escape sequences and
+    bidirectional overrides. Nothing may reach the terminal raw."""
+
+    def setUp(self):
+        super().setUp()
+        self.hostile_journal = self.home / f"journal{HOSTILE}"
+        config = self.home / "config" / "settle"
+        config.mkdir(parents=True)
+        (config / "config.yaml").write_text(
+            # Unknown keys are warned about, quoting the key, on every run.
+            f"{json.dumps('key' + HOSTILE)}: {json.dumps('value' + HOSTILE)}\n"
+            f"git:\n  {json.dumps('git' + HOSTILE)}: 1\n")
+
+    def walk(self, commands, env):
+        for args in commands:
+            with self.subTest(args=args):
+                # The revisit walk asks; Enter skips each question until it
+                # ends by itself (keys go once settle waits for them).
+                keys = [b"\r"] * 4 if args == ["revisit"] else []
+                code, text = self.in_terminal(*args, env=env, keys=keys)
+                self.assertNotIn(code, (None, -9), text)
+                self.assert_safe(text, visible=False)
+                yield args, code, text
+
+    def test_every_command_and_message(self):
+        env = {"SETTLE_JOURNAL": str(self.hostile_journal), "EDITOR": "true", "PAGER": ""}
+        tag = "t" + PAYLOADS["bidi"].replace(" ", "")
+        writes = [
+            ["init"],
+            ["init"],
+            ["audit", "--know", HOSTILE, "--predict", HOSTILE, "--tag", tag, "--at",
+             "2026-11-20 10:00"],
+            ["script", "--situation", HOSTILE, "--feel", HOSTILE, "--need", HOSTILE,
+             "--tag", tag, "--print-path", "--at", "2026-11-21 10:00"],
+            ["pause", "--urge-before", "8", "--urge-after", "3", "--outcome", "waited",
+             "--note", HOSTILE, "--tag", tag, "--print-path", "--at", "2026-11-22 10:00"],
+            ["audit", "--know", HOSTILE, "--note", "a\r\nb" + HOSTILE],  # refused
+            ["audit", "--know", "k", "--tag", HOSTILE + " two words"],  # refused
+            ["show", HOSTILE],  # no such entry
+            ["revisit", HOSTILE, "--prediction", "1", "--outcome", "didnt"],
+        ]
+        seen = "".join(text for _, _, text in self.walk(writes, env))
+        # The journal folder's name, the refused words, the tag and the
+        # missing ID are each quoted, visibly.
+        self.assertIn("<U+202E>", seen)
+        self.assertIn("^[]0;owned^G", seen)
+        self.assertIn("Here is everything you wrote", seen)
+        entry = "2026-11-20-100000-audit"
+        reads = [
+            ["list"], ["list", "--format", "markdown"], ["show", entry],
+            ["show", entry, "--format", "markdown"], ["check"], ["summary", "--all"],
+            ["summary", "--all", "--format", "markdown"], ["config"], ["edit", entry],
+            ["revisit", entry, "--prediction", "1", "--outcome", "didnt"], ["revisit"],
+            ["read"], ["crisis"], ["--help"], ["audit", "--help"], ["--version"],
+            ["init", "--git"],
+        ]
+        outputs = {tuple(args): text for args, _, text in self.walk(reads, env)}
+        self.assertIn("<U+202E>", outputs[("config",)])
+        self.assertIn("<U+202E>", outputs[("show", entry)])
 
 
 class JsonEscapesTest(JournalTest):

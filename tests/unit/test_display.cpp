@@ -1,4 +1,5 @@
 #include "core/display.hpp"
+#include "core/entry_json.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,6 +16,32 @@ TEST_CASE("Control characters are shown, never sent to the terminal") {
     CHECK(neutralize_controls("two\nlines", true) == "two\nlines");
     CHECK(neutralize_controls("bad \xff byte") == "bad \xef\xbf\xbd byte");
     CHECK(neutralize_controls("café ☕ 日本") == "café ☕ 日本");
+}
+
+TEST_CASE("Invisible format characters are shown by their code") {
+    // A right-to-left override would show "txt.exe" as "exe.txt".
+    CHECK(neutralize_controls("file\u202Etxt.exe") == "file<U+202E>txt.exe");
+    CHECK(neutralize_controls("\u2066x\u2069") == "<U+2066>x<U+2069>");
+    CHECK(neutralize_controls("a\u200Bb\u200Ec\u200Fd") == "a<U+200B>b<U+200E>c<U+200F>d");
+    CHECK(neutralize_controls("a\u2028b\u2029c", true) == "a<U+2028>b<U+2029>c");
+    CHECK(neutralize_controls("\uFEFFbom") == "<U+FEFF>bom");
+    CHECK(neutralize_controls("soft\u00ADhyphen") == "soft<U+00AD>hyphen");
+    CHECK(neutralize_controls("tag\U000E0041") == "tag<U+E0041>"); // Cf, from utf8proc
+    // A joiner between two visible characters is what makes one emoji of
+    // three (a mending heart); alone or at an edge it only hides something.
+    CHECK(neutralize_controls("\u2764\uFE0F\u200D\U0001FA79") == "\u2764\uFE0F\u200D\U0001FA79");
+    CHECK(neutralize_controls("\u200Dx") == "<U+200D>x");
+    CHECK(neutralize_controls("x\u200D") == "x<U+200D>");
+    CHECK(neutralize_controls("x\u200D\u202Ey") == "x<U+200D><U+202E>y");
+    CHECK(is_invisible_format(0x061C));
+    CHECK_FALSE(is_invisible_format('a'));
+    CHECK_FALSE(is_invisible_format(0x00E9));
+}
+
+TEST_CASE("JSON escapes invisible format characters and reads back the same") {
+    auto text = dump_json(Json("a\u202Eb\u2028c\U000E0041"));
+    CHECK(text == "\"a\\u202eb\\u2028c\\udb40\\udc41\"");
+    CHECK(Json::parse(text).get<std::string>() == "a\u202Eb\u2028c\U000E0041");
 }
 
 TEST_CASE("Display width counts columns, not bytes") {

@@ -17,7 +17,8 @@ TEST_CASE("Field lines from standard input") {
     REQUIRE(parsed->size() == 4);
     CHECK((*parsed)[0].name == "know");
     CHECK((*parsed)[0].value == "it is 9pm");
-    CHECK((*parsed)[1].value == "they replied this morning");
+    // One space separates; the rest of the line is the value as given.
+    CHECK((*parsed)[1].value == "  they replied this morning  ");
     CHECK((*parsed)[2].value == "they're angry: really");
     CHECK((*parsed)[3].value == "first line\nsecond line");
     CHECK((*parsed)[3].line == 6);
@@ -45,4 +46,19 @@ TEST_CASE("A byte order mark at the start is not part of the first name") {
     REQUIRE(parsed->size() == 2);
     CHECK((*parsed)[0].name == "know");
     CHECK((*parsed)[0].line == 1);
+}
+
+TEST_CASE("A field's value is kept exactly as given") {
+    auto parsed = parse_field_lines("know: [she didn't reply, she's angry]\n"
+                                    "know:- a: b # c\n"
+                                    "know: a CR\rinside, and one at the end\r\n"
+                                    "know:  two spaces before, one after \n",
+                                    {"know"}, "stdin");
+    REQUIRE(parsed);
+    REQUIRE(parsed->size() == 4);
+    CHECK((*parsed)[0].value == "[she didn't reply, she's angry]");
+    CHECK((*parsed)[1].value == "- a: b # c");
+    // The first line ends in LF alone, so a CR anywhere is text.
+    CHECK((*parsed)[2].value == "a CR\rinside, and one at the end\r");
+    CHECK((*parsed)[3].value == " two spaces before, one after ");
 }

@@ -381,4 +381,31 @@ TEST_CASE("Summary: entries_for returns what the summary counts, oldest first, w
     REQUIRE(entries.size() == 2);
     CHECK(std::get<ScriptFields>(entries[0].fields).feeling == "tired");
     CHECK(std::get<ScriptFields>(entries[1].fields).need == "reassurance");
+
+TEST_CASE("Summary: long runs of empty weeks and months are one row each") {
+    TempFolder folder;
+    Journal journal(folder.path());
+    REQUIRE(journal.add(pause("0001-01-01T10:00:00+00:00", 8, 3)));
+    REQUIRE(journal.add(pause("2026-11-03T21:00:00-07:00", 6, 2)));
+    REQUIRE(journal.add(pause("2026-11-24T21:00:00-07:00", 6, 2)));
+    REQUIRE(journal.add(pause("9999-12-31T10:00:00+00:00", 7, 1)));
+    auto summary = summarize(folder.path(), SummaryRequest{});
+    REQUIRE(summary.days);
+    // Weeks: 0001-W01, a run, the four weeks of 3-24 November (two empty
+    // ones kept as rows), a run, the last week.
+    CHECK(summary.weeks.size() == 8);
+    CHECK(summary.weeks[1].empty_spans > 100000);
+    CHECK(summary.weeks[3].entries == 0);
+    CHECK(summary.weeks[3].empty_spans == 0);
+    auto first_monday = monday_of(summary.days->first);
+    auto last_monday = monday_of(summary.days->last);
+    CHECK(spans_covered(summary.weeks) == (last_monday - first_monday).count() / 7 + 1);
+    int entries = 0;
+    for (const auto& row : summary.weeks)
+        entries += row.entries;
+    CHECK(entries == 4);
+    // Months: January of year 1, a run, November 2026, a run, December 9999.
+    CHECK(summary.months.size() == 5);
+    CHECK(spans_covered(summary.months) == 9999 * 12);
+    CHECK(summary.months[4].span == DaySpan{calendar_day(9999, 12, 1), calendar_day(9999, 12, 31)});
 }
