@@ -20,19 +20,19 @@ struct Page {
     const CLI::App* command = nullptr; // whose --help stands in without man
 };
 
-// Where settle's own pages are: beside an installed binary
-// (<prefix>/bin/../share/man), else in the source tree a build came from.
+// Where settle's own pages are, found from the binary itself: beside an
+// installed binary (<prefix>/bin/../share/man), or the copy a build folder
+// keeps next to the binary it built (build/man). Nothing found means man's
+// own search path (MANPATH, manpath(1)), which holds them once installed
+// under /usr or /usr/local.
 std::optional<fs::path> manual_folder() {
     std::error_code ec;
     auto binary = fs::read_symlink("/proc/self/exe", ec);
-    std::vector<fs::path> candidates;
-    if (!ec)
-        candidates.push_back(binary.parent_path() / SETTLE_MANDIR_FROM_BINDIR);
-#ifdef SETTLE_SOURCE_MANDIR
-    candidates.emplace_back(SETTLE_SOURCE_MANDIR);
-#endif
-    for (const auto& folder : candidates)
-        if (fs::exists(folder / "man1" / "settle.1", ec))
+    if (ec)
+        return std::nullopt;
+    for (const auto& folder :
+         {binary.parent_path() / SETTLE_MANDIR_FROM_BINDIR, binary.parent_path() / "man"})
+        if (fs::is_regular_file(folder / "man1" / "settle.1", ec))
             return folder.lexically_normal();
     return std::nullopt;
 }

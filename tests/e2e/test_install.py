@@ -42,7 +42,7 @@ class InstallTest(JournalTest):
                      "share/man/man1/settle.1", "share/man/man1/settle-pause.1",
                      "share/man/man5/settle-journal.5", "share/man/man5/settle-config.5",
                      "share/bash-completion/completions/settle",
-                     "share/zsh/site-functions/_settle",
+                     "share/zsh/vendor-completions/_settle",
                      "share/fish/vendor_completions.d/settle.fish"]:
             self.assertTrue((self.usr / path).is_file(), path)
         self.assertTrue(os.access(self.binary, os.X_OK))

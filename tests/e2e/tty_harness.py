@@ -35,7 +35,11 @@ class TerminalSession:
         self.socket = self.dir / "tmux.sock"
         full_env = dict(test.env)
         full_env.update(env or {})
-        exports = "".join(f"export {k}={shlex.quote(v)}\n" for k, v in full_env.items())
+        # The tmux server hands on the environment it was started in; the
+        # locale must come from the test alone (dh_auto_test, for one, sets
+        # LC_ALL=C.UTF-8, which would beat a test's LANG=C).
+        exports = "unset LC_ALL LC_CTYPE LC_MESSAGES\n" + "".join(
+            f"export {k}={shlex.quote(v)}\n" for k, v in full_env.items())
         command = " ".join(shlex.quote(a) for a in [harness.BINARY, *args])
         script = self.dir / "run.sh"
         # bash waits for a child that handles Ctrl-C itself and carries on,
