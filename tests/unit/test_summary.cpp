@@ -381,6 +381,7 @@ TEST_CASE("Summary: entries_for returns what the summary counts, oldest first, w
     REQUIRE(entries.size() == 2);
     CHECK(std::get<ScriptFields>(entries[0].fields).feeling == "tired");
     CHECK(std::get<ScriptFields>(entries[1].fields).need == "reassurance");
+}
 
 TEST_CASE("Summary: long runs of empty weeks and months are one row each") {
     TempFolder folder;
