@@ -51,9 +51,11 @@ std::optional<std::string> choose_from_menu(Context& context,
                                 item.description));
         keys += item.key;
     }
-    session.say(fmt::format("  {}  not now", terminal.bold("q")));
     try {
-        auto key = session.ask_key(keys);
+        KeyQuestion question{keys, "the letter before what you want",
+                             fmt::format("  {}  not now", terminal.bold("q"))};
+        question.crisis_key = false; // `c` is on the menu itself
+        auto key = session.ask_key(question);
         for (const auto& item : shown)
             if (key == item.key) {
                 session.say();
