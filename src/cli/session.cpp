@@ -104,8 +104,7 @@ std::optional<int> Session::ask_rating(const std::string& prompt, bool can_skip,
     if (styled_width(prompt) > terminal_.size().columns - 12) {
         auto end = prompt.find_last_not_of(' ');
         say(prompt.substr(0, end + 1));
-        shown_prompt = this->prompt("");
-        shown_prompt = shown_prompt.substr(shown_prompt.find_first_not_of(' '));
+        shown_prompt = terminal_.accent(fmt::format("{} ", terminal_.glyph("›", ">")));
     }
     Question question{shown_prompt, nullptr, nullptr, [&](const std::string& unfinished) {
                           // A number typed but not yet entered still counts.
@@ -193,6 +192,8 @@ std::optional<char32_t> Session::ask_key(const KeyQuestion& question) {
             end(SessionEnd::end_of_input, {}, {});
         if (question.crisis_key && key == U'c') {
             show_crisis();
+            if (!question.prompt.empty())
+                say(question.prompt);
             continue;
         }
         if (question.keys.empty() || question.keys.find(key) != std::u32string::npos)
@@ -279,8 +280,8 @@ Session::AfterInterrupt Session::offer_to_stop(LiveStatus* status, bool has_unfi
                                "\n            {} crisis lines, if you need someone now",
                                terminal_.bold("s"), terminal_.bold("d"), terminal_.bold("Enter"),
                                terminal_.bold("c"));
-    say(options);
     terminal_.flush_input();
+    say(options);
     KeyMode key_mode(terminal_);
     while (true) {
         auto press = wait_for_key_press(terminal_, status);

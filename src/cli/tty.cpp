@@ -97,6 +97,26 @@ int sequence_length(unsigned char lead) {
 
 constexpr char32_t kReplacementCharacter = 0xFFFD;
 
+// Calls `text_run` for each stretch of plain text in `styled` and
+// `sequence` for each style sequence (ESC [ ... letter) between them.
+template <typename OnText, typename OnSequence>
+void walk_styled(std::string_view styled, OnText text_run, OnSequence sequence) {
+    size_t pos = 0;
+    while (pos < styled.size()) {
+        if (styled[pos] == '\033' && pos + 1 < styled.size() && styled[pos + 1] == '[') {
+            size_t end = pos + 2;
+            while (end < styled.size() && !(styled[end] >= '@' && styled[end] <= '~'))
+                ++end;
+            sequence(styled.substr(pos, end + 1 - pos));
+            pos = end + 1;
+            continue;
+        }
+        auto run = styled.substr(pos, styled.find('\033', pos + 1) - pos);
+        text_run(run);
+        pos += run.size();
+    }
+}
+
 } // namespace
 
 bool interactive_terminal_available() {
@@ -180,6 +200,29 @@ Terminal::~Terminal() {
     std::setlocale(LC_CTYPE, previous_ctype_.c_str());
 }
 
+namespace {
+
+// Where the continuation lines of a paragraph start: under its text, or for
+// a short key or number set off by two spaces ("  1  It was ..."), under
+// the words after it.
+std::string hanging_indent(std::string_view styled) {
+    std::string plain;
+    walk_styled(
+        styled, [&](std::string_view run) { plain.append(run); }, [](std::string_view) {});
+    auto lead = std::min<size_t>(plain.find_first_not_of(' '), 20);
+    if (lead == std::string::npos)
+        return {};
+    auto gap = plain.find("  ", lead);
+    if (gap != std::string::npos && gap - lead <= 6) {
+        auto text = plain.find_first_not_of(' ', gap);
+        if (text != std::string::npos && text <= 16)
+            return std::string(text, ' ');
+    }
+    return std::string(lead, ' ');
+}
+
+} // namespace
+
 void Terminal::line(std::string_view text) {
     std::string out;
     int columns = std::max(20, size().columns - 1);
@@ -187,10 +230,7 @@ void Terminal::line(std::string_view text) {
     while (start <= text.size()) {
         auto end = std::min(text.find('\n', start), text.size());
         auto paragraph = text.substr(start, end - start);
-        auto lead = paragraph.find_first_not_of(' ');
-        auto indent =
-            std::string(lead == std::string_view::npos ? 0 : std::min<size_t>(lead, 20), ' ');
-        for (const auto& piece : wrap_styled(paragraph, columns, indent))
+        for (const auto& piece : wrap_styled(paragraph, columns, hanging_indent(paragraph)))
             out += piece + "\n";
         start = end + 1;
     }
@@ -508,25 +548,6 @@ KeyPress wait_for_key_press(Terminal& terminal, LiveStatus* status, const WaitHo
 
 namespace {
 
-// Calls `text_run` for each stretch of plain text in `styled` and
-// `sequence` for each style sequence (ESC [ ... letter) between them.
-template <typename OnText, typename OnSequence>
-void walk_styled(std::string_view styled, OnText text_run, OnSequence sequence) {
-    size_t pos = 0;
-    while (pos < styled.size()) {
-        if (styled[pos] == '\033' && pos + 1 < styled.size() && styled[pos + 1] == '[') {
-            size_t end = pos + 2;
-            while (end < styled.size() && !(styled[end] >= '@' && styled[end] <= '~'))
-                ++end;
-            sequence(styled.substr(pos, end + 1 - pos));
-            pos = end + 1;
-            continue;
-        }
-        auto run = styled.substr(pos, styled.find('\033', pos + 1) - pos);
-        text_run(run);
-        pos += run.size();
-    }
-}
 
 } // namespace
 
