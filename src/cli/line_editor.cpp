@@ -171,8 +171,8 @@ int LineEditor::next_character(wchar_t* out) {
                     *out = static_cast<wchar_t>(input->key);
                     return 1;
                 }
-                if (take_paste(std::move(input->text)))
-                    return -1;
+                if (take_paste(std::move(input->text), out))
+                    return ended_ ? -1 : 1;
                 break;
             }
             end_line(LineEnd::hangup);
@@ -196,7 +196,7 @@ int LineEditor::next_character(wchar_t* out) {
     }
 }
 
-bool LineEditor::take_paste(std::string text) {
+bool LineEditor::take_paste(std::string text, wchar_t* out) {
     // Control characters have no place in a field; tabs become spaces.
     std::string clean;
     for (char c : text) {
@@ -222,11 +222,15 @@ bool LineEditor::take_paste(std::string text) {
     }
     if (several_lines)
         std::replace(clean.begin(), clean.end(), '\n', ' ');
-    if (!clean.empty()) {
-        el_winsertstr(el_, from_utf8(clean).c_str());
-        el_wset(el_, EL_REFRESH);
-    }
-    return false;
+    if (clean.empty())
+        return false;
+    // Typed into the line as if each character had been a key: libedit
+    // reads the rest back before asking for more input.
+    auto wide = from_utf8(clean);
+    *out = wide.front();
+    if (wide.size() > 1)
+        el_wpush(el_, wide.substr(1).c_str());
+    return true;
 }
 
 void LineEditor::redraw_after_resize(LiveStatus* status) {

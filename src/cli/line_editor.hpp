@@ -61,8 +61,9 @@ class LineEditor {
     unsigned char offer_words();
     std::string current_line() const;
     void end_line(LineEnd end);
-    // Puts pasted text where it belongs; true when it ended the line.
-    bool take_paste(std::string text);
+    // Puts pasted text where it belongs: true when it ended the line
+    // (ended_ is set) or gave a first character in `out` (the rest follows).
+    bool take_paste(std::string text, wchar_t* out);
 
     Terminal& terminal_;
     FILE* input_ = nullptr;

@@ -25,7 +25,7 @@ class GuidedPause(InteractiveTest):
         tty.wait_for_text("The pause is over.")
         tty.wait_for_text("How strong is the urge now, 0-10?")
         tty.line("4")
-        tty.wait_for_text("Do you still need to reach out")
+        tty.wait_for_text("One key: 1, 2 or 3.")
         tty.choose("1")
         tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
@@ -68,7 +68,7 @@ class GuidedPause(InteractiveTest):
         tty.wait_for_text("You ended the pause after")
         tty.wait_for_text("How strong is the urge now")
         tty.line("6")
-        tty.wait_for_text("Do you still need to reach out")
+        tty.wait_for_text("One key: 1, 2 or 3.")
         tty.choose("3")
         tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
@@ -80,7 +80,7 @@ class GuidedPause(InteractiveTest):
 
     def test_reaching_out_is_never_blocked_and_the_script_is_offered(self):
         tty = self.start("pause", "--no-timer", "--urge-before", "9", "--urge-after", "8")
-        tty.wait_for_text("Do you still need to reach out")
+        tty.wait_for_text("One key: 1, 2 or 3.")
         tty.choose("2")
         tty.wait_for_text("no, not now")
         time.sleep(2.2)  # the script is dated when it begins, after the pause
@@ -100,7 +100,7 @@ class GuidedPause(InteractiveTest):
 
     def test_declining_the_script_just_ends(self):
         tty = self.start("pause", "--no-timer", "--urge-before", "9", "--urge-after", "8")
-        tty.wait_for_text("Do you still need to reach out")
+        tty.wait_for_text("One key: 1, 2 or 3.")
         tty.choose("2")
         tty.wait_for_text("That's okay; the pause only asks.")
         tty.wait_for_text("no, not now")
