@@ -49,7 +49,7 @@ class AuditSession {
                      " What you know is true right now, beside what you fear.");
         if (!audit().anxiety_before)
             audit().anxiety_before = session_.ask_rating(
-                "How anxious are you right now, 0-10? " + terminal.dim("(Enter skips) "), true,
+                "How anxious are you right now, 0-10? " + terminal.dim("(Enter skips)") + " ", true,
                 [this](int value) { audit().anxiety_before = value; });
 
         write_columns();
@@ -61,7 +61,7 @@ class AuditSession {
         }
         if (!audit().anxiety_after)
             audit().anxiety_after = session_.ask_rating(
-                "How anxious are you now, 0-10? " + terminal.dim("(Enter skips) "), true,
+                "How anxious are you now, 0-10? " + terminal.dim("(Enter skips)") + " ", true,
                 [this](int value) { audit().anxiety_after = value; });
         review();
         session_.save_finished(entry_, options_);

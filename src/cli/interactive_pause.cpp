@@ -47,7 +47,7 @@ class PauseSession {
                      " A few minutes with the urge, without acting on it yet.");
         if (!pause().urge_before)
             pause().urge_before = session_.ask_rating(
-                "How strong is the urge to reach out, 0-10? " + terminal.dim("(Enter skips) "),
+                "How strong is the urge to reach out, 0-10? " + terminal.dim("(Enter skips)") + " ",
                 true, [this](int value) { pause().urge_before = value; });
         if (!options_.no_timer && terminal.can_draw()) {
             pause_with_breathing();

@@ -104,10 +104,10 @@ void walk_audit(Context& context, Terminal& terminal, const LoadedEntry& item) {
     const auto& audit = std::get<AuditFields>(item.entry.fields);
     for (int number : open_items(item.entry).predictions) {
         const auto& prediction = audit.predict[static_cast<size_t>(number - 1)];
-        auto key = ask(
-            terminal, "  Did this happen?",
-            {{'h', "happened"}, {'p', "partly"}, {'d', "didn't"}, {'?', "not sure"}},
-            fmt::format("  {} {}", terminal.glyph("•", "-"), neutralize_controls(prediction)));
+        auto key =
+            ask(terminal, "  Did this happen?",
+                {{'h', "happened"}, {'p', "partly"}, {'d', "didn't"}, {'?', "not sure"}},
+                fmt::format("  {} {}", terminal.glyph("•", "-"), neutralize_controls(prediction)));
         if (!key || *key == '?')
             continue; // still open: asked again another time
         Answers answers;

@@ -61,7 +61,9 @@ Session::Session(Context& context)
     : context_(context), terminal_(terminal_options(context)), editor_(terminal_) {}
 
 std::string Session::prompt(std::string_view label) const {
-    return terminal_.accent(fmt::format("{} {} ", label, terminal_.glyph("›", ">")));
+    // The style ends before the last space: libedit drops a style sequence
+    // at the very end of a prompt, which left the typed answer coloured.
+    return terminal_.accent(fmt::format("{} {}", label, terminal_.glyph("›", ">"))) + " ";
 }
 
 std::optional<std::string> Session::ask_line(const Question& question) {
@@ -104,7 +106,7 @@ std::optional<int> Session::ask_rating(const std::string& prompt, bool can_skip,
     if (styled_width(prompt) > terminal_.size().columns - 12) {
         auto end = prompt.find_last_not_of(' ');
         say(prompt.substr(0, end + 1));
-        shown_prompt = terminal_.accent(fmt::format("{} ", terminal_.glyph("›", ">")));
+        shown_prompt = terminal_.accent(std::string(terminal_.glyph("›", ">"))) + " ";
     }
     Question question{shown_prompt, nullptr, nullptr, [&](const std::string& unfinished) {
                           // A number typed but not yet entered still counts.

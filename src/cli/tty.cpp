@@ -546,10 +546,7 @@ KeyPress wait_for_key_press(Terminal& terminal, LiveStatus* status, const WaitHo
     return KeyPress{Heard::input, input->key, false};
 }
 
-namespace {
-
-
-} // namespace
+namespace {} // namespace
 
 int styled_width(std::string_view styled) {
     int width = 0;

@@ -123,6 +123,11 @@ class TerminalSession:
     def screen(self):
         return self._tmux("capture-pane", "-p", "-t", "settle").stdout.rstrip("\n").split("\n")
 
+    def history(self):
+        """Every line the window has shown, the scrolled-off ones too."""
+        return self._tmux("capture-pane", "-p", "-S", "-", "-t", "settle").stdout.rstrip(
+            "\n").split("\n")
+
     def styled_screen(self):
         return self._tmux("capture-pane", "-p", "-e", "-t", "settle").stdout
 
