@@ -190,3 +190,30 @@ class DumbTerminal(InteractiveTest):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+@require_tmux
+class ReadingFromTheMenu(InteractiveTest):
+    def test_read_opens_a_numbered_picker_and_returns_to_the_menu(self):
+        tty = self.start(env={"PAGER": ""}, width=80, height=40)
+        tty.wait_for_text("not now")
+        tty.press("r")
+        tty.wait_for_text("What would you like to read?")
+        self.assertRegex(tty.text(), r"\n +1  \S")
+        tty.wait_for_text("topic ›")
+        tty.line("1")
+        tty.wait_for(lambda lines: "\n".join(lines).count("What would help right now?") >= 1
+                     and "not now" in lines[-1], "the menu again")
+        tty.press("q")
+        self.assertEqual(tty.wait_for_exit(), 0)
+
+    def test_a_long_summary_goes_through_the_pager(self):
+        for day in range(1, 8):
+            self.ok("pause", "--urge-before", "7", "--urge-after", "3", "--outcome", "waited",
+                    "--at", f"2026-11-0{day} 21:00")
+        paged = self.home / "paged.txt"
+        tty = self.start("summary", "--since", "2026-10-01", env={"PAGER": f"cat > {paged}"},
+                         height=5)
+        self.assertEqual(tty.wait_for_exit(), 0)
+        self.assertIn("7", paged.read_text())
+        self.assertTrue(paged.read_text().strip())
