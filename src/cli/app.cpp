@@ -271,15 +271,20 @@ int run_chosen_from_menu(const CLI::App& app, Context& context, int argc, char**
     std::vector<std::string> available;
     for (const auto* command : app.get_subcommands([](const CLI::App*) { return true; }))
         available.push_back(command->get_name());
-    auto chosen = choose_from_menu(context, available);
-    if (!chosen)
-        return kExitOk;
-    std::vector<std::string> words(argv, argv + argc);
-    words.push_back(*chosen);
-    std::vector<char*> pointers;
-    for (auto& word : words)
-        pointers.push_back(word.data());
-    return run(static_cast<int>(pointers.size()), pointers.data());
+    // After reading a topic, the menu comes back.
+    while (true) {
+        auto chosen = choose_from_menu(context, available);
+        if (!chosen)
+            return kExitOk;
+        std::vector<std::string> words(argv, argv + argc);
+        words.insert(words.end(), chosen->begin(), chosen->end());
+        std::vector<char*> pointers;
+        for (auto& word : words)
+            pointers.push_back(word.data());
+        int status = run(static_cast<int>(pointers.size()), pointers.data());
+        if (chosen->front() != "read" || chosen->size() < 2 || status != kExitOk)
+            return status;
+    }
 }
 
 } // namespace

@@ -28,6 +28,9 @@ void setup_check(CLI::App& app, Context& context);
 void setup_edit(CLI::App& app, Context& context);
 void setup_read(CLI::App& app, Context& context);
 void setup_crisis(CLI::App& app, Context& context);
+// The crisis screen itself, on stdout: what `settle crisis` prints, also
+// offered by the guided sessions on `c`.
+void show_crisis_lines(Context& context);
 void setup_init(CLI::App& app, Context& context);
 void setup_config(CLI::App& app, Context& context);
 void setup_revisit(CLI::App& app, Context& context);

@@ -151,8 +151,44 @@ std::string countdown_line(const Terminal& terminal, const Countdown& countdown,
     return fmt::format("  {}  {}", clock, terminal.dim(bar));
 }
 
+namespace {
+
+constexpr int kPlainLineSeconds = 30;
+
+} // namespace
+
+PlainTimeLines::PlainTimeLines(Terminal& terminal, const Countdown& countdown, bool mid_line)
+    : terminal_(terminal), countdown_(countdown), mid_line_(mid_line),
+      last_mark_((countdown.seconds_left() + kPlainLineSeconds - 1) / kPlainLineSeconds) {}
+
+bool PlainTimeLines::update(bool time_is_up) {
+    if (terminal_.can_draw())
+        return false;
+    std::string text;
+    if (time_is_up) {
+        if (said_time_up_)
+            return false;
+        said_time_up_ = true;
+        text = "  Time is up.";
+    } else {
+        int left = countdown_.seconds_left();
+        int mark = (left + kPlainLineSeconds - 1) / kPlainLineSeconds;
+        if (mark >= last_mark_ || left % kPlainLineSeconds != 0)
+            return false;
+        last_mark_ = mark;
+        text = fmt::format("  {} left", format_clock(left));
+    }
+    terminal_.write((mid_line_ ? "\n" : "") + text + "\n");
+    return true;
+}
+
+std::chrono::milliseconds PlainTimeLines::until_next_line() const {
+    return countdown_.until_next_second();
+}
+
 CountdownStatus::CountdownStatus(Terminal& terminal, const Countdown& countdown)
-    : terminal_(terminal), countdown_(countdown), panel_(terminal, 1) {
+    : terminal_(terminal), countdown_(countdown), panel_(terminal, 2),
+      plain_(terminal, countdown, true) {
     update();
 }
 
@@ -165,11 +201,17 @@ void CountdownStatus::update() {
         cued_ = true;
         terminal_.ring_bell();
     }
+    printed_ = plain_.update(cued_) || printed_;
+    bool narrow = panel_.width() < 60;
+    auto crisis = terminal_.dim(narrow ? "  Ctrl-C, then c: crisis lines"
+                                       : "  Ctrl-C, then c: crisis lines, if you need someone now");
     if (cued_)
-        panel_.show({terminal_.inverse(
-            "  Time is up. Finish the line you are on if you like, then press Enter. ")});
+        panel_.show({terminal_.inverse(narrow ? "  Time is up. Finish this line. "
+                                              : "  Time is up. Finish the line you are on, "
+                                                "then press Enter. "),
+                     crisis});
     else
-        panel_.show({countdown_line(terminal_, countdown_, panel_.width())});
+        panel_.show({countdown_line(terminal_, countdown_, panel_.width()), crisis});
 }
 
 void CountdownStatus::relayout() {

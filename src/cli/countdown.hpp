@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace settle::cli {
@@ -68,6 +69,23 @@ class Countdown {
 // "2:41 left  ██████░░░░": the time left and a bar of the time gone.
 std::string countdown_line(const Terminal& terminal, const Countdown& countdown, int width);
 
+// Where a terminal cannot draw a status line: "  2:30 left" on a line of its
+// own every 30 seconds, and once when the time is up.
+class PlainTimeLines {
+  public:
+    PlainTimeLines(Terminal& terminal, const Countdown& countdown, bool mid_line);
+    // Prints a line when one is due; true when it did.
+    bool update(bool time_is_up);
+    std::chrono::milliseconds until_next_line() const;
+
+  private:
+    Terminal& terminal_;
+    const Countdown& countdown_;
+    bool mid_line_;
+    int last_mark_;
+    bool said_time_up_ = false;
+};
+
 // The audit's status line: the countdown until the time is up, then a
 // gentle cue (the bell, unless turned off, and a changed line).
 class CountdownStatus : public LiveStatus {
@@ -80,12 +98,15 @@ class CountdownStatus : public LiveStatus {
     void take_down() override { panel_.take_down(); }
     void put_back() override;
     bool time_is_up() const override { return cued_; }
+    bool printed_plain_line() override { return std::exchange(printed_, false); }
 
   private:
     Terminal& terminal_;
     const Countdown& countdown_;
     StatusPanel panel_;
+    PlainTimeLines plain_;
     bool cued_ = false;
+    bool printed_ = false;
 };
 
 } // namespace settle::cli

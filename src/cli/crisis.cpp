@@ -72,6 +72,10 @@ void run_crisis(Context& context) {
 
 } // namespace
 
+void show_crisis_lines(Context& context) {
+    run_crisis(context);
+}
+
 void setup_crisis(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("crisis", "Show crisis lines, now");
     command->footer(R"(The built-in lines are Canada's and Alberta's. Lines listed under `crisis:`

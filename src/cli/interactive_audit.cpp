@@ -8,6 +8,7 @@
 #include "core/display.hpp"
 #include "core/layout.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -24,7 +25,19 @@ class AuditSession {
     }
 
     void run() {
-        run_keeping_words(session_, entry_, countdown_, options_, [this] { ask_and_write(); });
+        bool finished =
+            run_keeping_words(session_, entry_, countdown_, options_, [this] { ask_and_write(); });
+        if (!finished || !saved_)
+            return;
+        try {
+            session_.finish(
+                audit().predict.empty()
+                    ? "What you wrote is kept; `settle summary` shows it beside the "
+                      "others whenever you want to look back."
+                    : "In a day or two, `settle revisit` asks whether these came true.");
+        } catch (const SessionEnded&) {
+            // Saved already; nothing more to keep.
+        }
     }
 
   private:
@@ -36,7 +49,7 @@ class AuditSession {
                      " What you know is true right now, beside what you fear.");
         if (!audit().anxiety_before)
             audit().anxiety_before = session_.ask_rating(
-                "How anxious are you right now, 0-10? " + terminal.dim("(Enter skips) "), true,
+                "How anxious are you right now, 0-10? " + terminal.dim("(Enter skips)") + " ", true,
                 [this](int value) { audit().anxiety_before = value; });
 
         write_columns();
@@ -48,10 +61,11 @@ class AuditSession {
         }
         if (!audit().anxiety_after)
             audit().anxiety_after = session_.ask_rating(
-                "How anxious are you now, 0-10? " + terminal.dim("(Enter skips) "), true,
+                "How anxious are you now, 0-10? " + terminal.dim("(Enter skips)") + " ", true,
                 [this](int value) { audit().anxiety_after = value; });
-        show_side_by_side();
+        review();
         session_.save_finished(entry_, options_);
+        saved_ = true;
     }
 
     void write_columns() {
@@ -68,70 +82,165 @@ class AuditSession {
             session_.say(terminal.dim("One thing per line; an empty line moves on."));
         }
         LiveStatus* live = status ? &*status : nullptr;
+        auto stop_the_clock = [&] {
+            if (countdown_ && !entry_.timer)
+                entry_.timer = countdown_->record();
+            status.reset();
+            live = nullptr;
+        };
 
         session_.say();
         session_.say(terminal.bold("What do you know is true right now?") +
                      terminal.dim(" Only what you could check."));
-        bool time_up = collect(audit().know, "know", live);
-        if (!time_up) {
-            session_.say();
-            session_.say(terminal.bold("What are you predicting?") +
-                         terminal.dim(" Let the worries out, onto the page."));
-            time_up = collect(audit().predict, "predict", live);
+        if (collect(audit().know, "know", live)) {
+            // The timer is a guide, not a gate: the predictions are the
+            // other half of the exercise, so they are still asked.
+            stop_the_clock();
+            session_.say(terminal.dim("Time is up. The predictions still matter; take the time "
+                                      "you need for them."));
         }
-        if (countdown_)
-            entry_.timer = countdown_->record();
-        status.reset();
+        session_.say();
+        session_.say(terminal.bold("What are you predicting?") +
+                     terminal.dim(" Let the worries out, onto the page."));
+        bool time_up = collect(audit().predict, "predict", live);
+        stop_the_clock();
         if (time_up)
             session_.say(terminal.dim("Time is up."));
     }
 
-    // Asks for items until an empty line; true when the time ran out.
+    // Asks for items until an empty line; true when the time ran out. A
+    // paste of several lines gives one item a line.
     bool collect(std::vector<std::string>& items, std::string_view label, LiveStatus* status) {
+        bool asked_again = false;
         while (true) {
-            auto answer = session_.ask_line(Question{session_.prompt(label), nullptr, status,
-                                                     [&items](const std::string& unfinished) {
-                                                         items.push_back(unfinished);
-                                                     }});
+            Question question{session_.prompt(label), nullptr, status,
+                              [&items](const std::string& unfinished) {
+                                  for (const auto& line : lines_of(unfinished))
+                                      items.push_back(line);
+                              }};
+            question.list = true;
+            auto answer = session_.ask_line(question);
             if (!answer)
                 return true;
-            auto item = std::string(*answer);
-            bool typed = item.find_first_not_of(" \t") != std::string::npos;
-            if (typed && label == "know" && hinted_ && (item == "m" || item == "M")) {
-                // The person accepted the hint: the item was a prediction.
-                audit().predict.push_back(std::move(items[*hinted_]));
-                items.erase(items.begin() + static_cast<long>(*hinted_));
-                hinted_.reset();
-                session_.say(session_.terminal().dim("  Moved to the predictions."));
-                continue;
-            }
-            hinted_.reset();
-            if (typed)
-                items.push_back(item.substr(item.find_first_not_of(" \t")));
-            if (typed && label == "know")
-                offer_to_move(items);
+            auto lines = lines_of(*answer);
+            if (lines.size() > 1)
+                for (const auto& line : lines)
+                    session_.say(fmt::format("  {} {}", session_.terminal().glyph("•", "-"),
+                                             neutralize_controls(line)));
+            for (auto& line : lines)
+                items.push_back(std::move(line));
             if (status && status->time_is_up())
                 return true;
-            if (!typed)
-                return false;
+            if (!lines.empty())
+                continue;
+            if (items.empty() && !asked_again) {
+                // An Enter pressed too soon must not skip half the exercise.
+                asked_again = true;
+                session_.say(session_.terminal().dim(
+                    "Nothing here yet. Even one small thing helps; Enter again moves on."));
+                continue;
+            }
+            return false;
         }
     }
 
-    // A "know" item that reads like a prediction gets a gentle note and the
-    // offer to move it; anything else typed next simply carries on.
-    void offer_to_move(const std::vector<std::string>& items) {
+    static std::vector<std::string> lines_of(std::string_view text) {
+        std::vector<std::string> lines;
+        size_t start = 0;
+        while (start <= text.size()) {
+            auto end = std::min(text.find('\n', start), text.size());
+            auto line = text.substr(start, end - start);
+            auto first = line.find_first_not_of(" \t");
+            if (first != std::string_view::npos) {
+                auto last = line.find_last_not_of(" \t");
+                lines.emplace_back(line.substr(first, last + 1 - first));
+            }
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    // What will be saved, with keep / change. Coaching notes appear here,
+    // where they can be acted on: a "know" item that reads like a
+    // prediction can be moved with one key.
+    void review() {
+        auto& terminal = session_.terminal();
+        while (true) {
+            show_side_by_side();
+            auto noted = noted_know_items();
+            for (const auto& [index, message] : noted)
+                session_.say(terminal.dim(hint_for_terminal(
+                    fmt::format("know {}: {}", index + 1, message), terminal.size().columns)));
+            session_.say();
+            std::string keys = fmt::format("Save this?  {} keep it   {} change something",
+                                           terminal.bold("k"), terminal.bold("e"));
+            if (!noted.empty())
+                keys += fmt::format("   {} move {} to the predictions", terminal.bold("m"),
+                                    noted.size() == 1 ? "that line" : "those lines");
+            auto key = *session_.ask_key(KeyQuestion{noted.empty() ? U"ke" : U"kem",
+                                                     noted.empty() ? "k or e" : "k, e or m", keys});
+            if (key == U'k')
+                return;
+            if (key == U'm') {
+                for (auto it = noted.rbegin(); it != noted.rend(); ++it) {
+                    audit().predict.push_back(audit().know[it->first]);
+                    audit().know.erase(audit().know.begin() + static_cast<long>(it->first));
+                }
+                session_.say(terminal.dim("  Moved to the predictions."));
+                continue;
+            }
+            change();
+        }
+    }
+
+    std::vector<std::pair<size_t, std::string>> noted_know_items() {
+        std::vector<std::pair<size_t, std::string>> noted;
         if (!rules_)
             rules_.emplace(coaching_rules(session_.context()));
         if (!*rules_)
-            return;
-        auto hints = (*rules_)->check_know_item(items.back(), static_cast<int>(items.size()));
-        if (hints.empty())
-            return;
+            return noted;
+        for (size_t i = 0; i < audit().know.size(); ++i) {
+            auto hints = (*rules_)->check_know_item(audit().know[i], static_cast<int>(i + 1));
+            if (!hints.empty())
+                noted.emplace_back(i, hints.front().message);
+        }
+        return noted;
+    }
+
+    void change() {
         auto& terminal = session_.terminal();
-        session_.say(terminal.dim(
-            hint_for_terminal(hints.front().message + " Type m and Enter to move it there.",
-                              terminal.size().columns)));
-        hinted_ = items.size() - 1;
+        auto parts = fmt::format("Which part?  {} what you know   {} what you predict",
+                                 terminal.bold("1"), terminal.bold("2"));
+        bool know = *session_.ask_key(KeyQuestion{U"12", "1 or 2", parts}) == U'1';
+        auto& items = know ? audit().know : audit().predict;
+        std::string_view label = know ? "know" : "predict";
+        for (size_t i = 0; i < items.size(); ++i)
+            session_.say(fmt::format("  {}  {}", i + 1, neutralize_controls(items[i])));
+        session_.say(terminal.dim("A number changes that line (emptied, it is removed); "
+                                  "Enter alone adds lines."));
+        auto which = session_.ask_line(Question{session_.prompt("line")});
+        if (!which || which->find_first_not_of(" \t") == std::string::npos) {
+            collect(items, label, nullptr);
+            return;
+        }
+        int number = 0;
+        auto text = lines_of(*which);
+        auto [end, ec] =
+            std::from_chars(text.front().data(), text.front().data() + text.front().size(), number);
+        if (ec != std::errc{} || end != text.front().data() + text.front().size() || number < 1 ||
+            number > static_cast<int>(items.size())) {
+            session_.say(terminal.dim("There is no line with that number; nothing changed."));
+            return;
+        }
+        auto index = static_cast<size_t>(number - 1);
+        Question edit{session_.prompt(label)};
+        edit.prefill = items[index];
+        auto changed = session_.ask_line(edit);
+        auto lines = lines_of(changed.value_or(""));
+        if (lines.empty())
+            items.erase(items.begin() + static_cast<long>(index));
+        else
+            items[index] = lines.front();
     }
 
     void show_side_by_side() {
@@ -169,7 +278,7 @@ class AuditSession {
     std::optional<Countdown> countdown_;
     // Loaded on the first "know" item; empty inside when coaching is off.
     std::optional<std::optional<CoachingRules>> rules_;
-    std::optional<size_t> hinted_; // the "know" item a hint is about
+    bool saved_ = false;
 };
 
 } // namespace

@@ -97,6 +97,7 @@ LineResult LineEditor::read(const LineRequest& request) {
     request_ = &request;
     prompt_ = fence_styles(request.prompt);
     ended_ = false;
+    ended_by_paste_ = false;
     ended_text_.clear();
     if (!request.prefill.empty())
         el_wpush(el_, from_utf8(request.prefill).c_str());
@@ -104,8 +105,11 @@ LineResult LineEditor::read(const LineRequest& request) {
     int count = 0;
     const wchar_t* line = el_wgets(el_, &count);
     request_ = nullptr;
-    if (ended_)
+    if (ended_) {
+        if (ended_by_paste_)
+            terminal_.write("\n");
         return LineResult{end_, ended_text_};
+    }
     if (!line || count <= 0) {
         // Ctrl-D on an empty line, or the input closed under libedit.
         if (terminal_.hung_up())
@@ -157,13 +161,19 @@ int LineEditor::next_character(wchar_t* out) {
                 status->put_back();
             el_wset(el_, EL_REFRESH);
         },
+        [&] { el_wset(el_, EL_REFRESH); },
     };
     while (true) {
         switch (wait_for_person(terminal_, status, hooks)) {
         case Heard::input:
-            if (auto c = terminal_.read_char()) {
-                *out = static_cast<wchar_t>(*c);
-                return 1;
+            if (auto input = terminal_.read_input()) {
+                if (!input->pasted) {
+                    *out = static_cast<wchar_t>(input->key);
+                    return 1;
+                }
+                if (take_paste(std::move(input->text), out))
+                    return ended_ ? -1 : 1;
+                break;
             }
             end_line(LineEnd::hangup);
             return -1;
@@ -184,6 +194,43 @@ int LineEditor::next_character(wchar_t* out) {
             return -1;
         }
     }
+}
+
+bool LineEditor::take_paste(std::string text, wchar_t* out) {
+    // Control characters have no place in a field; tabs become spaces.
+    std::string clean;
+    for (char c : text) {
+        if (c == '\t')
+            clean += ' ';
+        else if (c == '\n' || static_cast<unsigned char>(c) >= 0x20 || c < 0)
+            clean += c == 0x7F ? ' ' : c;
+    }
+    while (!clean.empty() && clean.back() == '\n')
+        clean.pop_back();
+    bool several_lines = clean.find('\n') != std::string::npos;
+    if (several_lines && request_ && request_->list) {
+        // Everything from the line and the paste, one item a line.
+        const LineInfoW* info = el_wline(el_);
+        auto before = to_utf8(
+            std::wstring_view(info->buffer, static_cast<size_t>(info->cursor - info->buffer)));
+        auto after = to_utf8(
+            std::wstring_view(info->cursor, static_cast<size_t>(info->lastchar - info->cursor)));
+        end_line(LineEnd::entered);
+        ended_text_ = before + clean + after;
+        ended_by_paste_ = true;
+        return true;
+    }
+    if (several_lines)
+        std::replace(clean.begin(), clean.end(), '\n', ' ');
+    if (clean.empty())
+        return false;
+    // Typed into the line as if each character had been a key: libedit
+    // reads the rest back before asking for more input.
+    auto wide = from_utf8(clean);
+    *out = wide.front();
+    if (wide.size() > 1)
+        el_wpush(el_, wide.substr(1).c_str());
+    return true;
 }
 
 void LineEditor::redraw_after_resize(LiveStatus* status) {

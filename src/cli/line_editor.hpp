@@ -36,6 +36,9 @@ struct LineRequest {
     const std::vector<std::string_view>* vocabulary = nullptr; // offered on Tab
     std::string prefill;                                       // text already on the line
     LiveStatus* status = nullptr;                              // kept up to date meanwhile
+    // A multi-line paste ends a list field's line with all its lines
+    // ('\n' between them); elsewhere its lines join on the one line.
+    bool list = false;
 };
 
 class LineEditor {
@@ -58,6 +61,9 @@ class LineEditor {
     unsigned char offer_words();
     std::string current_line() const;
     void end_line(LineEnd end);
+    // Puts pasted text where it belongs: true when it ended the line
+    // (ended_ is set) or gave a first character in `out` (the rest follows).
+    bool take_paste(std::string text, wchar_t* out);
 
     Terminal& terminal_;
     FILE* input_ = nullptr;
@@ -67,6 +73,7 @@ class LineEditor {
     std::wstring prompt_;
     LineEnd end_ = LineEnd::entered;
     bool ended_ = false;
+    bool ended_by_paste_ = false;
     std::string ended_text_;
 };
 

@@ -10,8 +10,9 @@
 namespace settle::cli {
 
 // Shows the menu entries whose commands exist in `available` and returns
-// the chosen command's name, or nothing for "not now".
-std::optional<std::string> choose_from_menu(Context& context,
-                                            const std::vector<std::string>& available);
+// the chosen command's words ("audit", or "read" and a topic's name from
+// the numbered topic picker), or nothing for "not now".
+std::optional<std::vector<std::string>> choose_from_menu(Context& context,
+                                                         const std::vector<std::string>& available);
 
 } // namespace settle::cli

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -66,14 +67,21 @@ int reading_width() {
 void print_paged(std::string_view text, const GetEnv& env) {
     auto size = screen_size(STDOUT_FILENO);
     auto lines = std::count(text.begin(), text.end(), '\n');
-    std::string pager = env("PAGER").value_or("less -R");
+    std::string pager = env("PAGER").value_or("less");
+    // A terminal without cursor control cannot show a pager (as git).
+    bool dumb = env("TERM").value_or("") == "dumb";
     // An empty $PAGER, like `cat`, means "do not page".
-    if (!size || lines < size->rows || pager.empty() || pager == "cat") {
+    if (!size || dumb || lines < size->rows || pager.empty() || pager == "cat") {
         print(text);
         return;
     }
     std::fflush(stdout);
     int status = -1;
+    // As git does: unless the person set their own, less quits at once when
+    // the text fits (F), keeps colours (R) and leaves the text on the
+    // screen afterwards (X).
+    if (!env("LESS"))
+        ::setenv("LESS", "FRX", 0);
     {
         PagerSignals quiet;
         FILE* pipe = ::popen(pager.c_str(), "w");

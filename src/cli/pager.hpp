@@ -21,8 +21,9 @@ std::optional<ScreenSize> screen_size(int fd);
 // but no wider than comfortable reading; 80 columns into a pipe or file.
 int reading_width();
 
-// Writes `text` to stdout, through $PAGER (default `less -R`) when stdout is
-// a terminal and the text is taller than it. A pager that is missing or
+// Writes `text` to stdout, through $PAGER (default `less`, with LESS=FRX
+// when $LESS is not set, as git does) when stdout is a terminal that can
+// show one (not TERM=dumb) and the text is taller than it. A pager that is missing or
 // fails to start falls back to printing.
 void print_paged(std::string_view text, const GetEnv& env);
 

@@ -4,6 +4,7 @@
 #include "line_editor.hpp"
 #include "tty.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace settle::cli {
@@ -19,46 +20,83 @@ struct Choice {
     std::string label;
 };
 
-// Shows the choices and waits for one key. Enter skips. (Not "s": it is
-// "said" when asking whether a script was shared.)
-std::optional<char32_t> ask(Terminal& terminal, const std::string& question,
-                            const std::vector<Choice>& choices) {
-    std::string line = question + "  ";
-    for (const auto& choice : choices)
-        line += fmt::format("[{}] {}  ", utf8_encode(choice.key), choice.label);
-    line += terminal.dim("[Enter] skip");
-    terminal.line(line);
+// One key pressed on its own, among `keys` ('\n' for Enter); a burst or a
+// typed line is not an answer, and is said so gently.
+char32_t one_key(Terminal& terminal, std::u32string_view keys, const std::string& named,
+                 bool any_key = false) {
     terminal.enter_key_mode();
     while (true) {
-        switch (terminal.wait(std::nullopt)) {
-        case Wake::input: {
-            auto key = terminal.read_char();
-            if (!key)
-                throw WalkStopped{};
-            if (*key == '\r' || *key == '\n') {
-                terminal.restore_mode();
-                return std::nullopt;
-            }
-            for (const auto& choice : choices)
-                if (*key == choice.key) {
-                    terminal.restore_mode();
-                    terminal.line(terminal.dim("  " + choice.label));
-                    return *key;
-                }
+        auto press = wait_for_key_press(terminal, nullptr);
+        switch (press.heard) {
+        case Heard::input:
             break;
-        }
-        case Wake::interrupt:
-        case Wake::terminate:
-        case Wake::hangup:
+        case Heard::interrupt:
+        case Heard::terminate:
+        case Heard::hangup:
             terminal.restore_mode();
             throw WalkStopped{};
-        case Wake::suspend:
-            terminal.suspend([] {}, [] {});
-            break;
-        case Wake::timeout:
-        case Wake::resize:
-            break;
+        case Heard::time_up:
+            continue;
         }
+        if (press.typing) {
+            if (any_key) {
+                terminal.restore_mode();
+                return 0;
+            }
+            terminal.line(terminal.dim("  That looked like typing, so it is not taken as an "
+                                       "answer. One key: " +
+                                       named + "."));
+            continue;
+        }
+        char32_t key = *press.key == U'\r' ? U'\n' : *press.key;
+        if (key >= U'A' && key <= U'Z')
+            key = key - U'A' + U'a';
+        if (key == 4) { // Ctrl-D
+            terminal.restore_mode();
+            throw WalkStopped{};
+        }
+        if (any_key || keys.find(key) != std::u32string_view::npos) {
+            terminal.restore_mode();
+            return key;
+        }
+        terminal.line(terminal.dim("  One key: " + named + "."));
+    }
+}
+
+// Shows the choices and waits for one key, then echoes the answer, which
+// Enter keeps and u (or Backspace, or any other key) changes. Enter at
+// once skips. (Not "s": it is "said" when asking whether a script was
+// shared.)
+std::optional<char32_t> ask(Terminal& terminal, const std::string& question,
+                            const std::vector<Choice>& choices, const std::string& lead = {}) {
+    std::u32string keys = U"\n";
+    std::string named;
+    std::string line = question + "  ";
+    for (size_t i = 0; i < choices.size(); ++i) {
+        keys += choices[i].key;
+        named += utf8_encode(choices[i].key) + (i + 1 < choices.size() ? ", " : "");
+        line += fmt::format("[{}] {}  ", utf8_encode(choices[i].key), choices[i].label);
+    }
+    named += " or Enter";
+    line += terminal.dim("[Enter] skip");
+    // What the question is about is shown only once keys typed ahead (meant
+    // for an earlier question) are dropped, so a key pressed on seeing it
+    // counts.
+    std::string shown = lead.empty() ? line : lead + "\n" + line;
+    while (true) {
+        terminal.flush_input();
+        terminal.line(shown);
+        auto key = one_key(terminal, keys, named);
+        if (key == U'\n')
+            return std::nullopt;
+        const auto& chosen = *std::find_if(choices.begin(), choices.end(),
+                                           [&](const Choice& c) { return c.key == key; });
+        terminal.flush_input();
+        terminal.line(fmt::format("  {} {}", terminal.glyph("→", "->"), chosen.label) +
+                      terminal.dim("   Enter keeps it, u changes it"));
+        if (one_key(terminal, {}, {}, true) == U'\n')
+            return key;
+        shown = terminal.dim("  Nothing recorded yet. ") + line;
     }
 }
 
@@ -66,12 +104,12 @@ void walk_audit(Context& context, Terminal& terminal, const LoadedEntry& item) {
     const auto& audit = std::get<AuditFields>(item.entry.fields);
     for (int number : open_items(item.entry).predictions) {
         const auto& prediction = audit.predict[static_cast<size_t>(number - 1)];
-        terminal.line(
-            fmt::format("  {} {}", terminal.glyph("•", "-"), neutralize_controls(prediction)));
-        auto key = ask(terminal, "  Did this happen?",
-                       {{'h', "happened"}, {'p', "partly"}, {'d', "didn't"}});
-        if (!key)
-            continue;
+        auto key =
+            ask(terminal, "  Did this happen?",
+                {{'h', "happened"}, {'p', "partly"}, {'d', "didn't"}, {'?', "not sure"}},
+                fmt::format("  {} {}", terminal.glyph("•", "-"), neutralize_controls(prediction)));
+        if (!key || *key == '?')
+            continue; // still open: asked again another time
         Answers answers;
         auto outcome = *key == 'h'   ? PredictionOutcome::happened
                        : *key == 'p' ? PredictionOutcome::partly
@@ -83,9 +121,9 @@ void walk_audit(Context& context, Terminal& terminal, const LoadedEntry& item) {
 
 void walk_script(Context& context, Terminal& terminal, const LoadedEntry& item) {
     const auto& script = std::get<ScriptFields>(item.entry.fields);
-    terminal.line("  " + neutralize_controls(compose_sentence(script)));
     auto shared = ask(terminal, "  Did you share it?",
-                      {{'s', "said it"}, {'n', "sent it"}, {'k', "kept it to myself"}});
+                      {{'s', "said it"}, {'n', "sent it"}, {'k', "kept it to myself"}},
+                      "  " + neutralize_controls(compose_sentence(script)));
     if (!shared)
         return;
     Answers answers;

@@ -1,10 +1,13 @@
 #include "session.hpp"
 
+#include "commands.hpp"
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <csignal>
+#include <cstdio>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -31,8 +34,16 @@ std::string trimmed(std::string_view text) {
     return std::string(text.substr(start, end + 1 - start));
 }
 
+// "8", and also "8/10" and "8." as people write them.
 std::optional<int> parse_rating_answer(std::string_view text) {
     auto answer = trimmed(text);
+    for (std::string_view suffix : {"/10", "/ 10", " / 10", " /10", "."})
+        if (answer.size() > suffix.size() &&
+            answer.compare(answer.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            answer.resize(answer.size() - suffix.size());
+            break;
+        }
+    answer = trimmed(answer);
     int value = -1;
     auto [end, ec] = std::from_chars(answer.data(), answer.data() + answer.size(), value);
     if (ec != std::errc{} || end != answer.data() + answer.size() || !valid_rating(value))
@@ -50,14 +61,16 @@ Session::Session(Context& context)
     : context_(context), terminal_(terminal_options(context)), editor_(terminal_) {}
 
 std::string Session::prompt(std::string_view label) const {
-    return terminal_.accent(fmt::format("{} {} ", label, terminal_.glyph("›", ">")));
+    // The style ends before the last space: libedit drops a style sequence
+    // at the very end of a prompt, which left the typed answer coloured.
+    return terminal_.accent(fmt::format("{} {}", label, terminal_.glyph("›", ">"))) + " ";
 }
 
 std::optional<std::string> Session::ask_line(const Question& question) {
-    std::string prefill;
+    std::string prefill = question.prefill;
     while (true) {
-        auto result = editor_.read(
-            LineRequest{question.prompt, question.vocabulary, prefill, question.status});
+        auto result = editor_.read(LineRequest{question.prompt, question.vocabulary, prefill,
+                                               question.status, question.list});
         switch (result.end) {
         case LineEnd::entered:
             return result.text;
@@ -87,7 +100,15 @@ std::optional<std::string> Session::ask_line(const Question& question) {
 
 std::optional<int> Session::ask_rating(const std::string& prompt, bool can_skip,
                                        const std::function<void(int)>& keep) {
-    Question question{prompt, nullptr, nullptr, [&](const std::string& unfinished) {
+    // A question too long to stand before the cursor is said above it, so
+    // that it wraps between words.
+    std::string shown_prompt = prompt;
+    if (styled_width(prompt) > terminal_.size().columns - 12) {
+        auto end = prompt.find_last_not_of(' ');
+        say(prompt.substr(0, end + 1));
+        shown_prompt = terminal_.accent(std::string(terminal_.glyph("›", ">"))) + " ";
+    }
+    Question question{shown_prompt, nullptr, nullptr, [&](const std::string& unfinished) {
                           // A number typed but not yet entered still counts.
                           if (auto value = parse_rating_answer(unfinished); value && keep)
                               keep(*value);
@@ -100,6 +121,7 @@ std::optional<int> Session::ask_rating(const std::string& prompt, bool can_skip,
             return value;
         say(terminal_.dim(can_skip ? "A whole number from 0 to 10, please, or Enter to skip."
                                    : "A whole number from 0 to 10, please; a guess is fine."));
+        terminal_.flush_input(); // the rest of a burst is not the next try
     }
 }
 
@@ -121,43 +143,134 @@ constexpr char32_t kControlD = 4;
 
 } // namespace
 
-std::optional<char32_t> Session::ask_key(std::u32string_view keys, LiveStatus* status) {
+std::optional<char32_t> Session::ask_key(const KeyQuestion& question) {
+    // Keys typed ahead were meant for an earlier question.
+    terminal_.flush_input();
+    if (!question.prompt.empty())
+        say(question.prompt);
     while (true) {
-        std::optional<char32_t> c;
+        KeyPress press;
         {
             KeyMode key_mode(terminal_);
-            switch (wait_for_person(terminal_, status)) {
-            case Heard::input:
-                c = terminal_.read_char();
-                if (!c)
-                    end(SessionEnd::hung_up, {}, {});
-                break;
-            case Heard::time_up:
-                return std::nullopt;
-            case Heard::interrupt:
-                break; // asked below, outside key mode
-            case Heard::terminate:
-                end(SessionEnd::terminated, {}, {});
-            case Heard::hangup:
-                end(SessionEnd::hung_up, {}, {});
-            }
+            press = wait_for_key_press(terminal_, question.status);
         }
-        if (!c) {
-            switch (offer_to_stop(status, false)) {
+        switch (press.heard) {
+        case Heard::input:
+            break;
+        case Heard::time_up:
+            return std::nullopt;
+        case Heard::interrupt:
+            switch (offer_to_stop(question.status, false)) {
             case AfterInterrupt::keep_going:
+                terminal_.flush_input();
                 continue;
             case AfterInterrupt::stop:
                 end(SessionEnd::stopped, {}, {});
             case AfterInterrupt::discard:
                 end(SessionEnd::discarded, {}, {});
             }
+            continue;
+        case Heard::terminate:
+            end(SessionEnd::terminated, {}, {});
+        case Heard::hangup:
+            end(SessionEnd::hung_up, {}, {});
         }
-        char32_t key = *c == U'\r' ? U'\n' : lower(*c);
-        if (keys.empty() || keys.find(key) != std::u32string_view::npos)
-            return key;
-        if (*c == kControlD)
+        // Still on its way when the question began: not an answer to it.
+        if (question.grace_until && std::chrono::steady_clock::now() < *question.grace_until)
+            continue;
+        if (press.typing) {
+            if (question.report_typing)
+                return kTyping;
+            say(terminal_.dim(
+                question.keys_named.empty()
+                    ? "That looked like typing, so it is not taken as an answer."
+                    : "That looked like typing, so it is not taken as an answer. This question "
+                      "takes one key: " +
+                          question.keys_named + "."));
+            continue;
+        }
+        char32_t key = *press.key == U'\r' ? U'\n' : lower(*press.key);
+        if (*press.key == kControlD)
             end(SessionEnd::end_of_input, {}, {});
+        if (question.crisis_key && key == U'c') {
+            show_crisis();
+            if (!question.prompt.empty())
+                say(question.prompt);
+            continue;
+        }
+        if (question.keys.empty() || question.keys.find(key) != std::u32string::npos)
+            return key;
+        if (!question.keys_named.empty())
+            say(terminal_.dim("This question takes one key: " + question.keys_named + "."));
     }
+}
+
+namespace {
+
+constexpr char32_t kBackspace = 0x7F;
+constexpr char32_t kControlH = 0x08;
+
+std::string keys_in_words(const std::vector<Choice>& choices) {
+    std::string out;
+    for (size_t i = 0; i < choices.size(); ++i) {
+        if (i > 0)
+            out += i + 1 == choices.size() ? " or " : ", ";
+        out += utf8_encode(choices[i].key);
+    }
+    return out;
+}
+
+} // namespace
+
+char32_t Session::ask_choice(const std::vector<Choice>& choices, const std::string& prompt) {
+    std::u32string keys;
+    for (const auto& choice : choices)
+        keys += choice.key;
+    std::string shown = prompt;
+    while (true) {
+        auto key = ask_key(KeyQuestion{keys, keys_in_words(choices), shown});
+        const auto& chosen = *std::find_if(choices.begin(), choices.end(),
+                                           [&](const Choice& c) { return c.key == key; });
+        KeyQuestion confirm;
+        confirm.prompt = fmt::format("  {} {}", terminal_.glyph("→", "->"), chosen.label) +
+                         terminal_.dim("   Enter keeps it, u changes it");
+        confirm.report_typing = true;
+        auto next = ask_key(confirm);
+        if (next == U'\n') {
+            return chosen.key;
+        }
+        shown =
+            terminal_.dim("Nothing recorded yet. Choose again: " + keys_in_words(choices) + ".");
+        if (next != U'u' && next != kBackspace && next != kControlH)
+            shown = terminal_.dim("Not kept, since that was not Enter. ") + shown;
+    }
+}
+
+void Session::show_crisis() {
+    terminal_.line();
+    std::fflush(stdout);
+    show_crisis_lines(context_);
+    std::fflush(stdout);
+    terminal_.line();
+}
+
+void Session::finish(std::string_view next_step) {
+    // Already saved: a Ctrl-C here has nothing to keep or lose.
+    has_content_ = {};
+    if (!next_step.empty())
+        say(next_step);
+    KeyQuestion last;
+    last.prompt = terminal_.dim("c crisis lines   any other key closes");
+    last.crisis_key = true;
+    last.report_typing = true;
+    ask_key(last);
+}
+
+void Session::say_wrapped(std::string_view text, std::string_view indent) {
+    std::string out;
+    for (const auto& line : wrap_styled(text, std::max(20, terminal_.size().columns - 1), indent))
+        out += (out.empty() ? "" : "\n") + line;
+    terminal_.line(out);
 }
 
 Session::AfterInterrupt Session::offer_to_stop(LiveStatus* status, bool has_unfinished_text) {
@@ -165,19 +278,32 @@ Session::AfterInterrupt Session::offer_to_stop(LiveStatus* status, bool has_unfi
     terminal_.line();
     if (!has_words)
         return AfterInterrupt::stop; // nothing to keep or to lose: just stop
-    say(fmt::format("Stop here?  {} save what you wrote   {} discard it   {} keep going",
-                    terminal_.bold("s"), terminal_.bold("d"), terminal_.bold("Enter")));
+    auto options = fmt::format("Stop here?  {} save what you wrote   {} discard it   {} keep going"
+                               "\n            {} crisis lines, if you need someone now",
+                               terminal_.bold("s"), terminal_.bold("d"), terminal_.bold("Enter"),
+                               terminal_.bold("c"));
+    terminal_.flush_input();
+    say(options);
     KeyMode key_mode(terminal_);
     while (true) {
-        switch (wait_for_person(terminal_, status)) {
+        auto press = wait_for_key_press(terminal_, status);
+        switch (press.heard) {
         case Heard::input: {
-            auto c = terminal_.read_char();
-            if (!c || lower(*c) == U's' || *c == kControlD)
+            if (press.typing)
+                break; // only a key pressed on its own decides
+            auto c = press.key;
+            if (lower(*c) == U's' || *c == kControlD)
                 return AfterInterrupt::stop;
             if (lower(*c) == U'd')
                 return AfterInterrupt::discard;
             if (*c == U'\n' || *c == U'\r' || lower(*c) == U'k')
                 return AfterInterrupt::keep_going;
+            if (lower(*c) == U'c') {
+                terminal_.restore_mode();
+                show_crisis();
+                say(options);
+                terminal_.enter_key_mode();
+            }
             break;
         }
         case Heard::time_up:

@@ -14,6 +14,7 @@
 #include "tty.hpp"
 #include "writing.hpp"
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -38,10 +39,47 @@ struct SessionEnded {
 using KeepUnfinished = std::function<void(const std::string&)>;
 
 struct Question {
+    Question(std::string prompt_text, const std::vector<std::string_view>* words = nullptr,
+             LiveStatus* live = nullptr, KeepUnfinished keep_unfinished = {})
+        : prompt(std::move(prompt_text)), vocabulary(words), status(live),
+          keep(std::move(keep_unfinished)) {}
+
     std::string prompt; // the text before the cursor, e.g. "know › "
     const std::vector<std::string_view>* vocabulary = nullptr;
     LiveStatus* status = nullptr;
     KeepUnfinished keep;
+    // A list field: a multi-line paste returns its lines, one item each,
+    // separated by '\n'. Otherwise a paste's lines join into the one line.
+    bool list = false;
+    std::string prefill; // text already on the line (changing an answer)
+};
+
+// A question answered with one key.
+struct KeyQuestion {
+    KeyQuestion() = default;
+    KeyQuestion(std::u32string key_list, std::string named, std::string prompt_text = {})
+        : keys(std::move(key_list)), keys_named(std::move(named)), prompt(std::move(prompt_text)) {}
+
+    std::u32string keys;    // lower case; '\n' stands for Enter; empty: any key
+    std::string keys_named; // said when typing arrives instead: "1, 2 or 3"
+    // Said once the keys typed ahead are dropped, so that a key pressed on
+    // seeing it is never dropped with them.
+    std::string prompt;
+    LiveStatus* status = nullptr;
+    bool crisis_key = true; // `c` shows the crisis lines, then asks again
+    // Keys before this moment were typed before the question could be
+    // read: dropped, like the keys typed ahead.
+    std::optional<std::chrono::steady_clock::time_point> grace_until;
+    // Typing (a burst, a line, a paste) returns kTyping instead of a gentle
+    // note and another wait.
+    bool report_typing = false;
+};
+constexpr char32_t kTyping = 0;
+
+// One answer of a recorded choice.
+struct Choice {
+    char32_t key;
+    std::string label;
 };
 
 class Session {
@@ -66,13 +104,28 @@ class Session {
     std::optional<int> ask_rating(const std::string& prompt, bool can_skip,
                                   const std::function<void(int)>& keep = {});
 
-    // A single key among `keys` (lower case; '\n' stands for Enter), or
-    // any key when `keys` is empty. With a `status`, it is kept up to date
-    // and nothing is returned once its time is up.
-    std::optional<char32_t> ask_key(std::u32string_view keys, LiveStatus* status = nullptr);
+    // A single deliberate key (see KeyQuestion). Keys typed ahead are
+    // dropped first. With a `status`, it is kept up to date and nothing is
+    // returned once its time is up.
+    std::optional<char32_t> ask_key(const KeyQuestion& question);
+
+    // An answer that is recorded: one key among `choices`, echoed, then kept
+    // with Enter or changed with u or Backspace (any typing also changes it).
+    // `prompt` is the line said last, once keys typed ahead are dropped.
+    char32_t ask_choice(const std::vector<Choice>& choices, const std::string& prompt);
+
+    // The crisis lines, in the middle of anything.
+    void show_crisis();
+
+    // The last words of an exercise: one next step, and `c` for the crisis
+    // lines before the session closes.
+    void finish(std::string_view next_step);
 
     // Words of the session, written above the prompts.
     void say(std::string_view text = {}) { terminal_.line(text); }
+    // Prose, word-wrapped at the terminal's width (styles kept, each line
+    // ending with its attributes reset).
+    void say_wrapped(std::string_view text, std::string_view indent = {});
     // "know › " in the session's style: the arrow falls back to ">" in ASCII.
     std::string prompt(std::string_view label) const;
 

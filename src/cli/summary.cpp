@@ -3,6 +3,7 @@
 #include "core/summary.hpp"
 #include "commands.hpp"
 #include "core/display.hpp"
+#include "pager.hpp"
 #include "reading.hpp"
 #include "summary_html.hpp"
 #include "summary_report.hpp"
@@ -139,7 +140,8 @@ void run_summary(Context& context, const SummaryOptions& options) {
         fmt::print("{}", summary_markdown(summary, request));
     } else {
         TextStyle style{text_width(options, context), locale_is_utf8(), context.use_color(1)};
-        fmt::print("{}", summary_text(summary, request, style));
+        // Long at a terminal: through the pager, as `read` does.
+        print_paged(summary_text(summary, request, style), context.env());
     }
 }
 

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <termios.h>
+#include <vector>
 
 namespace settle::cli {
 
@@ -38,6 +39,14 @@ struct WindowSize {
     int rows = 24;
 };
 
+// One thing the person gave: a key, or text pasted in one go (between the
+// terminal's bracketed-paste markers), which is never taken for keys.
+struct Input {
+    bool pasted = false;
+    char32_t key = 0; // when not pasted
+    std::string text; // when pasted: UTF-8, line ends as '\n'
+};
+
 struct TerminalOptions {
     bool color = false; // from --color / NO_COLOR
     bool bell = true;   // from the `bell` setting
@@ -56,7 +65,9 @@ class Terminal {
     // Output. Everything written is flushed at once: a session is slow
     // enough that buffering only risks a half-drawn screen at an ending.
     void write(std::string_view text);
-    void line(std::string_view text = {}) { write(std::string(text) + "\n"); }
+    // Prose: each line word-wrapped at the window's width (a line's leading
+    // spaces indent its continuation lines), attributes reset at each end.
+    void line(std::string_view text = {});
     void ring_bell();
 
     // Styles for calm emphasis; plain text when colour is off.
@@ -92,6 +103,17 @@ class Terminal {
     // Reads one character (UTF-8 decoded) after wait() reported input;
     // nothing when the input has closed.
     std::optional<char32_t> read_char();
+    // Reads a key or a whole bracketed paste; nothing when the input closed.
+    std::optional<Input> read_input();
+    // True when more input arrives within `settle` (or is already waiting):
+    // a key that comes with others is a burst or typing, not an answer.
+    bool more_input_within(std::chrono::milliseconds settle);
+    // Reads and drops everything arriving until the input has been quiet
+    // for `settle`, so the rest of a burst cannot answer the next question.
+    void drop_burst(std::chrono::milliseconds settle);
+    // Drops keys typed ahead (tcflush): they were meant for an earlier
+    // question, never for the one about to be asked.
+    void flush_input();
     bool hung_up() const { return hung_up_; }
 
     // Ctrl-Z: puts the terminal back as it was, stops the process, and on
@@ -101,7 +123,11 @@ class Terminal {
                  const std::function<void()>& after_resume);
 
   private:
+    bool read_byte(char& byte);
+    void bracketed_paste(bool on);
+
     TerminalOptions options_;
+    std::string pending_; // bytes read ahead while telling a paste from a key
     int input_fd_ = -1;
     int output_fd_ = -1;
     FILE* output_ = nullptr;
@@ -129,6 +155,10 @@ class LiveStatus {
     // True once the time is up: a prompt with nothing typed then ends, and
     // one with text waits for the person to finish the line.
     virtual bool time_is_up() const = 0;
+    // True once after update() printed a plain line (a terminal without
+    // cursor control gets the time that way): a line being edited must be
+    // shown again below it.
+    virtual bool printed_plain_line() { return false; }
 };
 
 // How a wait for the person ends.
@@ -140,6 +170,7 @@ struct WaitHooks {
     std::function<void()> resized;
     std::function<void()> stopping;
     std::function<void()> resumed;
+    std::function<void()> printed; // after the status printed a plain line
 };
 
 // Waits for the person while keeping `status` (if any) current: it is
@@ -148,11 +179,35 @@ struct WaitHooks {
 // then again at each update while it stays up).
 Heard wait_for_person(Terminal& terminal, LiveStatus* status, const WaitHooks& hooks = {});
 
+// How long the input must stay quiet after a key for the key to count as
+// pressed on its own: the keys of a typed word or a burst come closer.
+constexpr std::chrono::milliseconds kKeySettle{150};
+
+// What a one-key question heard.
+struct KeyPress {
+    Heard heard = Heard::input;
+    std::optional<char32_t> key; // a key pressed on its own
+    bool typing = false;         // a burst, a typed line or a paste: not an answer
+};
+
+// Waits for one deliberate key, as wait_for_person does. A key that
+// arrives with others after it, and any paste, is read whole (so none of
+// it answers a later question) and reported as typing.
+KeyPress wait_for_key_press(Terminal& terminal, LiveStatus* status, const WaitHooks& hooks = {});
+
 // Columns a line takes that may hold style sequences (ESC [ ... letter),
 // which take none.
 int styled_width(std::string_view styled);
 // Cuts such a line to `columns` display columns, keeping its sequences.
 std::string fit_styled(std::string_view styled, int columns);
+
+// Breaks a line that may hold style sequences into lines of at most
+// `columns`, between words (a word is cut only when wider than a line).
+// Continuation lines get `indent`. A style still open at a break is closed
+// at the line's end and opened again on the next, so no line leaks its
+// attributes into the next.
+std::vector<std::string> wrap_styled(std::string_view styled, int columns,
+                                     std::string_view indent = {});
 
 // Encodes a code point as UTF-8, and decodes UTF-8 (an invalid byte becomes
 // U+FFFD).

@@ -88,7 +88,8 @@ class Validator {
     Status operator()(const PauseFields& pause) const {
         for (auto status :
              {rating(pause.urge_before, "urge_before"), rating(pause.urge_after, "urge_after"),
-              required(pause.urge_before.has_value(), "urge_before", "0-10"),
+              // The rating before may be skipped, like the audit's: asked at
+              // the start of a hard moment, it must never stand in the way.
               required(pause.urge_after.has_value(), "urge_after", "0-10"),
               required(pause.outcome.has_value(), "outcome", "waited, reached-out or undecided")})
             if (!status)

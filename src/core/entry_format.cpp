@@ -98,6 +98,13 @@ void emit_fields(YAML::Emitter& out, const ScriptFields& script) {
         out << YAML::Key << key << YAML::Value;
         emit_text(out, *value);
     }
+    // A script stopped before its three answers has no sentence yet: a
+    // sentence with holes in it would read as something the person wrote.
+    auto answered = [](const std::string& text) {
+        return text.find_first_not_of(" \t\r\n.") != std::string::npos;
+    };
+    if (!answered(script.situation) || !answered(script.feeling) || !answered(script.need))
+        return;
     out << YAML::Key << "sentence" << YAML::Value;
     emit_text(out, compose_sentence(script));
 }

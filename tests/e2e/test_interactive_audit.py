@@ -11,7 +11,7 @@ CLOCK = re.compile(r"(\d+):(\d\d) left")
 
 def seconds_shown(lines):
     """The countdown's m:ss on the bottom line, in seconds, or None."""
-    match = CLOCK.search(lines[-1])
+    match = next((m for m in map(CLOCK.search, lines[-3:]) if m), None)
     return int(match.group(1)) * 60 + int(match.group(2)) if match else None
 
 
@@ -30,6 +30,8 @@ class GuidedAudit(InteractiveTest):
         tty.line("")
         tty.wait_for_text("How anxious are you now, 0-10?")
         tty.line("4")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         text = tty.text()
         self.assertIn("What I know", text)
@@ -51,7 +53,7 @@ class GuidedAudit(InteractiveTest):
         first = tty.wait_for(seconds_shown, "the countdown on the bottom line")
         tty.wait_for(lambda lines: (seconds_shown(lines) or first) < first,
                      f"the countdown to go below {first} seconds")
-        self.assertRegex(tty.screen()[-1], r"\d:\d\d left  [█░]+")
+        self.assertRegex(tty.text(), r"\d:\d\d left  [█░]+")
         tty.press("C-c")
         tty.wait_for_text("Stop here?")
         tty.press("d")
@@ -63,11 +65,18 @@ class GuidedAudit(InteractiveTest):
         tty.type("They have not answered since no")
         tty.wait_for_text("Time is up. Finish the line you are on")
         tty.line("on")
+        # The timer is a guide: the predictions are still asked.
+        tty.wait_for_text("What are you predicting?")
+        tty.line("They are pulling away")
+        tty.line("")
         tty.wait_for_text("How anxious are you now")
         tty.line("")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         entry = self.only_entry("audit")
         self.assertIn("  - They have not answered since noon\n", entry)
+        self.assertIn("predict:\n  - They are pulling away\n", entry)
         self.assertIn("elapsed_seconds: 3\n", entry)
         self.assertNotIn("incomplete", entry)
 
@@ -81,6 +90,8 @@ class GuidedAudit(InteractiveTest):
         tty.line("")
         tty.line("They are tired of me")
         tty.line("")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         screen = tty.screen()
         header = next(i for i, line in enumerate(screen) if line.startswith("What I know"))
@@ -111,13 +122,19 @@ class GuidedAudit(InteractiveTest):
     def test_ascii_when_the_locale_is_not_utf8(self):
         tty = self.start("audit", "--minutes", "1", "--anxiety-before", "3", env={"LANG": "C"})
         tty.wait_for_text("know >")
-        tty.wait_for(lambda lines: re.search(r"\d:\d\d left  [#.]+$", lines[-1]), "an ASCII countdown")
+        tty.wait_for(lambda lines: any(re.search(r"\d:\d\d left  [#.]+$", l) for l in lines[-3:]),
+                     "an ASCII countdown")
         self.assertNotIn("█", tty.text())
         tty.line("the kettle is on")
         tty.line("")
+        tty.wait_for_text("predict >")
+        tty.line("")
+        tty.wait_for_text("Nothing here yet")
         tty.line("")
         tty.wait_for_text("How anxious are you now")
         tty.line("")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         text = tty.text()
         self.assertIn("What I know", text)
@@ -140,8 +157,14 @@ class GuidedAudit(InteractiveTest):
         tty.wait_for(lambda lines: len(lines) == 30 and seconds_shown(lines) is not None,
                      "the countdown after growing")
         tty.line("")
+        tty.wait_for_text("predict ›")
         tty.line("")
+        tty.wait_for_text("Nothing here yet")
         tty.line("")
+        tty.wait_for_text("How anxious are you now")
+        tty.line("")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         self.assertIn("  - the message was delivered\n", self.only_entry("audit"))
         tty.assert_terminal_restored()

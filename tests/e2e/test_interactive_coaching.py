@@ -12,14 +12,17 @@ class GuidedCoaching(InteractiveTest):
         tty = self.start("script")
         tty.wait_for_text("When ›")
         tty.line("you never call")
-        tty.wait_for_text("reads as something your partner did")
         tty.wait_for_text("I feel ›")
         tty.line("hurt")
         tty.wait_for_text("I need ›")
         tty.line("to feel chosen")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         entry = self.only_entry("script")
         self.assertIn("situation: you never call\n", entry)
+        # The note comes with the review, where the answer can be changed.
+        self.assertIn("reads as something your partner did", tty.text())
         self.assertNotIn("softer underneath", tty.text())
 
     def test_audit_offers_to_move_a_prediction(self):
@@ -28,18 +31,21 @@ class GuidedCoaching(InteractiveTest):
         tty.line("They said they'd call at 9")
         tty.wait_for_text("know ›")
         tty.line("They'll be angry")
-        tty.wait_for_text("Type m and Enter to move it")
-        tty.line("m")
-        tty.wait_for_text("Moved to the predictions.")
         tty.line("")
         tty.wait_for_text("predict ›")
+        tty.line("They won't call")
         tty.line("")
         tty.wait_for_text("How anxious are you now")
         tty.line("")
+        tty.wait_for_text("m move that line to the")
+        tty.press("m")
+        tty.wait_for_text("Moved to the predictions.")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         entry = self.only_entry("audit")
-        self.assertIn("know:\n  - They said they'd call at 9\npredict:\n  - They'll be angry\n",
-                      entry)
+        self.assertIn("know:\n  - They said they'd call at 9\npredict:\n  - They won't call\n"
+                      "  - They'll be angry\n", entry)
 
 
     def test_own_words_are_offered_first(self):
@@ -56,6 +62,8 @@ class GuidedCoaching(InteractiveTest):
         tty.press("Tab")
         tty.wait_for_text("I need › a slow evening together")
         tty.press("Enter")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         newest = sorted(self.entries())[-1]  # the guided one, written today
         self.assertIn("feeling: quietly dreading\n", self.read_entry(newest))

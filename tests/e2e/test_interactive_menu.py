@@ -17,6 +17,8 @@ class MenuAtATerminal(InteractiveTest):
         tty.line("the house is quiet")
         tty.line("lonely")
         tty.line("closeness")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         saved = list((self.home / "elsewhere").rglob("*-script.md"))
         self.assertEqual(len(saved), 1, "the chosen command keeps the global --journal")

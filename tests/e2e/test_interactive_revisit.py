@@ -12,9 +12,9 @@ class RevisitWalk(InteractiveTest):
                 "to know we're okay", "--at", "2026-11-02 10:00")
         tty = self.start("revisit")
         tty.wait_for_text("Did you share it?")
-        tty.press("s")  # "said it", not a skip
+        tty.choose("s")  # "said it", not a skip
         tty.wait_for_text("How did it land?")
-        tty.press("c")
+        tty.choose("c")
         tty.wait_for_text("A note, if you like")
         tty.line("we talked after dinner")
         self.assertEqual(tty.wait_for_exit(), 0)
@@ -26,7 +26,7 @@ class RevisitWalk(InteractiveTest):
                 "I'll cry", "--at", "2026-11-01 10:00")
         tty = self.start("revisit")
         tty.wait_for_text("they'll be cold")
-        tty.press("d")
+        tty.choose("d")
         tty.wait_for_text("I'll cry")
         tty.press("Enter")
         self.assertEqual(tty.wait_for_exit(), 0)

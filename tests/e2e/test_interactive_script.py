@@ -29,6 +29,8 @@ class GuidedScript(InteractiveTest):
         tty.press("Tab")
         tty.wait_for_text("I need › to hear that we're okay")
         tty.press("Enter")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         sentence = ("When we haven't talked properly for a few days, I notice I feel anxious "
                     "and lonely, and what I'm actually needing is to hear that we're okay.")
@@ -55,6 +57,8 @@ class GuidedScript(InteractiveTest):
         tty.line("unsettled é")
         tty.wait_for_text("I need ›")
         tty.line("closeness")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         entry = self.only_entry("script")
         self.assertIn("situation: all the evening was quiet\n", entry)
@@ -64,6 +68,8 @@ class GuidedScript(InteractiveTest):
         tty = self.start("script", "--feel", "sad", "--need", "rest", env={"LANG": "C"})
         tty.wait_for_text("When >")
         tty.line("café à deux, straße")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         self.assertIn("situation: café à deux, straße\n", self.only_entry("script"))
 
@@ -72,6 +78,8 @@ class GuidedScript(InteractiveTest):
         tty.wait_for_text("I feel ›")
         self.assertNotIn("When ›", tty.text())
         tty.line("worried")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         self.assertNotIn("I need ›", tty.text())
         self.assertIn("sentence: When you were late, I notice I feel worried, and what I'm "
@@ -83,6 +91,8 @@ class GuidedScript(InteractiveTest):
         tty.line("")
         tty.wait_for_text("A few words are enough.")
         tty.line("rest")
+        tty.keep()
+        tty.close_ending()
         self.assertEqual(tty.wait_for_exit(), 0)
         self.assertIn("need: rest\n", self.only_entry("script"))
 

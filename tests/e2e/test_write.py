@@ -113,7 +113,7 @@ class ValidationTest(JournalTest):
         (PAUSE + ["--at", "2026-02-30"], '--at takes a date such as'),
         (PAUSE + ["--minutes", "0"], "--minutes"),
         (PAUSE + ["--minutes", "1", "--no-timer"], "--no-timer"),
-        (["pause", "--stdin"], "--urge-before is missing"),
+        (["pause", "--stdin"], "--urge-after is missing"),
     ]
 
     def test_each_mistake_exits_2_and_writes_nothing(self):

@@ -28,7 +28,7 @@ def require_tmux(test_class):
 class TerminalSession:
     """One settle command running in its own tmux server and window."""
 
-    def __init__(self, test, args, width=80, height=24, env=None, name="tty"):
+    def __init__(self, test, args, width=80, height=24, env=None, name="tty", record=False):
         self.test = test
         self.dir = Path(test.home) / name
         self.dir.mkdir()
@@ -48,6 +48,8 @@ class TerminalSession:
             exports
             + f"cd {shlex.quote(str(self.dir))}\n"
             + "stty -g > stty.before\n"
+            # When recording, settle starts only once the recording has.
+            + ("while [ ! -e go ]; do sleep 0.02; done\n" if record else "")
             + f"{command}\n"
             + "echo $? > status\n"
             + "stty -g > stty.after\n"
@@ -59,6 +61,13 @@ class TerminalSession:
             "-f", str(config), "new-session", "-d", "-x", str(width), "-y", str(height),
             "-s", "settle", f"bash --norc --noprofile {shlex.quote(str(script))}",
         )
+        self.output = None
+        if record:
+            # Every byte settle writes, escape sequences included.
+            self.output = self.dir / "output.raw"
+            self._tmux("pipe-pane", "-o", "-t", "settle",
+                       f"cat >> {shlex.quote(str(self.output))}")
+            (self.dir / "go").write_text("")
 
     def _tmux(self, *args, check=True):
         return subprocess.run(
@@ -83,10 +92,45 @@ class TerminalSession:
         self.type(text)
         self.press("Enter")
 
+    def paste(self, text):
+        """Pastes `text` as a terminal does: in one go, inside the
+        bracketed-paste markers when the program asked for them."""
+        self._tmux("set-buffer", "--", text)
+        self._tmux("paste-buffer", "-p", "-t", "settle")
+
+    # -- the answers every guided session asks for
+
+    def press_after(self, key, marker):
+        """Presses `key` once `marker` appears once more on the screen than
+        it did before, so an older copy of it does not count."""
+        before = self.text().count(marker)
+        self.press(key)
+        self.wait_for(lambda lines: "\n".join(lines).count(marker) > before, repr(marker))
+
+    def choose(self, key):
+        """Answers a recorded one-key question and keeps the answer."""
+        self.press_after(key, "Enter keeps it")
+        self.press("Enter")
+
+    def keep(self):
+        """Keeps what the review before saving shows."""
+        self.wait_for_text("Save this?")
+        self.press("k")
+
+    def close_ending(self):
+        """Leaves the last screen of an exercise."""
+        self.wait_for_text("any other key closes")
+        self.press("Enter")
+
     # -- reading the screen
 
     def screen(self):
         return self._tmux("capture-pane", "-p", "-t", "settle").stdout.rstrip("\n").split("\n")
+
+    def history(self):
+        """Every line the window has shown, the scrolled-off ones too."""
+        return self._tmux("capture-pane", "-p", "-S", "-", "-t", "settle").stdout.rstrip(
+            "\n").split("\n")
 
     def styled_screen(self):
         return self._tmux("capture-pane", "-p", "-e", "-t", "settle").stdout
@@ -165,9 +209,9 @@ class InteractiveTest(harness.JournalTest):
             session.close()
         super().tearDown()
 
-    def start(self, *args, width=80, height=24, env=None):
+    def start(self, *args, width=80, height=24, env=None, record=False):
         session = TerminalSession(self, list(args), width, height, env,
-                                  name=f"tty{len(self._sessions)}")
+                                  name=f"tty{len(self._sessions)}", record=record)
         self._sessions.append(session)
         return session
 
