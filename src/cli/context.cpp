@@ -1,5 +1,7 @@
 #include "context.hpp"
 
+#include "core/display.hpp"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -14,8 +16,9 @@ const Settings& Context::settings() {
         auto resolved = resolve_settings(flags, env_);
         if (!resolved)
             throw UsageError(resolved.error().located());
+        // One line each; a key from the file may hold terminal controls.
         for (const auto& warning : resolved->warnings)
-            fmt::print(stderr, "settle: warning: {}\n", warning);
+            fmt::print(stderr, "settle: warning: {}\n", neutralize_controls(warning));
         settings_ = std::move(resolved.value());
     }
     return *settings_;

@@ -106,6 +106,13 @@ class ConfigTest(JournalTest):
         self.assertIn("310-1818", crisis.out)
         self.assertEqual(self.settings()["crisis_replace_builtin"], (False, "default"))
 
+    def test_warnings_neutralize_terminal_controls(self):
+        self.write_config('"\\e]0;owned\\a\\e[2J": 1\n')
+        result = self.ok("config")
+        self.assertIn("unknown setting", result.err)
+        self.assertNotIn("\x1b", result.err)
+        self.assertNotIn("\x07", result.err)
+
     def test_color_from_the_config_decides_unless_no_color_or_the_flag(self):
         if "crisis" not in self.ok("__complete", "--", "").out:
             self.skipTest("no crisis command yet")
