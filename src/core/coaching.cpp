@@ -38,16 +38,34 @@ std::vector<size_t> phrase_positions(const std::string& text, const std::string&
     return found;
 }
 
-// A listed word counts unless reported speech comes before it: in "They
-// said they will call", "will" is what was said, which can be checked.
+// Where the clause holding `pos` begins: just after the last . ; ! ? that
+// ends a sentence or clause (followed by a space or the end), or a line
+// break. "9.30" does not end a clause.
+size_t clause_start(const std::string& text, size_t pos) {
+    for (size_t i = pos; i > 0; --i) {
+        char c = text[i - 1];
+        if (c == '\n' || c == '\r')
+            return i;
+        bool ends = i == pos || text[i] == ' ' || text[i] == '\t' || text[i] == '\n';
+        if ((c == '.' || c == ';' || c == '!' || c == '?') && ends)
+            return i;
+    }
+    return 0;
+}
+
+// A listed word counts unless reported speech comes before it in the same
+// clause: in "They said they will call", "will" is what was said, which can
+// be checked; in "She said hi. He will leave me." it is not.
 bool contains_word(const std::string& text, const CoachingRules::Rule& rule) {
     for (const auto& word : rule.words) {
         for (size_t pos : phrase_positions(text, word)) {
-            bool reported = std::any_of(rule.unless_after.begin(), rule.unless_after.end(),
-                                        [&](const std::string& said) {
-                                            auto where = phrase_positions(text, said);
-                                            return !where.empty() && where.front() < pos;
-                                        });
+            size_t start = clause_start(text, pos);
+            bool reported = std::any_of(
+                rule.unless_after.begin(), rule.unless_after.end(), [&](const std::string& said) {
+                    auto where = phrase_positions(text, said);
+                    return std::any_of(where.begin(), where.end(),
+                                       [&](size_t at) { return at >= start && at < pos; });
+                });
             if (!reported)
                 return true;
         }

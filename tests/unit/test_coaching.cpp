@@ -93,6 +93,13 @@ const Case kCases[] = {
     {Field::know, "She is losing interest", true},
     {Field::know, "THEY WILL BE ANGRY", true},
     {Field::know, "They'll leave me, I just know it", true},
+    // Reported speech exempts only the rest of its own sentence or clause.
+    {Field::know, "She said hi. He will leave me.", true},
+    {Field::know, "He texted at noon; she will be cross", true},
+    {Field::know, "They promised to call!\nThey'll forget", true},
+    {Field::know, "He told me sorry? He is about to go", true},
+    {Field::know, "She said she'd be home by 9.30 and will call", false}, // "9.30" ends nothing
+    {Field::know, "It rained. She said she will call", false},
 
     // The situation: plain accusations, wherever "you" stands.
     {Field::situation, "you ignored my texts all day", true},
