@@ -24,6 +24,7 @@ const Settings& Context::settings() {
         }
         if (!resolved)
             throw UsageError(resolved.error().located());
+        // One line each; a key from the file may hold terminal controls.
         for (const auto& warning : resolved->warnings)
             fmt::print(stderr, "settle: warning: {}\n", neutralize_controls(warning));
         settings_ = std::move(resolved.value());

@@ -11,8 +11,8 @@ namespace settle {
 
 namespace {
 
-constexpr const char* kRuleNames[] = {"know_sounds_like_prediction", "blame_in_situation",
-                                      "reactive_feeling", "need_as_order"};
+constexpr const char* kRuleNames[] = {"know_sounds_like_prediction", "harm_in_situation",
+                                      "blame_in_situation", "reactive_feeling", "need_as_order"};
 
 bool is_word_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' ||
@@ -38,16 +38,34 @@ std::vector<size_t> phrase_positions(const std::string& text, const std::string&
     return found;
 }
 
-// A listed word counts unless reported speech comes before it: in "They
-// said they will call", "will" is what was said, which can be checked.
+// Where the clause holding `pos` begins: just after the last . ; ! ? that
+// ends a sentence or clause (followed by a space or the end), or a line
+// break. "9.30" does not end a clause.
+size_t clause_start(const std::string& text, size_t pos) {
+    for (size_t i = pos; i > 0; --i) {
+        char c = text[i - 1];
+        if (c == '\n' || c == '\r')
+            return i;
+        bool ends = i == pos || text[i] == ' ' || text[i] == '\t' || text[i] == '\n';
+        if ((c == '.' || c == ';' || c == '!' || c == '?') && ends)
+            return i;
+    }
+    return 0;
+}
+
+// A listed word counts unless reported speech comes before it in the same
+// clause: in "They said they will call", "will" is what was said, which can
+// be checked; in "She said hi. He will leave me." it is not.
 bool contains_word(const std::string& text, const CoachingRules::Rule& rule) {
     for (const auto& word : rule.words) {
         for (size_t pos : phrase_positions(text, word)) {
-            bool reported = std::any_of(rule.unless_after.begin(), rule.unless_after.end(),
-                                        [&](const std::string& said) {
-                                            auto where = phrase_positions(text, said);
-                                            return !where.empty() && where.front() < pos;
-                                        });
+            size_t start = clause_start(text, pos);
+            bool reported = std::any_of(
+                rule.unless_after.begin(), rule.unless_after.end(), [&](const std::string& said) {
+                    auto where = phrase_positions(text, said);
+                    return std::any_of(where.begin(), where.end(),
+                                       [&](size_t at) { return at >= start && at < pos; });
+                });
             if (!reported)
                 return true;
         }
@@ -71,19 +89,47 @@ std::vector<std::string> words_of(const std::string& text) {
     return words;
 }
 
-// One of `listed` within three words after "you" (or "you've", "you're",
-// "you'd", "you'll"): "you ignored", "you've been ignoring", "you just
-// don't".
-bool follows_you(const std::string& text, const std::vector<std::string>& listed) {
+// Whether the "you" at `pos` opens a clause, where it names who did
+// something: at the start of the text, after punctuation, or after one of
+// `openers` ("when", "that", "because"). "I told you" and "thank you" do
+// not.
+bool opens_clause(const std::string& text, size_t pos, const std::vector<std::string>& openers) {
+    size_t end = text.find_last_not_of(" \t", pos == 0 ? std::string::npos : pos - 1);
+    if (pos == 0 || end == std::string::npos)
+        return true;
+    char before = text[end];
+    if (!std::isalnum(static_cast<unsigned char>(before)) &&
+        !(static_cast<unsigned char>(before) & 0x80))
+        return true; // punctuation: , . ; : ! ? quotes and brackets
+    std::string head = text.substr(0, end + 1);
+    return std::any_of(openers.begin(), openers.end(), [&](const std::string& opener) {
+        return head.size() >= opener.size() &&
+               head.compare(head.size() - opener.size(), opener.size(), opener) == 0 &&
+               (head.size() == opener.size() ||
+                !is_word_char(head[head.size() - opener.size() - 1]));
+    });
+}
+
+// One of `listed` within three words after a "you" (or "you've", "you're",
+// "you'd", "you'll") that opens a clause: "you ignored", "when you've been
+// ignoring", "you just don't". The words are looked for in that clause only.
+bool follows_you(const std::string& text, const std::vector<std::string>& listed,
+                 const std::vector<std::string>& openers) {
     if (listed.empty())
         return false;
     constexpr size_t kReach = 3;
-    auto words = words_of(text);
-    for (size_t i = 0; i < words.size(); ++i) {
-        const auto& w = words[i];
-        if (w != "you" && w.rfind("you'", 0) != 0)
+    for (size_t pos = 0; (pos = text.find("you", pos)) != std::string::npos; pos += 3) {
+        if (pos > 0 && is_word_char(text[pos - 1]))
             continue;
-        for (size_t j = i + 1; j < words.size() && j <= i + kReach; ++j)
+        size_t after = pos + 3;
+        if (after < text.size() && is_word_char(text[after]) && text[after] != '\'')
+            continue; // "young", "yours"
+        if (!opens_clause(text, pos, openers))
+            continue;
+        size_t clause_end = text.find_first_of(".;!?\n", after);
+        auto words = words_of(text.substr(pos, clause_end == std::string::npos ? std::string::npos
+                                                                               : clause_end - pos));
+        for (size_t j = 1; j < words.size() && j <= kReach; ++j)
             if (std::find(listed.begin(), listed.end(), words[j]) != listed.end())
                 return true;
     }
@@ -168,6 +214,7 @@ Expected<CoachingRules> CoachingRules::parse(std::string_view yaml, const std::s
             rule.unless_after = read_phrases(node, path, "unless_after");
             rule.starts_with = read_phrases(node, path, "starts_with");
             rule.after_you = read_phrases(node, path, "after_you");
+            rule.clause_openers = read_phrases(node, path, "clause_openers");
             if (!node["message"] || !node["message"].IsScalar())
                 return Error{fmt::format("{} needs a message", name), path, node.Mark().line + 1};
             rule.message = node["message"].Scalar();
@@ -194,7 +241,7 @@ std::vector<Hint> CoachingRules::apply(const char* rule_name, const char* field,
         contains_word(folded, *rule) ||
         std::any_of(rule->starts_with.begin(), rule->starts_with.end(),
                     [&](const std::string& start) { return starts_with_phrase(opening, start); }) ||
-        follows_you(folded, rule->after_you);
+        follows_you(folded, rule->after_you, rule->clause_openers);
     if (!matched)
         return {};
     std::string message = rule->message;
@@ -211,6 +258,11 @@ std::vector<Hint> CoachingRules::check_know_item(std::string_view item, int posi
 }
 
 std::vector<Hint> CoachingRules::check_situation(std::string_view situation) const {
+    // Being hurt, threatened or controlled is not blame to reword: where it
+    // is named, the only note is the gentle pointer to when worry is
+    // accurate.
+    if (auto harm = apply("harm_in_situation", "situation", situation, 0); !harm.empty())
+        return harm;
     return apply("blame_in_situation", "situation", situation, 0);
 }
 

@@ -42,6 +42,10 @@ class CoachingRules {
         std::vector<std::string> unless_after; // reported speech: "said", "told me"
         std::vector<std::string> starts_with;
         std::vector<std::string> after_you; // "ignored" in "you ignored my texts"
+        // Words after which a "you" opens a clause ("when you ..."), besides
+        // the start of the text and punctuation; only such a "you" counts
+        // for `after_you`.
+        std::vector<std::string> clause_openers;
         std::string message;
     };
 

@@ -193,20 +193,27 @@ Status read_crisis_lines(const FileLayer& layer, const YAML::Node& value, Settin
 }
 
 // The configured lines first, then the built-in ones unless they are
-// explicitly turned off, which needs lines of one's own.
-Status settle_crisis_lines(const FileLayer& layer, const YAML::Node* replace_node,
-                           std::vector<CrisisLine> configured, Settings& settings) {
-    if (settings.crisis_replace_builtin.value && configured.empty())
-        return layer.bad(*replace_node, "crisis_replace_builtin: true needs lines of your own "
-                                        "under 'crisis:'; the built-in lines are kept");
+// explicitly turned off, which needs lines of one's own. Asking to turn them
+// off without any is a mistake that must not stop anything, least of all
+// an exercise: it is a warning, and the built-in lines stay.
+void settle_crisis_lines(const FileLayer& layer, const YAML::Node* replace_node,
+                         std::vector<CrisisLine> configured, Settings& settings) {
+    if (settings.crisis_replace_builtin.value && configured.empty()) {
+        settings.warnings.push_back(
+            layer
+                .bad(*replace_node, "crisis_replace_builtin: true needs lines of your own under "
+                                    "'crisis:'; the built-in lines are kept")
+                .located());
+        settings.crisis_replace_builtin = Setting<bool>{false};
+        return;
+    }
     if (configured.empty())
-        return success();
+        return;
     settings.crisis_configured = configured.size();
     if (!settings.crisis_replace_builtin.value)
         for (auto& line : default_crisis_lines())
             configured.push_back(std::move(line));
     settings.crisis_lines.set(std::move(configured), Source::file);
-    return success();
 }
 
 bool is_color_mode(const std::string& text) {
@@ -339,8 +346,9 @@ Status read_config_text(std::string_view text, const std::string& shown, Setting
                     .located());
         }
     }
-    return settle_crisis_lines(layer, replace_node ? &*replace_node : nullptr,
-                               std::move(configured_crisis_lines), settings);
+    settle_crisis_lines(layer, replace_node ? &*replace_node : nullptr,
+                        std::move(configured_crisis_lines), settings);
+    return success();
 }
 
 std::vector<CrisisLine> default_crisis_lines() {

@@ -87,6 +87,32 @@ class ConfigTest(JournalTest):
                 self.assertIn(message, result.err)
                 self.assertEqual(result.out, "")
 
+    def test_a_crisis_mistake_never_blocks_an_exercise(self):
+        # Asking to drop the built-in crisis lines without lines of one's own
+        # is ignored with one warning; every command still runs.
+        self.write_config("crisis_replace_builtin: true\n")
+        result = self.ok("pause", "--urge-before", "5", "--urge-after", "3",
+                         "--outcome", "waited")
+        self.assertEqual(len(self.entries()), 1, result)
+        self.assertIn("urge_after: 3", self.read_entry(self.entries()[0]))
+        warnings = [line for line in result.err.splitlines() if "warning" in line]
+        self.assertEqual(len(warnings), 1, result)
+        self.assertRegex(warnings[0], r"^settle: warning: .*config\.yaml:1: "
+                         r"crisis_replace_builtin: true needs lines of your own under "
+                         r"'crisis:'; the built-in lines are kept$")
+
+        crisis = self.ok("crisis")
+        self.assertIn("9-8-8", crisis.out)
+        self.assertIn("310-1818", crisis.out)
+        self.assertEqual(self.settings()["crisis_replace_builtin"], (False, "default"))
+
+    def test_warnings_neutralize_terminal_controls(self):
+        self.write_config('"\\e]0;owned\\a\\e[2J": 1\n')
+        result = self.ok("config")
+        self.assertIn("unknown setting", result.err)
+        self.assertNotIn("\x1b", result.err)
+        self.assertNotIn("\x07", result.err)
+
     def test_color_from_the_config_decides_unless_no_color_or_the_flag(self):
         if "crisis" not in self.ok("__complete", "--", "").out:
             self.skipTest("no crisis command yet")

@@ -172,8 +172,20 @@ TEST_CASE("Crisis lines: configured ones first, Canada's and Alberta's kept unle
     CHECK(problem("crisis: 9-8-8\n") == 1);
     CHECK(problem("crisis:\n  - name: No contact\n") == 2);
     CHECK(problem("crisis:\n  - name: x\n    contact: [1, 2]\n") == 3);
-    // Turning the built-in lines off with nothing in their place would leave
-    // nowhere to turn.
-    CHECK(problem("crisis_replace_builtin: true\n") == 1);
     CHECK(problem("bell: true\ncrisis_replace_builtin: maybe\n") == 2);
+
+    // Turning the built-in lines off with nothing in their place would leave
+    // nowhere to turn: the flag is ignored with a warning, and nothing stops.
+    home.write_config("bell: false\ncrisis_replace_builtin: true\n");
+    resolved = resolve_settings({}, env.get());
+    REQUIRE(resolved);
+    CHECK_FALSE(resolved->crisis_replace_builtin.value);
+    CHECK(resolved->crisis_replace_builtin.source == Source::built_in);
+    CHECK(resolved->crisis_lines.value.size() == defaults.size());
+    CHECK(resolved->crisis_configured == 0);
+    CHECK_FALSE(resolved->bell.value); // the rest of the file still applies
+    REQUIRE(resolved->warnings.size() == 1);
+    CHECK(resolved->warnings[0].ends_with(
+        ":2: crisis_replace_builtin: true needs lines of your own under 'crisis:'; the "
+        "built-in lines are kept"));
 }
