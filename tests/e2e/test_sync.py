@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import time
+from pathlib import Path
 import unittest
 
 from harness import BINARY, JournalTest
@@ -236,6 +237,25 @@ class SyncTest(JournalTest):
         self.hub.rename(self.home / "away.git")
         self.on(laptop, *PAUSE, "--at", "2026-11-28 09:00")
         self.assertEqual(len(self.files(laptop)), 2)
+        self.wait_for_background_syncs(laptop)
+
+    def wait_for_background_syncs(self, journal):
+        """The detached syncs must end before the folders are removed."""
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            running = False
+            for proc in Path("/proc").iterdir():
+                try:
+                    words = (proc / "cmdline").read_bytes().split(b"\0")
+                except OSError:
+                    continue
+                if b"sync" in words and str(journal).encode() in words:
+                    running = True
+                    break
+            if not running:
+                return
+            time.sleep(0.1)
+        self.fail("a background sync did not finish")
 
     def test_a_fresh_clone_becomes_a_private_journal(self):
         laptop = self.device("laptop")
