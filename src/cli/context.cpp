@@ -14,6 +14,9 @@ const Settings& Context::settings() {
             flags.journal = fs::path(*global.journal);
         flags.color = global.color;
         auto resolved = resolve_settings(flags, env_);
+        if (!resolved && !config_problems_are_errors)
+            if (auto lenient = resolve_settings(flags, env_, ConfigFile::read_leniently))
+                resolved = std::move(lenient);
         if (!resolved && !config_problems_are_errors) {
             auto defaults = resolve_settings(flags, env_, ConfigFile::skip);
             if (defaults) {

@@ -241,7 +241,8 @@ Status read_git_settings(const FileLayer& layer, const YAML::Node& value, Settin
     return success();
 }
 
-Status read_config_file(const fs::path& file, Settings& settings, const GetEnv& env) {
+Status read_config_file(const fs::path& file, Settings& settings, const GetEnv& env,
+                        ConfigMistakes mistakes) {
     const std::string shown = file.string();
     // The no-link rule of read_small_file is for entries; a config file is
     // often a link into a dotfiles folder, so the link is resolved first.
@@ -250,13 +251,13 @@ Status read_config_file(const fs::path& file, Settings& settings, const GetEnv& 
     auto text = read_small_file(ec ? file : target, shown);
     if (!text)
         return text.error();
-    return read_config_text(*text, shown, settings, env);
+    return read_config_text(*text, shown, settings, env, mistakes);
 }
 
 } // namespace
 
 Status read_config_text(std::string_view text, const std::string& shown, Settings& settings,
-                        const GetEnv& env) {
+                        const GetEnv& env, ConfigMistakes mistakes) {
     YAML::Node root;
     try {
         root = YAML::Load(std::string(text));
@@ -271,7 +272,7 @@ Status read_config_text(std::string_view text, const std::string& shown, Setting
     FileLayer layer{root, shown};
     std::vector<CrisisLine> configured_crisis_lines;
     std::optional<YAML::Node> replace_node;
-    for (const auto& pair : root) {
+    auto read_setting = [&](const YAML::detail::iterator_value& pair) -> Status {
         const auto key = pair.first.IsScalar() ? pair.first.Scalar() : std::string{};
         const auto& value = pair.second;
         if (key == "journal" || key == "content") {
@@ -345,6 +346,19 @@ Status read_config_text(std::string_view text, const std::string& shown, Setting
                          fmt::format("unknown setting \"{}\" is ignored", key))
                     .located());
         }
+        return success();
+    };
+    for (const auto& pair : root) {
+        auto read = read_setting(pair);
+        if (read)
+            continue;
+        if (mistakes == ConfigMistakes::are_errors)
+            return read;
+        // One wrong setting keeps its default; the rest of the file, above
+        // all the journal's folder, still applies.
+        if (pair.first.IsScalar() && pair.first.Scalar() == "crisis")
+            configured_crisis_lines.clear();
+        settings.warnings.push_back(read.error().located() + "; that setting keeps its default");
     }
     settle_crisis_lines(layer, replace_node ? &*replace_node : nullptr,
                         std::move(configured_crisis_lines), settings);
@@ -416,10 +430,12 @@ Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env
     std::error_code ec;
     // exists() follows a symbolic link: a config kept by stow, chezmoi or
     // home-manager is a link into another folder, and is read like a file.
-    if (config == ConfigFile::read &&
+    if (config != ConfigFile::skip &&
         (fs::exists(settings.config_file, ec) || fs::is_symlink(settings.config_file, ec))) {
         settings.config_file_found = true;
-        if (auto read = read_config_file(settings.config_file, settings, env); !read)
+        auto mistakes = config == ConfigFile::read_leniently ? ConfigMistakes::are_warnings
+                                                             : ConfigMistakes::are_errors;
+        if (auto read = read_config_file(settings.config_file, settings, env, mistakes); !read)
             return read.error();
     }
     if (auto content = non_empty(env("SETTLE_CONTENT")))

@@ -96,17 +96,20 @@ fs::path config_file_path(const GetEnv& env);
 
 // Resolves every setting. A config file that exists but cannot be used is a
 // usage problem (`path:line: message`), not something to guess around.
+// `ConfigFile::read_leniently` turns a wrong setting into a warning and keeps
+// its default, so one mistake never moves the journal or blocks an exercise;
 // `ConfigFile::skip` leaves the file out: settle's own defaults under the
-// environment and the flags, for running on when the file is broken.
-enum class ConfigFile { read, skip };
+// environment and the flags, for running on when the file cannot be parsed.
+enum class ConfigFile { read, read_leniently, skip };
 Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env,
                                     ConfigFile config = ConfigFile::read);
 
 // Applies a config file's text to `settings`; `shown` names the file in
 // errors. resolve_settings reads the file and calls this; the config fuzzer
 // calls it directly, with no file.
+enum class ConfigMistakes { are_errors, are_warnings };
 Status read_config_text(std::string_view text, const std::string& shown, Settings& settings,
-                        const GetEnv& env);
+                        const GetEnv& env, ConfigMistakes mistakes = ConfigMistakes::are_errors);
 
 // One resolved setting as `settle config` shows it, named by its key in the
 // config file ("pause.minutes"). `text` tells a JSON writer whether `value`

@@ -106,17 +106,38 @@ class ConfigWhereKeptTest(JournalTest):
                 warnings = [line for line in written.stderr.splitlines() if "warning" in line]
                 self.assertEqual(len(warnings), 1, written.stderr)
                 self.assertRegex(warnings[0], r"config\.yaml:\d+: ")
-                self.assertIn("running on the defaults", warnings[0])
+                # A file that cannot be parsed is set aside; one wrong setting
+                # keeps its default and the rest of the file applies.
+                self.assertRegex(warnings[0], "running on the defaults|keeps its default")
                 for reader in (["list"], ["summary"], ["show", "2026-11-27-211403-pause"],
                                ["crisis"], ["read"]):
                     result = self.run_in(self.elsewhere, *reader)
                     self.assertEqual(result.returncode, 0, (reader, result.stderr))
-                    self.assertEqual(result.stderr.count("running on the defaults"), 1)
+                    self.assertEqual(result.stderr.count("settle: warning:"), 1, result.stderr)
                 # The commands about the config name it as an error.
                 for strict in (["config"], ["check"]):
                     result = self.run_in(self.elsewhere, *strict)
                     self.assertEqual(result.returncode, 2, (strict, result.stderr))
                     self.assertRegex(result.stderr, r"config\.yaml:\d+: ")
+
+
+    def test_one_wrong_setting_never_moves_the_journal(self):
+        own_journal = self.home / "own-journal"
+        for mistake in ["bell: maybe\n", "color: sometimes\n", "pause:\n  minutes: -2\n",
+                        "crisis: nothing\n", "git:\n  auto_commit: perhaps\n"]:
+            with self.subTest(mistake=mistake):
+                self.write_config(f"journal: {own_journal}\n" + mistake)
+                written = self.run_in(self.elsewhere, *PAUSE)
+                self.assertEqual(written.returncode, 0, written.stderr)
+                self.assertTrue(written.stdout.startswith(str(own_journal) + "/"), written.stdout)
+                warnings = [line for line in written.stderr.splitlines() if "warning" in line]
+                self.assertEqual(len(warnings), 1, written.stderr)
+                self.assertRegex(warnings[0], r"config\.yaml:[23]: .*keeps its default")
+                listed = self.run_in(self.elsewhere, "list", "--format", "json")
+                self.assertEqual(listed.returncode, 0, listed.stderr)
+                self.assertIn("2026-11-27-211403-pause", listed.stdout)
+                result = self.run_in(self.elsewhere, "config")
+                self.assertEqual(result.returncode, 2, result.stderr)
 
 
 class ConventionsTest(JournalTest):
