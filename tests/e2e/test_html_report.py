@@ -294,6 +294,26 @@ class BookletHtmlTest(JournalTest, HtmlPageChecks):
         self.assert_inert_booklet(html)
         self.assertNotIn("<nav", html)
         self.assertEqual(html.count('<section class="topic"'), 1)
+        # No crisis page in a one-topic booklet, yet it still says where to
+        # turn: at the top, at the end and on every printed page's header.
+        header = html[html.index("<header>"):html.index("</header>")]
+        footer = html[html.index("<footer"):html.index("</footer>")]
+        running = re.search(r'<div class="running">(.*?)</div>', html).group(1)
+        for part in (header, footer, running):
+            self.assertIn("settle crisis", part)
+            self.assertIn("9-8-8", part)
+            self.assertIn("911", part)
+
+    def test_one_topic_with_own_crisis_lines(self):
+        config = self.home / "config" / "settle"
+        config.mkdir(parents=True)
+        (config / "config.yaml").write_text(
+            'crisis:\n  - name: "My counsellor"\n    contact: "555-0100"\n', encoding="utf-8")
+        html = self.ok("read", "reassurance", "--format", "html").out
+        header = html[html.index("<header>"):html.index("</header>")]
+        self.assertIn("My counsellor", header)
+        self.assertIn("555-0100", header)
+        self.assertIn("9-8-8", header)
 
     def test_own_crisis_lines_and_hostile_content_folder(self):
         config = self.home / "config" / "settle"
