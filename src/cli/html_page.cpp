@@ -187,7 +187,7 @@ Paper parse_paper(std::string_view name) {
         return Paper::a4;
     if (name == "letter" || name == "Letter")
         return Paper::letter;
-    throw UsageError(fmt::format("--paper must be a4 or letter, got \"{}\"", html_escape(name)));
+    throw UsageError(fmt::format("--paper must be a4 or letter, got \"{}\"", name));
 }
 
 std::string html_document(const HtmlPage& page) {
@@ -217,8 +217,8 @@ void print_pdf(const std::string& html, const std::filesystem::path& pdf) {
         std::ofstream out(page, std::ios::binary);
         out << html;
         if (!out.flush())
-            throw RuntimeError(fmt::format("cannot write the page to print in {}",
-                                           html_escape(folder.path.string())));
+            throw RuntimeError(
+                fmt::format("cannot write the page to print in {}", folder.path.string()));
     }
     ::chmod(page.c_str(), 0600);
     RunOptions options;

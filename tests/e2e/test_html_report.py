@@ -260,6 +260,12 @@ outcome: {outcome}
             result = self.run_settle("summary", *PERIOD, *args)
             self.assertEqual(result.code, 2, (args, result))
             self.assertEqual(result.out, "")
+        # A terminal message quotes what was typed as typed, not as HTML.
+        for option, value in (("--paper", "a<3&"), ("--include", "notes,<b>&")):
+            result = self.run_settle("summary", *PERIOD, "--format", "html", option, value)
+            self.assertEqual(result.code, 2, result)
+            self.assertIn('"a<3&"' if option == "--paper" else '"<b>&"', result.err)
+            self.assertNotIn("&lt;", result.err)
 
     def test_pdf_without_a_browser_says_how_to_print(self):
         empty = self.home / "bin"
