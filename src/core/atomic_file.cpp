@@ -325,6 +325,19 @@ Expected<Replaced> replace_file_if_unchanged(const fs::path& root, const fs::pat
     return Replaced::changed_meanwhile;
 }
 
+Status write_file_replacing(const fs::path& target, std::string_view contents) {
+    auto folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    auto temp = write_temp_file(folder, contents);
+    if (!temp)
+        return temp.error();
+    if (::rename(temp->c_str(), target.c_str()) != 0) {
+        int err = errno;
+        ::unlink(temp->c_str());
+        return os_error(target, "write", err);
+    }
+    return fsync_folder(folder);
+}
+
 Status make_private_folders(const fs::path& root, const fs::path& folder) {
     auto opened = open_journal_folder(root, folder, true);
     if (!opened)

@@ -4,6 +4,7 @@ person's words only when --include asks for them; the numbers beside each
 chart; the reading booklet with the crisis page first."""
 
 import json
+import os
 import re
 import unittest
 from html.parser import HTMLParser
@@ -276,6 +277,59 @@ outcome: {outcome}
         self.assertIn("Chromium", result.err)
         self.assertIn("open it in any web browser and choose Print", result.err)
         self.assertFalse((self.home / "r.pdf").exists())
+
+    def fake_chromium(self):
+        """A stand-in for Chromium that records its arguments, checks that the
+        file:// URL names the page, and prints a small 'PDF'."""
+        folder = self.home / "fakebin"
+        folder.mkdir(exist_ok=True)
+        script = folder / "chromium"
+        script.write_text(
+            "#!/usr/bin/env python3\n"
+            "import json, os, sys, urllib.parse\n"
+            "args = sys.argv[1:]\n"
+            f"open({str(self.home / 'args.json')!r}, 'w').write(json.dumps(args))\n"
+            "url = urllib.parse.urlsplit(args[-1])\n"
+            "page = urllib.parse.unquote(url.path)\n"
+            "if url.scheme != 'file' or url.fragment or not os.path.isfile(page):\n"
+            "    sys.exit(3)\n"
+            "out = [a for a in args if a.startswith('--print-to-pdf=')][0].split('=', 1)[1]\n"
+            "open(out, 'w').write('%PDF-1.4 fake')\n", encoding="utf-8")
+        script.chmod(0o755)
+        return {"PATH": f"{folder}:/usr/bin:/bin"}
+
+    def test_pdf_is_private_and_follows_no_link(self):
+        env = self.fake_chromium()
+        target = self.home / "r.pdf"
+        victim = self.home / "victim.txt"
+        victim.write_text("keep me", encoding="utf-8")
+        victim.chmod(0o644)
+        (self.home / "r.pdf.settle-partial").symlink_to(victim)
+        self.ok("summary", *PERIOD, "--pdf", str(target), env=env)
+        self.assertEqual(target.read_text(), "%PDF-1.4 fake")
+        self.assertEqual(target.stat().st_mode & 0o777, 0o600)
+        self.assertEqual(victim.read_text(), "keep me")
+        self.assertEqual(victim.stat().st_mode & 0o777, 0o644)
+        leftovers = [p.name for p in self.home.iterdir() if p.name.startswith(".settle-tmp-")]
+        self.assertEqual(leftovers, [])
+        # An existing PDF is replaced, and ends up private too.
+        target.write_text("old")
+        target.chmod(0o644)
+        self.ok("summary", *PERIOD, "--pdf", str(target), env=env)
+        self.assertEqual(target.read_text(), "%PDF-1.4 fake")
+        self.assertEqual(target.stat().st_mode & 0o777, 0o600)
+
+    def test_pdf_from_a_temporary_folder_with_awkward_name(self):
+        env = self.fake_chromium()
+        tmp = self.home / "tmp 50% #1"
+        tmp.mkdir()
+        env["TMPDIR"] = str(tmp)
+        self.ok("read", "reassurance", "--pdf", str(self.home / "b.pdf"), env=env)
+        args = json.loads((self.home / "args.json").read_text())
+        self.assertIn("%2550%25%20%231", args[-1])
+        # The sandbox is given up only where Chromium cannot run it: as root.
+        self.assertEqual("--no-sandbox" in args, os.geteuid() == 0)
+        self.assertEqual(list(tmp.iterdir()), [])
 
 
 class BookletHtmlTest(JournalTest, HtmlPageChecks):
