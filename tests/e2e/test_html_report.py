@@ -365,10 +365,7 @@ class BookletHtmlTest(JournalTest, HtmlPageChecks):
             self.assertIn("911", part)
 
     def test_one_topic_with_own_crisis_lines(self):
-        config = self.home / "config" / "settle"
-        config.mkdir(parents=True)
-        (config / "config.yaml").write_text(
-            'crisis:\n  - name: "My counsellor"\n    contact: "555-0100"\n', encoding="utf-8")
+        self.write_config('crisis:\n  - name: "My counsellor"\n    contact: "555-0100"\n')
         html = self.ok("read", "reassurance", "--format", "html").out
         header = html[html.index("<header>"):html.index("</header>")]
         self.assertIn("My counsellor", header)
@@ -376,11 +373,8 @@ class BookletHtmlTest(JournalTest, HtmlPageChecks):
         self.assertIn("9-8-8", header)
 
     def test_own_crisis_lines_and_hostile_content_folder(self):
-        config = self.home / "config" / "settle"
-        config.mkdir(parents=True)
-        (config / "config.yaml").write_text(
-            'crisis:\n  - name: "Line <script>x</script>"\n    contact: "1 <b>2</b> 3"\n',
-            encoding="utf-8")
+        self.write_config(
+            'crisis:\n  - name: "Line <script>x</script>"\n    contact: "1 <b>2</b> 3"\n')
         content = self.home / "content" / "topics"
         content.mkdir(parents=True)
         (content / "01-x.md").write_text(
@@ -399,6 +393,11 @@ class BookletHtmlTest(JournalTest, HtmlPageChecks):
                      ["--all", "--paper", "a4"], ["--all", "--format", "markdown", "--pdf", "x"]):
             result = self.run_settle("read", *args)
             self.assertEqual(result.code, 2, (args, result))
+
+    def write_config(self, text):
+        config = self.home / "config" / "settle"
+        config.mkdir(parents=True)
+        (config / "config.yaml").write_text(text, encoding="utf-8")
 
     def assert_inert_booklet(self, html):
         page = Page()
