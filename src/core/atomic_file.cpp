@@ -327,15 +327,19 @@ Expected<Replaced> replace_file_if_unchanged(const fs::path& root, const fs::pat
 
 Status write_file_replacing(const fs::path& target, std::string_view contents) {
     auto folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    auto temp = write_temp_file(folder, contents);
+    auto name = target.filename();
+    FileDescriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dir.get() < 0)
+        return os_error(folder, "open folder", errno);
+    auto temp = write_temp_file(dir.get(), folder, contents);
     if (!temp)
         return temp.error();
-    if (::rename(temp->c_str(), target.c_str()) != 0) {
+    if (::renameat(dir.get(), temp->c_str(), dir.get(), name.c_str()) != 0) {
         int err = errno;
-        ::unlink(temp->c_str());
+        ::unlinkat(dir.get(), temp->c_str(), 0);
         return os_error(target, "write", err);
     }
-    return fsync_folder(folder);
+    return fsync_folder(dir.get(), folder);
 }
 
 Status make_private_folders(const fs::path& root, const fs::path& folder) {
