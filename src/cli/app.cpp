@@ -1,6 +1,7 @@
 // The command table and the one place where errors become exit statuses.
 #include "commands.hpp"
 #include "core/display.hpp"
+#include "core/text_match.hpp"
 #include "menu.hpp"
 #include "reading.hpp"
 #include "tty.hpp"
@@ -110,24 +111,6 @@ bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// Edits to turn `a` into `b`, a swap of two neighbours counting as one
-// (pasue -> pause): the slips of a hurried hand.
-size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-    for (size_t i = 0; i <= a.size(); ++i)
-        d[i][0] = i;
-    for (size_t j = 0; j <= b.size(); ++j)
-        d[0][j] = j;
-    for (size_t i = 1; i <= a.size(); ++i)
-        for (size_t j = 1; j <= b.size(); ++j) {
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    return d[a.size()][b.size()];
-}
-
 // The candidates nearest to `word`, if any is near enough to be what was
 // meant: one or two slips (fewer for short words), or the start of exactly
 // one candidate.
@@ -165,13 +148,10 @@ std::vector<std::string> nearest(std::string_view word,
 std::string did_you_mean(const std::vector<std::string>& suggestions, std::string_view before) {
     if (suggestions.empty())
         return {};
-    std::string text = "; did you mean ";
-    for (size_t i = 0; i < suggestions.size(); ++i) {
-        if (i > 0)
-            text += i + 1 == suggestions.size() ? " or " : ", ";
-        text += fmt::format("{}{}", before, suggestions[i]);
-    }
-    return text + "?";
+    std::vector<std::string> shown;
+    for (const auto& suggestion : suggestions)
+        shown.push_back(fmt::format("{}{}", before, suggestion));
+    return "; did you mean " + joined_list(shown, " or ") + "?";
 }
 
 // The chosen subcommands, outermost first.

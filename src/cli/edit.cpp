@@ -257,8 +257,8 @@ void setup_edit(CLI::App& app, Context& context) {
     auto options = std::make_shared<EditOptions>();
     command
         ->add_option("entry", options->entry,
-                     "The entry's path, ID or the start of its ID; last (the default), -1, "
-                     "-2, ... for the latest ones")
+                     "The entry's path, ID or the start of its ID; last (the default: the "
+                     "latest by date), -1, -2, ... for the latest ones by date")
         ->option_text("ENTRY");
     command->add_flag("--kept", options->kept,
                       "Open the edited copy an earlier edit kept, instead of the entry");

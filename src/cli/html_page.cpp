@@ -1,12 +1,14 @@
 #include "html_page.hpp"
 
 #include "context.hpp"
+#include "core/atomic_file.hpp"
 #include "core/display.hpp"
 #include "process.hpp"
 
 #include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
+#include <iterator>
 #include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
@@ -118,7 +120,7 @@ struct TempFolder {
         if (!::mkdtemp(pattern.data()))
             throw RuntimeError(fmt::format("cannot make a folder to print in: {}",
                                            std::generic_category().message(errno)));
-        path = pattern;
+        path = std::filesystem::absolute(pattern); // a file:// URL needs the whole path
     }
     ~TempFolder() {
         std::error_code ignored;
@@ -127,6 +129,19 @@ struct TempFolder {
     TempFolder(const TempFolder&) = delete;
     TempFolder& operator=(const TempFolder&) = delete;
 };
+
+// A file:// URL for an absolute path: every byte but the unreserved ones
+// and '/' percent-escaped, so a folder named with %, # or a space still
+// names the file.
+std::string file_url(const std::filesystem::path& path) {
+    std::string url = "file://";
+    for (unsigned char c : path.string()) {
+        bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                     c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+        url += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+    }
+    return url;
+}
 
 constexpr std::string_view kHowToPrint =
     "write the page with --format html > report.html instead, open it in any web browser "
@@ -187,7 +202,7 @@ Paper parse_paper(std::string_view name) {
         return Paper::a4;
     if (name == "letter" || name == "Letter")
         return Paper::letter;
-    throw UsageError(fmt::format("--paper must be a4 or letter, got \"{}\"", html_escape(name)));
+    throw UsageError(fmt::format("--paper must be a4 or letter, got \"{}\"", name));
 }
 
 std::string html_document(const HtmlPage& page) {
@@ -217,8 +232,8 @@ void print_pdf(const std::string& html, const std::filesystem::path& pdf) {
         std::ofstream out(page, std::ios::binary);
         out << html;
         if (!out.flush())
-            throw RuntimeError(fmt::format("cannot write the page to print in {}",
-                                           html_escape(folder.path.string())));
+            throw RuntimeError(
+                fmt::format("cannot write the page to print in {}", folder.path.string()));
     }
     ::chmod(page.c_str(), 0600);
     RunOptions options;
@@ -228,15 +243,20 @@ void print_pdf(const std::string& html, const std::filesystem::path& pdf) {
                            {"XDG_CACHE_HOME", folder.path.string()}};
     ProgramRun run;
     for (const char* browser : {"chromium", "chromium-browser"}) {
-        run = run_program({browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                           "--disable-background-networking", "--disable-component-update",
-                           "--disable-sync", "--disable-extensions", "--no-pdf-header-footer",
-                           // No name resolves: nothing Chromium might try on its
-                           // own (update checks, sign-in) can leave the machine.
-                           "--host-resolver-rules=MAP * ~NOTFOUND",
-                           "--user-data-dir=" + (folder.path / "profile").string(),
-                           "--print-to-pdf=" + printed.string(), "file://" + page.string()},
-                          options);
+        std::vector<std::string> command = {browser, "--headless", "--disable-gpu",
+                                            "--no-first-run", "--disable-background-networking",
+                                            "--disable-component-update", "--disable-sync",
+                                            "--disable-extensions", "--no-pdf-header-footer",
+                                            // No name resolves: nothing Chromium might try on its
+                                            // own (update checks, sign-in) can leave the machine.
+                                            "--host-resolver-rules=MAP * ~NOTFOUND",
+                                            "--user-data-dir=" + (folder.path / "profile").string(),
+                                            "--print-to-pdf=" + printed.string()};
+        // Chromium refuses to start its sandbox as root; anyone else keeps it.
+        if (::geteuid() == 0)
+            command.push_back("--no-sandbox");
+        command.push_back(file_url(page));
+        run = run_program(command, options);
         if (run.started)
             break;
     }
@@ -249,25 +269,16 @@ void print_pdf(const std::string& html, const std::filesystem::path& pdf) {
         std::filesystem::file_size(printed, error) == 0)
         throw RuntimeError(fmt::format("Chromium could not print the page (exit status {}); {}",
                                        run.status, kHowToPrint));
-    // Into place in one step: a half-written PDF never stands under the name.
-    auto target = std::filesystem::absolute(pdf, error);
-    auto staging = target;
-    staging += ".settle-partial";
-    std::filesystem::copy_file(printed, staging, std::filesystem::copy_options::overwrite_existing,
-                               error);
-    // Private, as the journal is: the page may quote the person's words.
-    if (!error)
-        std::filesystem::permissions(
-            staging, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-            error);
-    if (!error)
-        std::filesystem::rename(staging, target, error);
-    if (error) {
-        auto message = error.message();
-        std::filesystem::remove(staging, error);
-        throw RuntimeError(
-            fmt::format("cannot write {}: {}", neutralize_controls(pdf.string()), message));
-    }
+    // Into place in one step, private from the first byte (the page may
+    // quote the person's words): a half-written PDF never stands under the
+    // name, and no link left beside it is followed.
+    std::ifstream in(printed, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof())
+        throw RuntimeError(fmt::format("cannot read the printed page in {}",
+                                       neutralize_controls(folder.path.string())));
+    if (auto written = write_file_replacing(std::filesystem::absolute(pdf, error), bytes); !written)
+        throw RuntimeError(written.error().message);
 }
 
 } // namespace settle::cli

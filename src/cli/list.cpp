@@ -18,30 +18,12 @@ namespace {
 
 struct ListOptions {
     std::optional<std::string> kind;
-    std::optional<std::string> since;
-    std::optional<std::string> until;
-    bool week = false;
-    bool month = false;
-    bool all = false;
+    PeriodOptions period;
     std::vector<std::string> tags;
     std::optional<std::string> contains;
     std::optional<int> limit;
     std::string format = "text";
 };
-
-// --week and --month are the spans `this week` and `this month` name;
-// --all, like no period at all, is the whole journal.
-Period list_period(Context& context, const ListOptions& options) {
-    std::optional<std::string> since = options.since, until = options.until;
-    if (options.week)
-        since = until = "this week";
-    if (options.month)
-        since = until = "this month";
-    auto period = make_period(since, until, context.now(), context.zone());
-    if (!period)
-        throw UsageError(period.error().message);
-    return *period;
-}
 
 // An edited copy `settle edit` could not save is named under the list, on
 // standard error so that every format stays as it is, for each entry shown.
@@ -74,7 +56,7 @@ void run_list(Context& context, const ListOptions& options) {
     }
     if (options.limit && *options.limit < 1)
         throw UsageError(fmt::format("--limit must be 1 or more, got {}", *options.limit));
-    auto period = list_period(context, options);
+    auto period = chosen_period(context, options.period);
     auto folded = fold_for_search(options.contains.value_or(""));
 
     auto journal = readable_journal(context, "list");
@@ -126,20 +108,8 @@ void setup_list(CLI::App& app, Context& context) {
     auto options = std::make_shared<ListOptions>();
     command->add_option("--kind", options->kind, "Only this kind")
         ->option_text("audit|script|pause");
-    auto* since = command
-                      ->add_option("--since", options->since,
-                                   "From this date (2026-11-01, 2026-11, 7d, last week, ...)")
-                      ->option_text("WHEN");
-    auto* until = command->add_option("--until", options->until, "Up to and including this date")
-                      ->option_text("WHEN");
-    auto* week = command->add_flag("--week", options->week,
-                                   "This week, Monday to Sunday (alone: no other period)");
-    auto* month = command->add_flag("--month", options->month, "This calendar month (alone)");
-    auto* all = command->add_flag("--all", options->all, "The whole journal (the default; alone)");
-    for (auto* span : {week, month, all})
-        for (auto* other : {since, until, week, month, all})
-            if (span != other)
-                span->excludes(other);
+    add_period_options(*command, options->period, "Up to and including this date",
+                       "The whole journal (the default; alone)");
     take_verbatim(
         command->add_option("--tag", options->tags, "Only entries with this tag (repeatable)"));
     command

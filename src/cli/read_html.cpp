@@ -12,6 +12,7 @@ constexpr std::string_view kBookletCss = R"css(
 .topic { break-before: page; }
 .topic:first-of-type { break-before: auto; }
 .contents ol { padding-left: 1.6rem; }
+.crisis-line { font-weight: bold; }
 .crisis { border: 2px solid var(--rule); padding: 0.2rem 1rem 0.6rem; margin: 1rem 0; }
 h1, h2, h3 { break-after: avoid; }
 pre, blockquote, li { break-inside: avoid; }
@@ -21,6 +22,11 @@ pre, blockquote, li { break-inside: avoid; }
 )css";
 
 constexpr std::string_view kCrisisTopic = "safety";
+
+// On every booklet, however few topics it holds, and on every printed page
+// (in the running header): a page torn out still says where to turn.
+constexpr std::string_view kCrisisPointer =
+    "In a crisis: settle crisis; in Canada call or text 9-8-8, or 911";
 
 } // namespace
 
@@ -35,7 +41,8 @@ std::string booklet_html(const std::vector<Topic>& topics, const std::vector<Cri
             ordered.push_back(&topic);
 
     std::string title = ordered.size() == 1 ? ordered.front()->title : "Reading";
-    std::string body = fmt::format("<header>\n<h1>{}</h1>\n", html_escape(title));
+    std::string body = fmt::format("<header>\n<h1>{}</h1>\n<p class=\"crisis-line\">{}.</p>\n",
+                                   html_escape(title), html_escape(kCrisisPointer));
     if (!own_lines.empty()) {
         body += "<section class=\"crisis\">\n<h2>In a crisis</h2>\n<p>Call your local "
                 "emergency services or one of these lines now.</p>\n<ul>\n";
@@ -68,10 +75,12 @@ std::string booklet_html(const std::vector<Topic>& topics, const std::vector<Cri
         body +=
             "<section class=\"topic sources\">\n" + render_markdown_html(list, 1) + "</section>\n";
     }
-    body += "<footer class=\"muted\"><p>settle is educational, not medical advice, diagnosis or "
-            "treatment.</p></footer>\n";
-    return html_document(
-        {"settle · " + title, "settle · " + title, std::string(kBookletCss), body, paper});
+    body += fmt::format("<footer class=\"muted\"><p>{}.</p><p>settle is educational, not medical "
+                        "advice, diagnosis or treatment.</p></footer>\n",
+                        html_escape(kCrisisPointer));
+    return html_document({"settle · " + title,
+                          fmt::format("settle · {} · {}", title, kCrisisPointer),
+                          std::string(kBookletCss), body, paper});
 }
 
 } // namespace settle::cli

@@ -177,6 +177,37 @@ std::string markdown_row(const std::vector<std::string>& cells) {
     return row + "\n";
 }
 
+void add_period_options(CLI::App& command, PeriodOptions& options, const std::string& until_help,
+                        const std::string& all_help) {
+    auto* since = command
+                      .add_option("--since", options.since,
+                                  "From this date (2026-11-01, 2026-11, 7d, last week, ...)")
+                      ->option_text("WHEN");
+    auto* until = command.add_option("--until", options.until, until_help)->option_text("WHEN");
+    auto* week = command.add_flag("--week", options.week,
+                                  "This week, Monday to Sunday (alone: no other period)");
+    auto* month = command.add_flag("--month", options.month, "This calendar month (alone)");
+    auto* all = command.add_flag("--all", options.all, all_help);
+    for (auto* span : {week, month, all})
+        for (auto* other : {since, until, week, month, all})
+            if (span != other)
+                span->excludes(other);
+}
+
+Period chosen_period(Context& context, const PeriodOptions& options) {
+    if (options.all)
+        return Period{};
+    std::optional<std::string> since = options.since, until = options.until;
+    if (options.week)
+        since = until = "this week";
+    if (options.month)
+        since = until = "this month";
+    auto period = make_period(since, until, context.now(), context.zone());
+    if (!period)
+        throw UsageError(period.error().message);
+    return *period;
+}
+
 void check_format(const std::string& format, std::initializer_list<const char*> allowed) {
     std::string names;
     for (const char* name : allowed) {

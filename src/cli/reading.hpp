@@ -4,6 +4,10 @@
 #include "context.hpp"
 #include "core/entry.hpp"
 #include "core/journal.hpp"
+#include "core/period.hpp"
+
+#include <CLI/CLI.hpp>
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -37,6 +41,28 @@ std::string describe_entry(const Entry& entry);
 std::string markdown_text(std::string_view raw);
 // "| a | b |" and a newline; the cells are already Markdown.
 std::string markdown_row(const std::vector<std::string>& cells);
+
+// The period a reading command is asked about: --since and --until, or one
+// of the named spans --week, --month and --all, each alone.
+struct PeriodOptions {
+    std::optional<std::string> since;
+    std::optional<std::string> until;
+    bool week = false;
+    bool month = false;
+    bool all = false;
+    bool named_span() const { return week || month || all; }
+};
+
+// Adds --since, --until, --week, --month and --all to `command`, a named
+// span excluding every other period option; the help for --until and --all
+// says what each means for that command.
+void add_period_options(CLI::App& command, PeriodOptions& options, const std::string& until_help,
+                        const std::string& all_help);
+
+// The period the options name, by make_period's rules: --week is "this
+// week" (Monday to Sunday), --month "this month", --all the whole journal,
+// as are no options at all. A date that cannot be read is a usage error.
+Period chosen_period(Context& context, const PeriodOptions& options);
 
 // Refuses a --format value the command does not offer (exit 2).
 void check_format(const std::string& format, std::initializer_list<const char*> allowed);

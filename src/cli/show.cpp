@@ -118,8 +118,8 @@ void setup_show(CLI::App& app, Context& context) {
     auto options = std::make_shared<ShowOptions>();
     command
         ->add_option("entry", options->entry,
-                     "The entry's path, ID or the start of its ID; last (the default), -1, "
-                     "-2, ... for the latest ones")
+                     "The entry's path, ID or the start of its ID; last (the default: the "
+                     "latest by date), -1, -2, ... for the latest ones by date")
         ->option_text("ENTRY");
     command->add_option("--format", options->format, "Output format")
         ->option_text("text|markdown|json");

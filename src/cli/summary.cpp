@@ -24,11 +24,7 @@ namespace {
 constexpr int kDefaultDays = 28;
 
 struct SummaryOptions {
-    std::optional<std::string> since;
-    std::optional<std::string> until;
-    bool week = false;
-    bool month = false;
-    bool all = false;
+    PeriodOptions period;
     std::optional<std::string> kind;
     std::vector<std::string> tags;
     std::string format = "text";
@@ -48,30 +44,19 @@ LocalSeconds end_of(Day day) {
 // The period in the reader's local calendar (see period.hpp for the rule
 // that places each entry in it).
 Period resolve_period(const SummaryOptions& options, Context& context) {
-    if (options.all)
-        return Period{};
+    auto period = chosen_period(context, options.period);
+    if (options.period.named_span())
+        return period;
     auto today = Day{context.zone().at(context.now()).local_date()};
-    if (options.week) {
-        auto monday = monday_of(today);
-        return Period{start_of(monday), end_of(monday + date::days{6})};
+    if (!period.until)
+        period.until = end_of(today);
+    if (!period.since) {
+        auto last = Day{std::chrono::floor<date::days>(*period.until).time_since_epoch()};
+        period.since = start_of(last - date::days{kDefaultDays - 1});
     }
-    if (options.month) {
-        auto ymd = date::year_month_day{today};
-        return Period{start_of(Day{ymd.year() / ymd.month() / 1}),
-                      end_of(Day{ymd.year() / ymd.month() / date::last})};
-    }
-    auto period = make_period(options.since, options.until, context.now(), context.zone());
-    if (!period)
-        throw UsageError(period.error().message);
-    if (!period->until)
-        period->until = end_of(today);
-    if (!period->since) {
-        auto last = Day{std::chrono::floor<date::days>(*period->until).time_since_epoch()};
-        period->since = start_of(last - date::days{kDefaultDays - 1});
-    }
-    if (*period->since > *period->until)
+    if (*period.since > *period.until)
         throw UsageError("--since is later than --until (which is today unless given)");
-    return *period;
+    return period;
 }
 
 // Block characters only where the locale says the terminal can show them.
@@ -151,22 +136,8 @@ void setup_summary(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "summary", "How the practice is going: counts, medians and weekly charts");
     auto options = std::make_shared<SummaryOptions>();
-    auto* since = command
-                      ->add_option("--since", options->since,
-                                   "From this date (2026-11-01, 2026-11, 7d, last week, ...)")
-                      ->option_text("WHEN");
-    auto* until = command
-                      ->add_option("--until", options->until,
-                                   "Up to and including this date (default: today)")
-                      ->option_text("WHEN");
-    auto* week = command->add_flag("--week", options->week,
-                                   "This week, Monday to Sunday (alone: no other period)");
-    auto* month = command->add_flag("--month", options->month, "This calendar month (alone)");
-    auto* all = command->add_flag("--all", options->all, "The whole journal (alone)");
-    for (auto* span : {week, month, all})
-        for (auto* other : {since, until, week, month, all})
-            if (span != other)
-                span->excludes(other);
+    add_period_options(*command, options->period, "Up to and including this date (default: today)",
+                       "The whole journal (alone)");
     command->add_option("--kind", options->kind, "Only this kind")
         ->option_text("audit|script|pause");
     take_verbatim(

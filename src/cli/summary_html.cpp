@@ -470,9 +470,8 @@ HtmlIncludes parse_includes(const std::vector<std::string>& names) {
         else if (name == "all")
             includes = HtmlIncludes{true, true, true, true};
         else if (!name.empty())
-            throw UsageError(
-                fmt::format("--include takes predictions, scripts, notes, tags or all, got \"{}\"",
-                            html_escape(name)));
+            throw UsageError(fmt::format(
+                "--include takes predictions, scripts, notes, tags or all, got \"{}\"", name));
     }
     return includes;
 }

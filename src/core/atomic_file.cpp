@@ -325,6 +325,23 @@ Expected<Replaced> replace_file_if_unchanged(const fs::path& root, const fs::pat
     return Replaced::changed_meanwhile;
 }
 
+Status write_file_replacing(const fs::path& target, std::string_view contents) {
+    auto folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    auto name = target.filename();
+    FileDescriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dir.get() < 0)
+        return os_error(folder, "open folder", errno);
+    auto temp = write_temp_file(dir.get(), folder, contents);
+    if (!temp)
+        return temp.error();
+    if (::renameat(dir.get(), temp->c_str(), dir.get(), name.c_str()) != 0) {
+        int err = errno;
+        ::unlinkat(dir.get(), temp->c_str(), 0);
+        return os_error(target, "write", err);
+    }
+    return fsync_folder(dir.get(), folder);
+}
+
 Status make_private_folders(const fs::path& root, const fs::path& folder) {
     auto opened = open_journal_folder(root, folder, true);
     if (!opened)

@@ -71,6 +71,12 @@ enum class Replaced { done, changed_meanwhile };
 Expected<Replaced> replace_file_if_unchanged(const fs::path& root, const fs::path& target,
                                              std::string_view expected, std::string_view contents);
 
+// Writes `contents` to `target` in one step (a new private temporary file
+// beside it, fsync, rename, fsync of the folder), replacing a file already
+// there: for output a person names, such as `--pdf FILE`. The temporary file
+// is always created afresh, so no link left in its place is ever followed.
+Status write_file_replacing(const fs::path& target, std::string_view contents);
+
 // Creates `folder` and any missing parents with mode 0700, refusing to pass
 // through a symbolic link below `root` so that writes stay in the journal.
 Status make_private_folders(const fs::path& root, const fs::path& folder);

@@ -3,6 +3,7 @@
 #include "display.hpp"
 #include "journal.hpp"
 #include "render.hpp"
+#include "text_match.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -52,34 +53,6 @@ bool looks_like_path(std::string_view wanted) {
     return wanted.find('/') != std::string_view::npos ||
            wanted.find('\\') != std::string_view::npos || wanted.front() == '.' ||
            wanted.front() == '~';
-}
-
-// Edits (insert, delete, substitute, swap two neighbours) between a and b.
-size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-    for (size_t i = 0; i <= a.size(); ++i)
-        d[i][0] = i;
-    for (size_t j = 0; j <= b.size(); ++j)
-        d[0][j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        for (size_t j = 1; j <= b.size(); ++j) {
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.size()][b.size()];
-}
-
-std::string quoted_list(const std::vector<std::string>& names, std::string_view last_joiner) {
-    std::string out;
-    for (size_t i = 0; i < names.size(); ++i) {
-        if (i > 0)
-            out += i + 1 == names.size() ? last_joiner : ", ";
-        out += names[i];
-    }
-    return out;
 }
 
 struct Frontmatter {
@@ -367,7 +340,7 @@ Expected<const Topic*> find_topic(const std::vector<Topic>& topics, std::string_
         for (const auto* topic : starting)
             names.push_back(topic->name);
         return Error{fmt::format("\"{}\" could be {}; type a little more", shown,
-                                 quoted_list(names, " or "))};
+                                 joined_list(names, " or "))};
     }
     auto close = similar_names(topics, wanted);
     if (close.empty())
@@ -375,7 +348,7 @@ Expected<const Topic*> find_topic(const std::vector<Topic>& topics, std::string_
     for (auto& name : close)
         name = "\"" + name + "\"";
     return Error{fmt::format("there is no topic \"{}\"; did you mean {}?", shown,
-                             quoted_list(close, " or "))};
+                             joined_list(close, " or "))};
 }
 
 std::vector<TextRange> find_ignoring_case(std::string_view text, std::string_view word) {

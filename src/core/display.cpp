@@ -56,6 +56,20 @@ bool joins_visible_text(std::string_view text, size_t start, size_t end, int pre
 
 } // namespace
 
+std::string replace_invalid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t start = pos;
+        if (next_code_point(text, pos) < 0)
+            append_code_point(out, 0xFFFD);
+        else
+            out.append(text.substr(start, pos - start));
+    }
+    return out;
+}
+
 std::string neutralize_controls(std::string_view text, bool keep_newlines) {
     std::string out;
     out.reserve(text.size());

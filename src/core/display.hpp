@@ -22,6 +22,10 @@ int decode_code_point(std::string_view text, size_t& pos);
 // category Cf, from utf8proc).
 bool is_invisible_format(int code_point);
 
+// `text` with each byte that starts no valid UTF-8 sequence replaced by
+// U+FFFD, for libraries (utf8proc) that refuse anything else.
+std::string replace_invalid_utf8(std::string_view text);
+
 // The one neutralizer for anything settle did not write itself (entry text,
 // file names, paths, config keys and values, tags) on its way to a
 // terminal. Replaces C0/C1 control characters and DEL with a visible form

@@ -1,32 +1,13 @@
 #include "search.hpp"
 
+#include "display.hpp"
+
 #include <cstdlib>
 #include <utf8proc.h>
 
 namespace settle {
 
 namespace {
-
-// Invalid sequences replaced by U+FFFD, so utf8proc_map never refuses.
-std::string valid_utf8(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    size_t pos = 0;
-    while (pos < text.size()) {
-        utf8proc_int32_t code_point = -1;
-        auto length =
-            utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                             static_cast<utf8proc_ssize_t>(text.size() - pos), &code_point);
-        if (length <= 0 || code_point < 0) {
-            out += "\xEF\xBF\xBD";
-            ++pos;
-            continue;
-        }
-        out.append(text.substr(pos, static_cast<size_t>(length)));
-        pos += static_cast<size_t>(length);
-    }
-    return out;
-}
 
 bool has_folded(std::string_view text, std::string_view folded) {
     return fold_for_search(text).find(folded) != std::string::npos;
@@ -37,7 +18,8 @@ bool has_folded(std::string_view text, std::string_view folded) {
 std::string fold_for_search(std::string_view text) {
     if (text.empty())
         return {};
-    auto valid = valid_utf8(text);
+    // Invalid sequences replaced, so utf8proc_map never refuses.
+    auto valid = replace_invalid_utf8(text);
     utf8proc_uint8_t* mapped = nullptr;
     auto options =
         static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <functional>
 #include <set>
 #include <utf8proc.h>
 
@@ -452,8 +453,14 @@ Summary SummaryBuilder::finish() const {
 
 // ---------------------------------------------------------------- reading
 
-Summary summarize(const std::filesystem::path& root, const SummaryRequest& request,
-                  unsigned workers) {
+namespace {
+
+// Reads the files the request's period can hold with `workers` threads (0:
+// one per core), each worker with its own copy of `initial` that `visit`
+// folds every file into; returns the workers' states, to be combined.
+template <typename State, typename Visit>
+std::vector<State> scan_period(const std::filesystem::path& root, const SummaryRequest& request,
+                               unsigned workers, const State& initial, Visit visit) {
     // Files are named from their entry's local date; a day's margin either
     // side keeps the filter safe for a name written a moment around midnight
     // or a `created` nudged by hand across it.
@@ -464,13 +471,24 @@ Summary summarize(const std::filesystem::path& root, const SummaryRequest& reque
         range.last = day_of(*request.period.until) + date::days{1};
     if (workers == 0)
         workers = default_scan_workers();
-    std::vector<SummaryBuilder> builders(workers, SummaryBuilder(request));
+    std::vector<State> states(workers, initial);
     scan_journal(root, range, workers, [&](unsigned worker, ScannedFile&& file) {
-        if (file.entry)
-            builders[worker].add(*file.entry);
-        else
-            builders[worker].skip(file.entry.error(), file.name_date);
+        visit(states[worker], std::move(file));
     });
+    return states;
+}
+
+} // namespace
+
+Summary summarize(const std::filesystem::path& root, const SummaryRequest& request,
+                  unsigned workers) {
+    auto builders = scan_period(root, request, workers, SummaryBuilder(request),
+                                [](SummaryBuilder& builder, ScannedFile&& file) {
+                                    if (file.entry)
+                                        builder.add(*file.entry);
+                                    else
+                                        builder.skip(file.entry.error(), file.name_date);
+                                });
     for (size_t i = 1; i < builders.size(); ++i)
         builders[0].merge(std::move(builders[i]));
     return builders[0].finish();
@@ -478,18 +496,11 @@ Summary summarize(const std::filesystem::path& root, const SummaryRequest& reque
 
 std::vector<Entry> entries_for(const std::filesystem::path& root, const SummaryRequest& request,
                                unsigned workers) {
-    ScanRange range;
-    if (request.period.since)
-        range.first = day_of(*request.period.since) - date::days{1};
-    if (request.period.until)
-        range.last = day_of(*request.period.until) + date::days{1};
-    if (workers == 0)
-        workers = default_scan_workers();
-    std::vector<std::vector<Entry>> found(workers);
-    scan_journal(root, range, workers, [&](unsigned worker, ScannedFile&& file) {
-        if (file.entry && wanted(request, *file.entry))
-            found[worker].push_back(std::move(*file.entry));
-    });
+    auto found = scan_period(root, request, workers, std::vector<Entry>{},
+                             [&](std::vector<Entry>& mine, ScannedFile&& file) {
+                                 if (file.entry && wanted(request, *file.entry))
+                                     mine.push_back(std::move(*file.entry));
+                             });
     std::vector<Entry> entries;
     for (auto& some : found)
         std::move(some.begin(), some.end(), std::back_inserter(entries));

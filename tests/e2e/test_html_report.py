@@ -4,6 +4,7 @@ person's words only when --include asks for them; the numbers beside each
 chart; the reading booklet with the crisis page first."""
 
 import json
+import os
 import re
 import unittest
 from html.parser import HTMLParser
@@ -260,6 +261,12 @@ outcome: {outcome}
             result = self.run_settle("summary", *PERIOD, *args)
             self.assertEqual(result.code, 2, (args, result))
             self.assertEqual(result.out, "")
+        # A terminal message quotes what was typed as typed, not as HTML.
+        for option, value in (("--paper", "a<3&"), ("--include", "notes,<b>&")):
+            result = self.run_settle("summary", *PERIOD, "--format", "html", option, value)
+            self.assertEqual(result.code, 2, result)
+            self.assertIn('"a<3&"' if option == "--paper" else '"<b>&"', result.err)
+            self.assertNotIn("&lt;", result.err)
 
     def test_pdf_without_a_browser_says_how_to_print(self):
         empty = self.home / "bin"
@@ -270,6 +277,59 @@ outcome: {outcome}
         self.assertIn("Chromium", result.err)
         self.assertIn("open it in any web browser and choose Print", result.err)
         self.assertFalse((self.home / "r.pdf").exists())
+
+    def fake_chromium(self):
+        """A stand-in for Chromium that records its arguments, checks that the
+        file:// URL names the page, and prints a small 'PDF'."""
+        folder = self.home / "fakebin"
+        folder.mkdir(exist_ok=True)
+        script = folder / "chromium"
+        script.write_text(
+            "#!/usr/bin/env python3\n"
+            "import json, os, sys, urllib.parse\n"
+            "args = sys.argv[1:]\n"
+            f"open({str(self.home / 'args.json')!r}, 'w').write(json.dumps(args))\n"
+            "url = urllib.parse.urlsplit(args[-1])\n"
+            "page = urllib.parse.unquote(url.path)\n"
+            "if url.scheme != 'file' or url.fragment or not os.path.isfile(page):\n"
+            "    sys.exit(3)\n"
+            "out = [a for a in args if a.startswith('--print-to-pdf=')][0].split('=', 1)[1]\n"
+            "open(out, 'w').write('%PDF-1.4 fake')\n", encoding="utf-8")
+        script.chmod(0o755)
+        return {"PATH": f"{folder}:/usr/bin:/bin"}
+
+    def test_pdf_is_private_and_follows_no_link(self):
+        env = self.fake_chromium()
+        target = self.home / "r.pdf"
+        victim = self.home / "victim.txt"
+        victim.write_text("keep me", encoding="utf-8")
+        victim.chmod(0o644)
+        (self.home / "r.pdf.settle-partial").symlink_to(victim)
+        self.ok("summary", *PERIOD, "--pdf", str(target), env=env)
+        self.assertEqual(target.read_text(), "%PDF-1.4 fake")
+        self.assertEqual(target.stat().st_mode & 0o777, 0o600)
+        self.assertEqual(victim.read_text(), "keep me")
+        self.assertEqual(victim.stat().st_mode & 0o777, 0o644)
+        leftovers = [p.name for p in self.home.iterdir() if p.name.startswith(".settle-tmp-")]
+        self.assertEqual(leftovers, [])
+        # An existing PDF is replaced, and ends up private too.
+        target.write_text("old")
+        target.chmod(0o644)
+        self.ok("summary", *PERIOD, "--pdf", str(target), env=env)
+        self.assertEqual(target.read_text(), "%PDF-1.4 fake")
+        self.assertEqual(target.stat().st_mode & 0o777, 0o600)
+
+    def test_pdf_from_a_temporary_folder_with_awkward_name(self):
+        env = self.fake_chromium()
+        tmp = self.home / "tmp 50% #1"
+        tmp.mkdir()
+        env["TMPDIR"] = str(tmp)
+        self.ok("read", "reassurance", "--pdf", str(self.home / "b.pdf"), env=env)
+        args = json.loads((self.home / "args.json").read_text())
+        self.assertIn("%2550%25%20%231", args[-1])
+        # The sandbox is given up only where Chromium cannot run it: as root.
+        self.assertEqual("--no-sandbox" in args, os.geteuid() == 0)
+        self.assertEqual(list(tmp.iterdir()), [])
 
 
 class BookletHtmlTest(JournalTest, HtmlPageChecks):
@@ -294,13 +354,27 @@ class BookletHtmlTest(JournalTest, HtmlPageChecks):
         self.assert_inert_booklet(html)
         self.assertNotIn("<nav", html)
         self.assertEqual(html.count('<section class="topic"'), 1)
+        # No crisis page in a one-topic booklet, yet it still says where to
+        # turn: at the top, at the end and on every printed page's header.
+        header = html[html.index("<header>"):html.index("</header>")]
+        footer = html[html.index("<footer"):html.index("</footer>")]
+        running = re.search(r'<div class="running">(.*?)</div>', html).group(1)
+        for part in (header, footer, running):
+            self.assertIn("settle crisis", part)
+            self.assertIn("9-8-8", part)
+            self.assertIn("911", part)
+
+    def test_one_topic_with_own_crisis_lines(self):
+        self.write_config('crisis:\n  - name: "My counsellor"\n    contact: "555-0100"\n')
+        html = self.ok("read", "reassurance", "--format", "html").out
+        header = html[html.index("<header>"):html.index("</header>")]
+        self.assertIn("My counsellor", header)
+        self.assertIn("555-0100", header)
+        self.assertIn("9-8-8", header)
 
     def test_own_crisis_lines_and_hostile_content_folder(self):
-        config = self.home / "config" / "settle"
-        config.mkdir(parents=True)
-        (config / "config.yaml").write_text(
-            'crisis:\n  - name: "Line <script>x</script>"\n    contact: "1 <b>2</b> 3"\n',
-            encoding="utf-8")
+        self.write_config(
+            'crisis:\n  - name: "Line <script>x</script>"\n    contact: "1 <b>2</b> 3"\n')
         content = self.home / "content" / "topics"
         content.mkdir(parents=True)
         (content / "01-x.md").write_text(
@@ -319,6 +393,11 @@ class BookletHtmlTest(JournalTest, HtmlPageChecks):
                      ["--all", "--paper", "a4"], ["--all", "--format", "markdown", "--pdf", "x"]):
             result = self.run_settle("read", *args)
             self.assertEqual(result.code, 2, (args, result))
+
+    def write_config(self, text):
+        config = self.home / "config" / "settle"
+        config.mkdir(parents=True)
+        (config / "config.yaml").write_text(text, encoding="utf-8")
 
     def assert_inert_booklet(self, html):
         page = Page()

@@ -58,3 +58,13 @@ TEST_CASE("Truncation respects display width") {
     CHECK(display_width(cut) <= 7);
     CHECK(cut.substr(cut.size() - 3) == "…");
 }
+
+TEST_CASE("Invalid UTF-8 is replaced byte by byte, valid text kept as it is") {
+    CHECK(replace_invalid_utf8("café \xE2\x80\x94 ok") == "café \xE2\x80\x94 ok");
+    CHECK(replace_invalid_utf8("a\xFF\xFE"
+                               "b") == "a\xEF\xBF\xBD\xEF\xBF\xBD"
+                                       "b");
+    CHECK(replace_invalid_utf8("\xC3") == "\xEF\xBF\xBD");
+    CHECK(replace_invalid_utf8("\xED\xA0\x80") != "\xED\xA0\x80"); // a surrogate
+    CHECK(replace_invalid_utf8("\x01\x1B") == "\x01\x1B");         // controls are not its business
+}
