@@ -115,10 +115,10 @@ class GuidedPause(InteractiveTest):
         (config / "config.yaml").write_text("pause:\n  breathe_in: 3\n  breathe_out: 3\n")
         result = self.run_settle("pause", "--urge-before", "1", "--urge-after", "1",
                                  "--outcome", "waited")
-        # A broken config never blocks the exercise: one warning, defaults.
+        # A wrong setting never blocks the exercise: one warning, its default.
         self.assertEqual(result.code, 0, result)
         self.assertIn("pause.breathe_out (3) must be longer than pause.breathe_in (3)", result.err)
-        self.assertIn("running on the defaults", result.err)
+        self.assertIn("that setting keeps its default", result.err)
         self.assertEqual(self.run_settle("config").code, 2)
 
 

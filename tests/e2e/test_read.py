@@ -190,7 +190,7 @@ class ReadTest(ConfiguredTest):
         result = self.run_settle("read")
         self.assertEqual(result.code, 0, result)
         self.assertIn("config.yaml:1: content must be a folder path", result.err)
-        self.assertIn("running on the defaults", result.err)
+        self.assertIn("that setting keeps its default", result.err)
 
     def test_a_bad_topic_file_is_reported_and_the_rest_still_read(self):
         clinic = self.home / "clinic"
