@@ -250,7 +250,8 @@ void start_repository(const fs::path& folder) {
                    "Wrote {} but git could not commit {}: {}\n"
                    "Once that is sorted out, `git commit` will pick {} up.\n",
                    fmt::join(written, " and "), written.size() == 1 ? "it" : "them",
-                   neutralize_controls(git_last_line(committed.output)), written.size() == 1 ? "it" : "them");
+                   neutralize_controls(git_last_line(committed.output)),
+                   written.size() == 1 ? "it" : "them");
 }
 
 bool commit_entry(const fs::path& root, const fs::path& file, const Entry& entry) {

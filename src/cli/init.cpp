@@ -119,7 +119,8 @@ void run_init(Context& context, const InitOptions& options) {
         fmt::print(stderr, "{} is already there; nothing in it was changed.\n",
                    neutralize_controls(folder.string()));
     else
-        fmt::print(stderr, "Made the journal folder {} (only you can read it).\n", neutralize_controls(folder.string()));
+        fmt::print(stderr, "Made the journal folder {} (only you can read it).\n",
+                   neutralize_controls(folder.string()));
     if (options.git || options.remote || options.commit_existing) {
         start_repository(folder);
         make_contents_private(folder);

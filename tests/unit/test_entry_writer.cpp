@@ -167,8 +167,10 @@ TEST_CASE("Field text with CR, NEL and YAML indicators is saved, not refused") {
                              "[unclear]",
                              "[she didn't reply, she's angry]",
                              "[]",
-                             "\xEF\xBB\xBF" "bom",
-                             "\xE2\x80\xAE" "reversed",
+                             "\xEF\xBB\xBF"
+                             "bom",
+                             "\xE2\x80\xAE"
+                             "reversed",
                              "tab\there"}) {
         INFO("text: " << text);
         Entry entry = audit_with(text);
