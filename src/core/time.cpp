@@ -295,6 +295,12 @@ Expected<UserTime> parse_user_time(std::string_view text, SysSeconds now, const 
         if (ec != std::errc{} || end != digits.data() + digits.size() || digits.empty() || n < 0 ||
             n > 100000)
             return bad();
+        // Entries write four-digit years, so a span reaching further back
+        // could never be saved; so many years would also overflow the
+        // calendar's arithmetic before the check below could see them.
+        if (unit == 'y' && n > 10000)
+            return Error{
+                fmt::format("{} reaches back before the year 0000; got \"{}\"", what, text)};
         auto local = current.local();
         if (unit == 'h') {
             // Hours are elapsed time, not wall-clock time: 24h before 10:00
