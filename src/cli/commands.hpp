@@ -2,7 +2,7 @@
 // subcommand's options to `app` and the callback that runs it.
 #pragma once
 
-#include "context.hpp"
+#include "cli/context.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -1,4 +1,4 @@
-#include "context.hpp"
+#include "cli/context.hpp"
 
 #include "core/display.hpp"
 

@@ -1,4 +1,4 @@
-#include "hints.hpp"
+#include "cli/hints.hpp"
 
 #include "core/content.hpp"
 #include "core/display.hpp"

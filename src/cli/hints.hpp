@@ -2,7 +2,7 @@
 // hints are shown. The matching itself is in core/coaching.hpp.
 #pragma once
 
-#include "context.hpp"
+#include "cli/context.hpp"
 #include "core/coaching.hpp"
 #include "core/entry_json.hpp"
 

@@ -1,4 +1,4 @@
-#include "process.hpp"
+#include "cli/process.hpp"
 
 #include <cerrno>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "reading.hpp"
+#include "cli/reading.hpp"
 
 #include "core/display.hpp"
 

@@ -1,7 +1,7 @@
 // What the reading commands (list, show, check, summary) share.
 #pragma once
 
-#include "context.hpp"
+#include "cli/context.hpp"
 #include "core/entry.hpp"
 #include "core/journal.hpp"
 #include "core/period.hpp"

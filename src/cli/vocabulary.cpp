@@ -1,4 +1,4 @@
-#include "vocabulary.hpp"
+#include "cli/vocabulary.hpp"
 
 #include "core/content.hpp"
 #include "core/display.hpp"

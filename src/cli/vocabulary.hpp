@@ -4,7 +4,7 @@
 // folder, so a translation can bring its own words).
 #pragma once
 
-#include "context.hpp"
+#include "cli/context.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,14 +1,14 @@
-#include "writing.hpp"
+#include "cli/writing.hpp"
 
-#include "commands.hpp"
-#include "hints.hpp"
+#include "cli/commands.hpp"
+#include "cli/hints.hpp"
 
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
 #include "core/entry_writer.hpp"
 #include "core/journal.hpp"
-#include "git.hpp"
-#include "quiet_timer.hpp"
+#include "cli/sync/git.hpp"
+#include "cli/terminal/quiet_timer.hpp"
 
 #include <charconv>
 #include <cstdio>

@@ -2,7 +2,7 @@
 // flags, reading fields from stdin, and saving the entry.
 #pragma once
 
-#include "context.hpp"
+#include "cli/context.hpp"
 #include "core/entry.hpp"
 #include "core/field_input.hpp"
 

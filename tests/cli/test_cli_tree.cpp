@@ -2,7 +2,7 @@
 // option must be offered by shell completion and described in its manual
 // page. A command or option added without them fails here.
 #include "cli/commands.hpp"
-#include "cli/complete.hpp"
+#include "cli/commands/complete.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 // The HTML page's escaping and what --include lets in, without the binary.
 #include "cli/context.hpp"
-#include "cli/html_page.hpp"
-#include "cli/summary_html.hpp"
+#include "cli/report/html_page.hpp"
+#include "cli/report/summary_html.hpp"
 #include "core/time.hpp"
 
 #include <catch2/catch.hpp>

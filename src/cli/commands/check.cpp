@@ -1,0 +1,56 @@
+// settle check: read every entry and name each problem as path:line.
+#include "cli/commands.hpp"
+#include "core/display.hpp"
+#include "cli/reading.hpp"
+
+#include <fmt/format.h>
+
+namespace settle::cli {
+
+void setup_check(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand("check", "Check that every entry file can be read");
+    command->footer(R"(Prints each problem as path:line: message and exits 1 if there is any.
+
+Example:
+  settle check && git commit -am "journal")");
+    command->callback([&context] {
+        // A config file that cannot be used is a problem to name here, with
+        // its path:line, though every other command runs on the defaults.
+        context.config_problems_are_errors = true;
+        auto journal = readable_journal(context, "check");
+        auto loaded = load_entries(journal, [](const Entry&) { return true; });
+        for (const auto& problem : loaded.problems)
+            fmt::print("{}\n", neutralize_controls(problem.located()));
+        // What settle left beside the entries is named too, never hidden:
+        // readers skip hidden files, so nothing else would show them.
+        auto leftovers = journal.leftovers();
+        for (const auto& leftover : leftovers) {
+            if (leftover.edit_copy)
+                fmt::print("{}: an edited copy of {} that settle could not save; `settle edit {}` "
+                           "offers to open it\n",
+                           neutralize_controls(leftover.relative),
+                           neutralize_controls(leftover.entry_id),
+                           neutralize_controls(leftover.entry_id));
+            else
+                fmt::print("{}: a temporary file left by a settle that stopped while saving; "
+                           "look at it, then remove it (the next save into this folder also "
+                           "removes it)\n",
+                           neutralize_controls(leftover.relative));
+        }
+        auto checked = loaded.entries.size() + loaded.problems.size();
+        if (loaded.problems.empty()) {
+            fmt::print(stderr, "{} {} checked; all can be read.\n", checked,
+                       checked == 1 ? "entry" : "entries");
+        } else {
+            fmt::print(stderr, "{} of {} entries need a look.\n", loaded.problems.size(), checked);
+            context.exit_status = 1;
+        }
+        if (!leftovers.empty()) {
+            fmt::print(stderr, "{} {} left beside the entries.\n", leftovers.size(),
+                       leftovers.size() == 1 ? "file was" : "files were");
+            context.exit_status = 1;
+        }
+    });
+}
+
+} // namespace settle::cli

@@ -1,0 +1,223 @@
+// settle revisit: looking back. Did the feared predictions come true? Was a
+// script shared, and how did it land? Answers are written into the entry
+// itself, atomically, leaving every other byte of the file as it was.
+#include "core/revisit.hpp"
+#include "cli/commands.hpp"
+#include "core/atomic_file.hpp"
+#include "core/display.hpp"
+#include "core/entry_format.hpp"
+#include "core/entry_json.hpp"
+#include "core/period.hpp"
+#include "cli/sync/git.hpp"
+#include "cli/reading.hpp"
+#include "cli/guided/revisit.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+#include <unistd.h>
+
+namespace settle::cli {
+
+namespace {
+
+struct RevisitOptions {
+    std::optional<std::string> entry;
+    std::vector<int> predictions;
+    std::vector<std::string> outcomes;
+    std::optional<std::string> shared;
+    std::optional<std::string> landed;
+    std::optional<std::string> note;
+    std::string older_than = "1d";
+    std::optional<std::string> kind;
+    std::optional<std::string> since;
+    std::string format = "text";
+};
+
+template <typename T>
+std::optional<T> parse_choice(const std::optional<std::string>& text,
+                              std::optional<T> (*parse)(std::string_view), const char* flag,
+                              const char* choices) {
+    if (!text)
+        return std::nullopt;
+    auto value = parse(*text);
+    if (!value)
+        throw UsageError(fmt::format("{} must be {}, got \"{}\"", flag, choices, *text));
+    return value;
+}
+
+Answers answers_from_flags(const RevisitOptions& options) {
+    if (options.predictions.size() != options.outcomes.size())
+        throw UsageError("give one --outcome for each --prediction, e.g. "
+                         "--prediction 2 --outcome didnt");
+    Answers answers;
+    for (size_t i = 0; i < options.predictions.size(); ++i) {
+        auto outcome = parse_prediction_outcome(options.outcomes[i]);
+        if (!outcome)
+            throw UsageError(fmt::format("--outcome must be happened, partly or didnt, got \"{}\"",
+                                         options.outcomes[i]));
+        answers.predictions.emplace_back(options.predictions[i], *outcome);
+    }
+    answers.shared =
+        parse_choice<Shared>(options.shared, parse_shared, "--shared", "said, sent or kept");
+    answers.landed =
+        parse_choice<Landed>(options.landed, parse_landed, "--landed", "closer, neutral or harder");
+    answers.note = options.note;
+    return answers;
+}
+
+// Entries with open items, oldest first, that the options select.
+std::vector<LoadedEntry> entries_to_revisit(Context& context, const RevisitOptions& options) {
+    std::optional<Kind> kind;
+    if (options.kind) {
+        kind = parse_kind(*options.kind);
+        if (!kind || *kind == Kind::pause)
+            throw UsageError(
+                fmt::format("--kind must be audit or script, got \"{}\"", *options.kind));
+    }
+    auto older = parse_user_time(options.older_than, context.now(), context.zone(), "--older-than");
+    if (!older)
+        throw UsageError(older.error().message);
+    auto period = make_period(options.since, std::nullopt, context.now(), context.zone());
+    if (!period)
+        throw UsageError(period.error().message);
+    auto journal = readable_journal(context, "revisit");
+    auto loaded = load_entries(journal, [&](const Entry& entry) {
+        return (!kind || entry.kind() == *kind) && entry.created.utc <= older->when.utc &&
+               period->contains(entry.created) && !open_items(entry).empty();
+    });
+    report_skipped(loaded.problems);
+    return std::move(loaded.entries);
+}
+
+void print_open(const std::vector<LoadedEntry>& entries, const std::string& format) {
+    if (format == "json") {
+        Json out = Json::array();
+        for (const auto& item : entries) {
+            auto open = open_items(item.entry);
+            auto json = entry_to_json(item.entry, item.file);
+            json["open"] = {{"predictions", open.predictions},
+                            {"script_unshared", open.script_unshared}};
+            out.push_back(std::move(json));
+        }
+        fmt::print("{}\n", dump_json(out));
+        return;
+    }
+    for (const auto& item : entries) {
+        auto open = open_items(item.entry);
+        auto what = open.predictions.empty()
+                        ? std::string("not yet shared")
+                        : fmt::format("{} {} to look back on", open.predictions.size(),
+                                      open.predictions.size() == 1 ? "prediction" : "predictions");
+        fmt::print("{}  {}\n", neutralize_controls(item.file.id), what);
+    }
+    if (entries.empty())
+        fmt::print(stderr, "Nothing waiting to be looked back on.\n");
+}
+
+void run_revisit(Context& context, const RevisitOptions& options) {
+    check_format(options.format, {"text", "json"});
+    auto answers = answers_from_flags(options);
+    if (!answers.empty()) {
+        if (!options.entry)
+            throw UsageError("name the entry to answer for, e.g. "
+                             "settle revisit 2026-11-27-2114 --prediction 1 --outcome didnt");
+        auto journal = context.journal();
+        auto file = journal.find(*options.entry);
+        if (!file)
+            throw RuntimeError(file.error().located());
+        save_answers(context, *file, answers);
+        fmt::print(stderr, "Saved your answers in {}.\n", neutralize_controls(file->relative));
+        return;
+    }
+    if (options.entry) {
+        auto journal = context.journal();
+        auto file = journal.find(*options.entry);
+        if (!file)
+            throw RuntimeError(file.error().located());
+        auto entry = journal.read(*file);
+        if (!entry)
+            throw RuntimeError(entry.error().located());
+        std::vector<LoadedEntry> one{LoadedEntry{*file, std::move(entry.value())}};
+        if (can_walk(options.format))
+            walk(context, one);
+        else
+            print_open(one, options.format);
+        return;
+    }
+    auto entries = entries_to_revisit(context, options);
+    if (can_walk(options.format))
+        walk(context, entries);
+    else
+        print_open(entries, options.format);
+}
+
+} // namespace
+
+void save_answers(Context& context, const EntryFile& file, const Answers& answers) {
+    // Read, merge, write; if another settle rewrote the entry in between
+    // (a second revisit, an edit), start again from what it wrote.
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        auto text = read_small_file(file.path, file.relative);
+        if (!text)
+            throw RuntimeError(text.error().located());
+        auto entry = parse_entry(*text, file.relative);
+        if (!entry)
+            throw RuntimeError(entry.error().located());
+        auto when = context.zone().at(context.now());
+        auto revisit = combine(entry->revisit, answers, when);
+        auto updated_entry = *entry;
+        updated_entry.revisit = revisit;
+        if (auto valid = validate(updated_entry); !valid)
+            throw UsageError(valid.error().message);
+        auto updated = write_revisit(*text, revisit, file.relative);
+        if (!updated)
+            throw RuntimeError(updated.error().located());
+        auto written =
+            replace_file_if_unchanged(context.journal().root(), file.path, *text, *updated);
+        if (!written)
+            throw RuntimeError(written.error().located());
+        if (*written == Replaced::done) {
+            commit_rewrite_if_asked(context, file.path, updated_entry, "revisit");
+            return;
+        }
+    }
+    throw RuntimeError(fmt::format("{} kept changing while the answers were being saved; "
+                                   "nothing was written, try again in a moment",
+                                   file.relative));
+}
+
+void setup_revisit(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand(
+        "revisit", "Look back: did predictions come true, how did a script land?");
+    auto options = std::make_shared<RevisitOptions>();
+    command->add_option("entry", options->entry, "One entry's path, ID or the start of its ID");
+    take_verbatim(
+        command->add_option("--prediction", options->predictions,
+                            "The number of a prediction to answer (with --outcome; repeatable)"));
+    take_verbatim(command->add_option("--outcome", options->outcomes, "Did it happen?")
+                      ->option_text("happened|partly|didnt"));
+    command->add_option("--shared", options->shared, "Was the script shared?")
+        ->option_text("said|sent|kept");
+    command->add_option("--landed", options->landed, "How did it land?")
+        ->option_text("closer|neutral|harder");
+    command->add_option("--note", options->note, "A note about how it went");
+    command
+        ->add_option("--older-than", options->older_than,
+                     "Only entries older than this (default 1d)")
+        ->option_text("WHEN");
+    command->add_option("--kind", options->kind, "Only this kind")->option_text("audit|script");
+    command->add_option("--since", options->since, "Only entries from this date on")
+        ->option_text("WHEN");
+    command->add_option("--format", options->format, "Output format when listing")
+        ->option_text("text|json");
+    command->footer(R"(At a terminal, walks the entries with open items, oldest first. In a
+pipe, lists them. With answers as flags, writes them into the entry.
+
+Examples:
+  settle revisit
+  settle revisit 2026-11-27-211403-audit --prediction 2 --outcome didnt
+  settle revisit 2026-11-27-220000-script --shared said --landed closer)");
+    command->callback([&context, options] { run_revisit(context, *options); });
+}
+
+} // namespace settle::cli

@@ -1,0 +1,99 @@
+#include "cli/terminal/pager.hpp"
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace settle::cli {
+
+namespace {
+
+// Longer lines are hard to follow back to the start of the next one.
+constexpr int kComfortableColumns = 80;
+constexpr int kPipeColumns = 80;
+// What `sh` reports when the pager command does not exist.
+constexpr int kCommandNotFound = 127;
+
+void print(std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+}
+
+// While the pager runs, Ctrl-C and quitting early are the pager's business:
+// settle must neither die under it (leaving the terminal to a pager whose
+// input just vanished) nor be killed when the pager closes the pipe.
+class PagerSignals {
+  public:
+    PagerSignals() {
+        struct sigaction ignore {};
+        ignore.sa_handler = SIG_IGN;
+        sigemptyset(&ignore.sa_mask);
+        sigaction(SIGPIPE, &ignore, &pipe_);
+        sigaction(SIGINT, &ignore, &interrupt_);
+        sigaction(SIGQUIT, &ignore, &quit_);
+    }
+    ~PagerSignals() {
+        sigaction(SIGPIPE, &pipe_, nullptr);
+        sigaction(SIGINT, &interrupt_, nullptr);
+        sigaction(SIGQUIT, &quit_, nullptr);
+    }
+    PagerSignals(const PagerSignals&) = delete;
+    PagerSignals& operator=(const PagerSignals&) = delete;
+
+  private:
+    struct sigaction pipe_ {};
+    struct sigaction interrupt_ {};
+    struct sigaction quit_ {};
+};
+
+} // namespace
+
+std::optional<ScreenSize> screen_size(int fd) {
+    struct winsize size {};
+    if (::isatty(fd) != 1 || ::ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_col == 0)
+        return std::nullopt;
+    return ScreenSize{size.ws_col, size.ws_row};
+}
+
+int reading_width() {
+    auto size = screen_size(STDOUT_FILENO);
+    return size ? std::min(size->columns, kComfortableColumns) : kPipeColumns;
+}
+
+void print_paged(std::string_view text, const GetEnv& env) {
+    auto size = screen_size(STDOUT_FILENO);
+    auto lines = std::count(text.begin(), text.end(), '\n');
+    std::string pager = env("PAGER").value_or("less");
+    // A terminal without cursor control cannot show a pager (as git).
+    bool dumb = env("TERM").value_or("") == "dumb";
+    // An empty $PAGER, like `cat`, means "do not page".
+    if (!size || dumb || lines < size->rows || pager.empty() || pager == "cat") {
+        print(text);
+        return;
+    }
+    std::fflush(stdout);
+    int status = -1;
+    // As git does: unless the person set their own, less quits at once when
+    // the text fits (F), keeps colours (R) and leaves the text on the
+    // screen afterwards (X).
+    if (!env("LESS"))
+        ::setenv("LESS", "FRX", 0);
+    {
+        PagerSignals quiet;
+        FILE* pipe = ::popen(pager.c_str(), "w");
+        if (!pipe) {
+            print(text);
+            return;
+        }
+        std::fwrite(text.data(), 1, text.size(), pipe);
+        status = ::pclose(pipe);
+    }
+    if (status == -1 || (WIFEXITED(status) && WEXITSTATUS(status) == kCommandNotFound))
+        print(text);
+}
+
+} // namespace settle::cli
