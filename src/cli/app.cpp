@@ -1,10 +1,10 @@
 // The command table and the one place where errors become exit statuses.
 #include "cli/commands.hpp"
-#include "core/display.hpp"
-#include "core/text_match.hpp"
 #include "cli/guided/menu.hpp"
 #include "cli/reading.hpp"
 #include "cli/terminal/tty.hpp"
+#include "core/display.hpp"
+#include "core/text_match.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -3,12 +3,12 @@
 #include "cli/commands.hpp"
 #include "cli/hints.hpp"
 
+#include "cli/sync/git.hpp"
+#include "cli/terminal/quiet_timer.hpp"
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
 #include "core/entry_writer.hpp"
 #include "core/journal.hpp"
-#include "cli/sync/git.hpp"
-#include "cli/terminal/quiet_timer.hpp"
 
 #include <charconv>
 #include <cstdio>

@@ -1,7 +1,7 @@
 // settle check: read every entry and name each problem as path:line.
 #include "cli/commands.hpp"
-#include "core/display.hpp"
 #include "cli/reading.hpp"
+#include "core/display.hpp"
 
 #include <fmt/format.h>
 

@@ -2,11 +2,11 @@
 #include "cli/commands/complete.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/vocabulary.hpp"
 #include "core/completion.hpp"
 #include "core/content.hpp"
 #include "core/journal.hpp"
 #include "core/revisit.hpp"
-#include "cli/vocabulary.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

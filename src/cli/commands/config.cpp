@@ -1,9 +1,9 @@
 // settle config: every setting as resolved, and where each value came from
 // (default, config file, environment, command line).
 #include "cli/commands.hpp"
+#include "cli/reading.hpp"
 #include "core/display.hpp"
 #include "core/entry_json.hpp"
-#include "cli/reading.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -2,9 +2,9 @@
 // stand in front of them: no pager, no prompt, and a broken config file only
 // means the built-in lines are shown, with a note about the file after them.
 #include "cli/commands.hpp"
+#include "cli/terminal/pager.hpp"
 #include "core/display.hpp"
 #include "core/render.hpp"
-#include "cli/terminal/pager.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>

@@ -5,11 +5,11 @@
 // A file left invalid is still kept exactly as written: the words matter more
 // than the format, and `settle check` will keep naming the problem.
 #include "cli/commands.hpp"
+#include "cli/reading.hpp"
+#include "cli/sync/git.hpp"
 #include "core/atomic_file.hpp"
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
-#include "cli/sync/git.hpp"
-#include "cli/reading.hpp"
 
 #include <algorithm>
 #include <csignal>

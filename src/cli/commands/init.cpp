@@ -1,9 +1,9 @@
 // settle init: make a journal folder (private), optionally a git repository.
 #include "cli/commands.hpp"
-#include "core/atomic_file.hpp"
-#include "core/display.hpp"
 #include "cli/sync/encrypted_remote.hpp"
 #include "cli/sync/git.hpp"
+#include "core/atomic_file.hpp"
+#include "core/display.hpp"
 
 #include <fmt/format.h>
 #include <memory>

@@ -1,11 +1,11 @@
 // settle list: the entries, one a line, newest last.
 #include "cli/commands.hpp"
+#include "cli/hints.hpp"
+#include "cli/reading.hpp"
 #include "core/display.hpp"
 #include "core/entry_json.hpp"
 #include "core/period.hpp"
 #include "core/search.hpp"
-#include "cli/hints.hpp"
-#include "cli/reading.hpp"
 
 #include <fmt/format.h>
 #include <map>

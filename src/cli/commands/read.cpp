@@ -2,12 +2,12 @@
 // search, or every topic as one document for print. It needs no journal and
 // no time zone, so it starts as fast as settle can.
 #include "cli/commands.hpp"
+#include "cli/reading.hpp"
+#include "cli/report/read_html.hpp"
+#include "cli/terminal/pager.hpp"
 #include "core/content.hpp"
 #include "core/display.hpp"
 #include "core/render.hpp"
-#include "cli/terminal/pager.hpp"
-#include "cli/report/read_html.hpp"
-#include "cli/reading.hpp"
 
 #include <fmt/format.h>
 #include <memory>

@@ -3,14 +3,14 @@
 // itself, atomically, leaving every other byte of the file as it was.
 #include "core/revisit.hpp"
 #include "cli/commands.hpp"
+#include "cli/guided/revisit.hpp"
+#include "cli/reading.hpp"
+#include "cli/sync/git.hpp"
 #include "core/atomic_file.hpp"
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
 #include "core/entry_json.hpp"
 #include "core/period.hpp"
-#include "cli/sync/git.hpp"
-#include "cli/reading.hpp"
-#include "cli/guided/revisit.hpp"
 
 #include <fmt/format.h>
 #include <memory>

@@ -1,10 +1,10 @@
 // settle show: one entry, readable.
 #include "cli/commands.hpp"
+#include "cli/hints.hpp"
+#include "cli/reading.hpp"
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
 #include "core/entry_json.hpp"
-#include "cli/hints.hpp"
-#include "cli/reading.hpp"
 
 #include <fmt/format.h>
 #include <memory>

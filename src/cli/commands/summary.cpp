@@ -2,11 +2,11 @@
 // weekly charts; as text, Markdown or JSON.
 #include "core/summary.hpp"
 #include "cli/commands.hpp"
-#include "core/display.hpp"
-#include "cli/terminal/pager.hpp"
 #include "cli/reading.hpp"
 #include "cli/report/summary_html.hpp"
 #include "cli/report/summary_report.hpp"
+#include "cli/terminal/pager.hpp"
+#include "core/display.hpp"
 
 #include <clocale>
 #include <cstring>

@@ -3,11 +3,11 @@
 // own merge driver, the hidden `settle __merge-entry`), and pushes. A
 // failure at any step leaves the journal's files as they were.
 #include "cli/commands.hpp"
+#include "cli/sync/encrypted_remote.hpp"
+#include "cli/sync/git.hpp"
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
 #include "core/journal.hpp"
-#include "cli/sync/encrypted_remote.hpp"
-#include "cli/sync/git.hpp"
 
 #include <algorithm>
 #include <chrono>

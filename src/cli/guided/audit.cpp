@@ -1,9 +1,9 @@
 // The guided certainty audit: an optional rating, a timed page of what is
 // known and what is predicted, an optional rating after, then the two
 // columns side by side.
-#include "cli/terminal/countdown.hpp"
 #include "cli/guided/guided.hpp"
 #include "cli/hints.hpp"
+#include "cli/terminal/countdown.hpp"
 
 #include "core/display.hpp"
 #include "core/layout.hpp"

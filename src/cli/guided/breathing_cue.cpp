@@ -1,7 +1,7 @@
 #include "cli/guided/breathing_cue.hpp"
 
-#include "core/layout.hpp"
 #include "cli/terminal/countdown.hpp"
+#include "core/layout.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -3,9 +3,9 @@
 // instruction, and the countdown, drawn at the bottom of the window.
 #pragma once
 
+#include "cli/guided/session.hpp"
 #include "core/breathing.hpp"
 #include "core/entry.hpp"
-#include "cli/guided/session.hpp"
 
 namespace settle::cli {
 

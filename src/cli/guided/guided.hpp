@@ -5,10 +5,10 @@
 #pragma once
 
 #include "cli/context.hpp"
-#include "core/entry.hpp"
-#include "cli/terminal/countdown.hpp"
 #include "cli/guided/session.hpp"
+#include "cli/terminal/countdown.hpp"
 #include "cli/writing.hpp"
+#include "core/entry.hpp"
 
 #include <functional>
 #include <optional>

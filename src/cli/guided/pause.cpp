@@ -2,8 +2,8 @@
 // the urge after, and whether contact is still needed. It never stands in
 // the way of reaching out: it only asks, and offers help finding the words.
 #include "cli/guided/breathing_cue.hpp"
-#include "cli/terminal/countdown.hpp"
 #include "cli/guided/guided.hpp"
+#include "cli/terminal/countdown.hpp"
 
 #include "core/layout.hpp"
 

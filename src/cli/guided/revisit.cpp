@@ -1,8 +1,8 @@
 #include "cli/guided/revisit.hpp"
 
-#include "core/display.hpp"
 #include "cli/terminal/line_editor.hpp"
 #include "cli/terminal/tty.hpp"
+#include "core/display.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

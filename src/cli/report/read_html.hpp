@@ -3,9 +3,9 @@
 // works they draw on.
 #pragma once
 
+#include "cli/report/html_page.hpp"
 #include "core/content.hpp"
 #include "core/settings.hpp"
-#include "cli/report/html_page.hpp"
 
 #include <string>
 #include <vector>

@@ -3,9 +3,9 @@
 // asked for them (--include).
 #pragma once
 
+#include "cli/report/html_page.hpp"
 #include "core/entry.hpp"
 #include "core/summary.hpp"
-#include "cli/report/html_page.hpp"
 
 #include <string>
 #include <string_view>

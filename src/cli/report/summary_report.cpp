@@ -1,8 +1,8 @@
 #include "cli/report/summary_report.hpp"
 
+#include "cli/reading.hpp"
 #include "core/display.hpp"
 #include "core/entry_json.hpp"
-#include "cli/reading.hpp"
 
 #include <algorithm>
 #include <array>

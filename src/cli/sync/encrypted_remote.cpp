@@ -3,8 +3,8 @@
 // GnuPG ciphertext on the remote, while the journal here stays plain text.
 #include "cli/sync/encrypted_remote.hpp"
 
-#include "core/display.hpp"
 #include "cli/sync/git.hpp"
+#include "core/display.hpp"
 
 #include <cstdlib>
 #include <fmt/format.h>

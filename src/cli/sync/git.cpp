@@ -1,9 +1,9 @@
 #include "cli/sync/git.hpp"
 
+#include "cli/process.hpp"
 #include "core/atomic_file.hpp"
 #include "core/display.hpp"
 #include "core/journal.hpp"
-#include "cli/process.hpp"
 
 #include <array>
 #include <cerrno>

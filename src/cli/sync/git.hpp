@@ -5,8 +5,8 @@
 #pragma once
 
 #include "cli/context.hpp"
-#include "core/entry.hpp"
 #include "cli/process.hpp"
+#include "core/entry.hpp"
 
 #include <filesystem>
 #include <optional>

@@ -3,8 +3,8 @@
 // person types scrolls above them.
 #pragma once
 
-#include "core/entry.hpp"
 #include "cli/terminal/tty.hpp"
+#include "core/entry.hpp"
 
 #include <chrono>
 #include <string>
