@@ -67,6 +67,8 @@ class BrowserTest(JournalTest):
                 one = page_text(pdf, page)
                 self.assertIn("settle · journal summary · 2 Nov – 15 Nov 2026", one,
                               f"the period heads page {page}")
+                self.assertRegex(one, rf"\bpage {page} of {pages}\s*$",
+                                 f"page {page} is numbered at its foot")
                 text += one
             flat = " ".join(text.split())
             for expected in ["Journal summary", "What this page holds", "Pauses",
@@ -105,8 +107,12 @@ class BrowserTest(JournalTest):
         pages, size = pdf_pages(pdf)
         self.assertEqual(size, "A4")
         self.assertTrue(10 <= pages <= 80, pages)
+        for page in range(1, pages + 1):
+            one = page_text(pdf, page)
+            self.assertIn("settle · Reading", one, f"the running header on page {page}")
+            self.assertRegex(one, rf"\bpage {page} of {pages}\s*$",
+                             f"page {page} is numbered at its foot")
         first = " ".join(page_text(pdf, 1).split())
-        self.assertIn("settle · Reading", first)
         self.assertIn("Contents", first)
         everything = " ".join(
             subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
