@@ -256,6 +256,8 @@ void print_pdf(const std::string& html, const std::filesystem::path& pdf) {
                                             "--no-first-run", "--disable-background-networking",
                                             "--disable-component-update", "--disable-sync",
                                             "--disable-extensions", "--no-pdf-header-footer",
+                                            // Chromium asks a time server on start; not here.
+                                            "--disable-features=NetworkTimeServiceQuerying",
                                             // No name resolves: nothing Chromium might try on its
                                             // own (update checks, sign-in) can leave the machine.
                                             "--host-resolver-rules=MAP * ~NOTFOUND",
