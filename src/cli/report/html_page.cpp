@@ -1,9 +1,9 @@
 #include "cli/report/html_page.hpp"
 
 #include "cli/context.hpp"
+#include "cli/process.hpp"
 #include "core/atomic_file.hpp"
 #include "core/display.hpp"
-#include "cli/process.hpp"
 
 #include <cstdlib>
 #include <fmt/format.h>
