@@ -97,6 +97,14 @@ table.page > thead > tr > td, table.page > tbody > tr > td { border: 0; padding:
 }
 )css";
 
+// Page numbers in the bottom margin of every printed page. Margin boxes are
+// printed by Chromium 131 and later (so by --pdf) and ignored by browsers
+// without them, where the print dialog's own footer can number the pages.
+// The period needs no margin box: the running header repeats it.
+constexpr std::string_view kPageNumbers =
+    "@page { @bottom-right { content: \"page \" counter(page) \" of \" counter(pages);\n"
+    "  font: 8pt \"DejaVu Sans\", Arial, sans-serif; color: #444; } }\n";
+
 std::string page_size_rule(Paper paper) {
     switch (paper) {
     case Paper::a4:
@@ -212,8 +220,9 @@ std::string html_document(const HtmlPage& page) {
            "style-src 'unsafe-inline'; img-src data:\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<meta name=\"color-scheme\" content=\"light dark\">\n";
-    out += fmt::format("<title>{}</title>\n<style>\n{}{}{}</style>\n</head>\n<body>\n",
-                       html_escape(page.title), page_size_rule(page.paper), kStyle, page.extra_css);
+    out += fmt::format("<title>{}</title>\n<style>\n{}{}{}{}</style>\n</head>\n<body>\n",
+                       html_escape(page.title), page_size_rule(page.paper), kPageNumbers, kStyle,
+                       page.extra_css);
     // The running line is a table header, which browsers repeat at the top
     // of every printed page the table spans.
     out += fmt::format("<table class=\"page\" role=\"presentation\">\n<thead><tr><td><div "
@@ -247,6 +256,8 @@ void print_pdf(const std::string& html, const std::filesystem::path& pdf) {
                                             "--no-first-run", "--disable-background-networking",
                                             "--disable-component-update", "--disable-sync",
                                             "--disable-extensions", "--no-pdf-header-footer",
+                                            // Chromium asks a time server on start; not here.
+                                            "--disable-features=NetworkTimeServiceQuerying",
                                             // No name resolves: nothing Chromium might try on its
                                             // own (update checks, sign-in) can leave the machine.
                                             "--host-resolver-rules=MAP * ~NOTFOUND",
