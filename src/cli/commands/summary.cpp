@@ -4,7 +4,9 @@
 #include "cli/commands.hpp"
 #include "cli/reading.hpp"
 #include "cli/report/summary_html.hpp"
-#include "cli/report/summary_report.hpp"
+#include "cli/report/summary_json.hpp"
+#include "cli/report/summary_markdown.hpp"
+#include "cli/report/summary_text.hpp"
 #include "cli/terminal/pager.hpp"
 #include "core/display.hpp"
 

@@ -1,6 +1,7 @@
-// The three faces of a Summary: text for a person at a terminal (with
-// charts), Markdown for notes and a therapist, JSON for scripts (its keys
-// are a documented contract: docs/summary.md).
+// The summary as text for a person at a terminal: counts and medians in
+// sentences and rows, the weeks (or months) as bar charts. Everything from
+// an entry or a file name is neutralized for the terminal
+// (neutralize_controls). Returns the text; the command prints it.
 #pragma once
 
 #include "core/summary.hpp"
@@ -15,8 +16,6 @@ struct TextStyle {
     bool color = false;  // ANSI styles, only for a terminal
 };
 
-std::string summary_json(const Summary& summary, const SummaryRequest& request);
-std::string summary_markdown(const Summary& summary, const SummaryRequest& request);
 std::string summary_text(const Summary& summary, const SummaryRequest& request,
                          const TextStyle& style);
 
