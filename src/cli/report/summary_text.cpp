@@ -63,11 +63,15 @@ class TextWriter {
     void list_row(std::string& out, std::string_view label,
                   const std::vector<std::string>& items) const {
         int room = std::max(20, width() - kLabelColumns - 2);
+        // A line that goes on ends in a dot, which must fit too.
+        int dot_width = style_.unicode ? 2 : 1;
         std::string line;
         bool first_line = true;
-        for (const auto& item : items) {
+        for (size_t i = 0; i < items.size(); ++i) {
+            const auto& item = items[i];
             std::string joined = line.empty() ? item : line + std::string(dot()) + item;
-            if (!line.empty() && display_width(joined) > room) {
+            bool more = i + 1 < items.size();
+            if (!line.empty() && display_width(joined) + (more ? dot_width : 0) > room) {
                 row(out, first_line ? label : "", line + (style_.unicode ? " ·" : ","));
                 first_line = false;
                 joined = item;
@@ -101,6 +105,17 @@ class TextWriter {
     TextStyle style_;
 };
 
+date::year_month_day ymd_of(Day day) {
+    return date::year_month_day{day};
+}
+
+// "16 Nov – 18 Nov": a span's days without the year.
+std::string days_text(const DaySpan& span, std::string_view dash) {
+    if (span.first == span.last)
+        return short_date(span.first);
+    return fmt::format("{} {} {}", short_date(span.first), dash, short_date(span.last));
+}
+
 // "7 before, 4 after (change −3)"
 std::string before_after(const TextWriter& w, const Median& before, const Median& after,
                          const Median& change) {
@@ -131,7 +146,21 @@ void text_pauses(std::string& out, const Summary& s, const TextWriter& w) {
         // Two columns, each as wide as its date range. Padding is measured
         // on the plain text, before any style is added.
         auto left = span_text(s.earlier->span, w.dash());
+        auto right = span_text(s.later->span, w.dash());
         int column = std::max(16, display_width(left) + 3);
+        // Too wide for the text: within one year, the dates without it (the
+        // summary's first line gives it); else each range on a row of its own.
+        bool dates_in_columns = true;
+        if (2 + TextWriter::kLabelColumns + column + display_width(right) > w.width()) {
+            if (ymd_of(s.earlier->span.first).year() == ymd_of(s.later->span.last).year()) {
+                left = days_text(s.earlier->span, w.dash());
+                right = days_text(s.later->span, w.dash());
+                column = std::max(16, display_width(left) + 3);
+            } else {
+                dates_in_columns = false;
+                column = 16;
+            }
+        }
         auto pair_row = [&](std::string_view label, const std::string& a, const std::string& b,
                             bool heading = false) {
             auto gap =
@@ -140,8 +169,13 @@ void text_pauses(std::string& out, const Summary& s, const TextWriter& w) {
             out += fmt::format("  {:<{}}{}\n", label, TextWriter::kLabelColumns, cells);
         };
         out += "\n";
+        if (!dates_in_columns) {
+            w.row(out, "earlier half", left);
+            w.row(out, "later half", right);
+        }
         pair_row("", "earlier half", "later half", true);
-        pair_row("", left, span_text(s.later->span, w.dash()), true);
+        if (dates_in_columns)
+            pair_row("", left, right, true);
         const auto &a = s.earlier->pause, &b = s.later->pause;
         pair_row("pauses", std::to_string(a.count), std::to_string(b.count));
         auto urge = [&](const PauseStats& x) {
