@@ -5,6 +5,7 @@
 #include "cli/report/summary_html.hpp"
 
 #include "cli/context.hpp"
+#include "cli/report/summary_wording.hpp"
 
 #include <algorithm>
 #include <array>
@@ -15,6 +16,11 @@ namespace settle::cli {
 
 namespace {
 
+using wording::long_date;
+using wording::number_text;
+using wording::plural;
+using wording::short_date;
+
 constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 constexpr std::array<const char*, 7> kWeekdays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
@@ -22,38 +28,13 @@ constexpr std::array<const char*, 7> kWeekdays = {"Monday", "Tuesday",  "Wednesd
 // Up to half a year of weeks in the chart; months beyond that.
 constexpr size_t kMostWeeksCharted = 26;
 
-std::string short_date(Day day) {
-    date::year_month_day ymd{day};
-    return fmt::format("{} {}", unsigned(ymd.day()), kMonths[unsigned(ymd.month()) - 1]);
-}
-
-std::string long_date(Day day) {
-    return fmt::format("{} {}", short_date(day), int(date::year_month_day{day}.year()));
-}
-
+// The summary's shared words, with the typographic dash and minus.
 std::string span_text(const DaySpan& span) {
-    if (span.first == span.last)
-        return long_date(span.first);
-    bool same_year =
-        date::year_month_day{span.first}.year() == date::year_month_day{span.last}.year();
-    return fmt::format("{} – {}", same_year ? short_date(span.first) : long_date(span.first),
-                       long_date(span.last));
-}
-
-std::string number_text(double value) {
-    if (value == std::floor(value))
-        return fmt::format("{}", static_cast<long>(value));
-    return fmt::format("{:.1f}", value);
+    return wording::span_text(span, "–");
 }
 
 std::string median_text(const Median& value) {
-    if (!value)
-        return "–";
-    return *value < 0 ? "−" + number_text(-*value) : number_text(*value);
-}
-
-std::string plural(int count, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", count, count == 1 ? one : many);
+    return wording::median_text(value, true);
 }
 
 // A round top for a count axis: 1, 2, 5, 10, 20, 50, ...
