@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import unittest
+from html.parser import HTMLParser
 from pathlib import Path
 
 from harness import JournalTest
@@ -83,9 +84,62 @@ def pdf_pages(path):
     return pages, size.group(1) if size else None
 
 
-def page_text(path, page):
-    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path),
+def page_text(path, page, mode="-layout"):
+    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), mode, str(path),
                            "-"], capture_output=True, text=True, check=True).stdout
+
+
+def words(text):
+    return " ".join(text.split())
+
+
+class PrintUnits(HTMLParser):
+    """The text of each element of a page that must print whole, on one
+    page, in document order: every table (its caption and cells; not the
+    table that frames the page) and every chart (its labels; an SVG's
+    <title> is not drawn), and whatever else `tags` names."""
+
+    def __init__(self, tags=("table", "svg")):
+        super().__init__(convert_charrefs=True)
+        self.tags = set(tags)
+        self.open = []  # [tag, parts] of each unit being read, outermost first
+        self.units = []
+        self.hidden = 0  # inside <head> or an SVG's <title>
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("head", "title"):
+            self.hidden += 1
+        elif tag in self.tags and ("class", "page") not in attrs:
+            self.open.append([tag, []])
+
+    def handle_endtag(self, tag):
+        if tag in ("head", "title"):
+            self.hidden -= 1
+        for i in range(len(self.open) - 1, -1, -1):
+            if self.open[i][0] == tag:
+                unit = words(" ".join(self.open.pop(i)[1]))
+                if unit:
+                    self.units.append((tag, unit))
+                break
+
+    def handle_data(self, data):
+        if not self.hidden:
+            for unit in self.open:
+                unit[1].append(data)
+
+
+def split_units(html, pages, tags=("table", "svg")):
+    """The units of `html` (PrintUnits) whose text is not found whole on
+    one of `pages` (each page's text, from pdftotext -raw, which reads a
+    page in the order it was drawn: the document's). Compared without
+    spaces, since a line may break where the page has none ("1-855-" and
+    "242-3310")."""
+    parser = PrintUnits(tags)
+    parser.feed(html)
+    assert parser.units, "the page has tables or charts to check"
+    flat = ["".join(page.split()) for page in pages]
+    return [unit for unit in parser.units
+            if not any("".join(unit[1].split()) in page for page in flat)]
 
 
 @unittest.skipUnless(BROWSER and POPPLER, MISSING)
@@ -124,6 +178,11 @@ class BrowserTest(JournalTest):
             pages, found_size = pdf_pages(pdf)
             self.assertEqual(found_size, size)
             self.assertTrue(2 <= pages <= 6, pages)
+            # No chart and no table split across two pages.
+            html = self.ok("summary", *PERIOD, "--include", "all", "--paper", paper,
+                           "--format", "html").out
+            drawn = [page_text(pdf, page, "-raw") for page in range(1, pages + 1)]
+            self.assertEqual(split_units(html, drawn), [], f"split across pages on {size}")
             text = ""
             for page in range(1, pages + 1):
                 one = page_text(pdf, page)
@@ -142,25 +201,45 @@ class BrowserTest(JournalTest):
             self.assertRegex(flat, r"2 Nov – 8 Nov 2026 4 3 8 5")
 
     def test_booklet_prints_with_the_crisis_page_first(self):
-        pdf = self.print_pdf("read", "--all", "--paper", "a4")
-        pages, size = pdf_pages(pdf)
-        self.assertEqual(size, "A4")
-        self.assertTrue(10 <= pages <= 80, pages)
-        for page in range(1, pages + 1):
-            one = page_text(pdf, page)
-            self.assertIn("settle · Reading", one, f"the running header on page {page}")
-            self.assertRegex(one, rf"\bpage {page} of {pages}\s*$",
-                             f"page {page} is numbered at its foot")
-        first = " ".join(page_text(pdf, 1).split())
-        self.assertIn("Contents", first)
-        everything = " ".join(
-            subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                           check=True).stdout.split())
-        crisis = everything.index("Safety and crisis lines", everything.index("Contents") + 1)
-        later = everything.index("What anxious attachment is", crisis)
-        self.assertLess(crisis, later)
-        self.assertIn("9-8-8", everything)
-        self.assertIn("Sources", everything[later:])
+        for paper, size in (("a4", "A4"), ("letter", "letter")):
+            pdf = self.print_pdf("read", "--all", "--paper", paper)
+            pages, found_size = pdf_pages(pdf)
+            self.assertEqual(found_size, size)
+            self.assertTrue(10 <= pages <= 80, pages)
+            for page in range(1, pages + 1):
+                one = page_text(pdf, page)
+                self.assertIn("settle · Reading", one, f"the running header on page {page}")
+                self.assertRegex(one, rf"\bpage {page} of {pages}\s*$",
+                                 f"page {page} is numbered at its foot")
+            first = " ".join(page_text(pdf, 1).split())
+            self.assertIn("Contents", first)
+            everything = " ".join(
+                subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                               check=True).stdout.split())
+            crisis = everything.index("Safety and crisis lines", everything.index("Contents") + 1)
+            later = everything.index("What anxious attachment is", crisis)
+            self.assertLess(crisis, later)
+            self.assertIn("9-8-8", everything)
+            self.assertIn("Sources", everything[later:])
+            # A list item, a quotation or a block of code is never split.
+            html = self.ok("read", "--all", "--paper", paper, "--format", "html").out
+            drawn = [page_text(pdf, page, "-raw") for page in range(1, pages + 1)]
+            self.assertEqual(split_units(html, drawn, ("li", "blockquote", "pre", "table")), [],
+                             f"split across pages on {size}")
+
+    def test_the_split_check_sees_a_split(self):
+        # The check above must be able to fail: a table whose last rows went
+        # to the next page, and a chart whose labels did, are found.
+        html = ("<html><head><title>t</title></head><body><table class=\"page\"><tr><td>"
+                "<table><caption>Day &amp; count</caption><tr><td>Monday</td><td>2</td></tr>"
+                "<tr><td>Sunday</td><td>1</td></tr></table>"
+                "<svg><title>chart</title><text>0</text><text>5</text><text>2 Nov</text></svg>"
+                "</td></tr></table></body></html>")
+        whole = ["settle · header\nDay & count\nMonday 2\nSunday 1\n0\n5\n2 Nov\n"]
+        self.assertEqual(split_units(html, whole), [])
+        split = ["settle · header\nDay & count\nMonday 2\n0\n5\n", "Sunday 1\n2 Nov\n"]
+        self.assertEqual(split_units(html, split),
+                         [("table", "Day & count Monday 2 Sunday 1"), ("svg", "0 5 2 Nov")])
 
     def test_the_network_check_sees_what_a_page_asks_for(self):
         # The check above must be able to fail: a page that asks for an
