@@ -2,6 +2,7 @@
 // memory through the core's SummaryBuilder, no journal folder, no binary.
 #pragma once
 
+#include "../unit/test_support.hpp"
 #include "core/summary.hpp"
 #include "core/time.hpp"
 
@@ -63,6 +64,10 @@ inline SummaryRequest request_for(Day first, Day last) {
     return request;
 }
 
+// The week of november_week(), Monday to Sunday.
+inline const Day kMonday = calendar_day(2026, 11, 16);
+inline const Day kSunday = calendar_day(2026, 11, 22);
+
 // A week in November 2026 (Mountain time, -07:00): two rated pauses, an
 // audit and a script.
 inline std::vector<Entry> november_week() {
@@ -73,20 +78,6 @@ inline std::vector<Entry> november_week() {
                     {"he is angry"}, 6, 2),
         script_entry("2026-11-22T18:00:00-07:00", "lonely", "reassurance", {"work"}),
     };
-}
-
-// The lines of `text`, without their newlines.
-inline std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find('\n', start);
-        if (end == std::string::npos)
-            end = text.size();
-        lines.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return lines;
 }
 
 inline bool contains(const std::string& text, std::string_view part) {

@@ -14,9 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-const Day kMonday = calendar_day(2026, 11, 16);
-const Day kSunday = calendar_day(2026, 11, 22);
-
 json parsed(const Summary& summary, const SummaryRequest& request) {
     auto text = summary_json(summary, request);
     REQUIRE(text.ends_with("}\n"));

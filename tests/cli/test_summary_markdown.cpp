@@ -12,9 +12,6 @@ using namespace settle::testing;
 
 namespace {
 
-const Day kMonday = calendar_day(2026, 11, 16);
-const Day kSunday = calendar_day(2026, 11, 22);
-
 // The cells of a table row: split at each pipe that no backslash escapes.
 std::vector<std::string> cells_of(const std::string& row) {
     std::vector<std::string> cells;

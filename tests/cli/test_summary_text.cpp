@@ -13,9 +13,6 @@ using namespace settle::testing;
 
 namespace {
 
-const Day kMonday = calendar_day(2026, 11, 16);
-const Day kSunday = calendar_day(2026, 11, 22);
-
 std::string week_text(const TextStyle& style = {}) {
     auto request = request_for(kMonday, kSunday);
     return summary_text(summary_of(request, november_week()), request, style);
