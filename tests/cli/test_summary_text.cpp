@@ -224,6 +224,42 @@ TEST_CASE("text: words from entries cannot act on the terminal or turn the line 
     CHECK(contains(text, "  2026/11/x^[[1m.md:3: bad^[[2J<U+202E>file\n"));
 }
 
+TEST_CASE("text: how predictions turned out, wrapped under its column when long") {
+    auto request = request_for(kMonday, kSunday);
+    auto looked_back = [](int count, PredictionOutcome outcome) {
+        std::vector<Entry> entries;
+        for (int i = 0; i < count; ++i) {
+            auto audit = audit_entry("2026-11-18T09:00:00-07:00", {}, {"fear"});
+            audit.revisit = Revisit{audit.created, {{1, outcome}}, {}, {}, ""};
+            entries.push_back(audit);
+        }
+        return entries;
+    };
+    auto entries = looked_back(1, PredictionOutcome::happened);
+    auto didnt = looked_back(3, PredictionOutcome::didnt);
+    entries.insert(entries.end(), didnt.begin(), didnt.end());
+    entries.push_back(audit_entry("2026-11-19T09:00:00-07:00", {}, {"a", "b"}));
+    auto text = summary_text(summary_of(request, entries), request, {});
+    CHECK(contains(text, "Looking back\n"
+                         "  Predictions             1 of 4 answered came true (25%)\n"
+                         "                          happened 1 · partly 0 · didn't 3 · not yet "
+                         "looked at 2\n"));
+
+    std::vector<Entry> many;
+    for (auto outcome :
+         {PredictionOutcome::happened, PredictionOutcome::partly, PredictionOutcome::didnt}) {
+        auto some = looked_back(100, outcome);
+        many.insert(many.end(), some.begin(), some.end());
+    }
+    many.push_back(
+        audit_entry("2026-11-19T09:00:00-07:00", {}, std::vector<std::string>(1000, "x")));
+    auto long_text = summary_text(summary_of(request, many), request, {});
+    CHECK(contains(long_text, "                          happened 100 · partly 100 · didn't 100 ·\n"
+                              "                          not yet looked at 1000\n"));
+    for (const auto& line : lines_of(long_text))
+        CHECK(display_width(line) <= 80);
+}
+
 TEST_CASE("text: a long name is cut, a long list wraps under its column") {
     auto request = request_for(kMonday, kSunday);
     std::vector<Entry> entries;

@@ -230,10 +230,12 @@ void text_looking_back(std::string& out, const Summary& s, const TextWriter& w) 
     out += w.bold("Looking back") + "\n";
     if (back.answered.answered > 0) {
         w.row(out, "Predictions", share_text(back.answered));
-        w.row(out, "",
-              fmt::format("happened {}{}partly {}{}didn't {}{}not yet looked at {}",
-                          back.answered.happened, w.dot(), back.answered.partly, w.dot(),
-                          back.answered.didnt, w.dot(), back.predictions - back.answered.answered));
+        w.list_row(
+            out, "",
+            {fmt::format("happened {}", back.answered.happened),
+             fmt::format("partly {}", back.answered.partly),
+             fmt::format("didn't {}", back.answered.didnt),
+             fmt::format("not yet looked at {}", back.predictions - back.answered.answered)});
         for (const auto& tag : back.by_tag)
             w.row(out, "  #" + neutralize_controls(tag.tag), share_text(tag.outcomes));
     }
