@@ -1,5 +1,6 @@
 #include "entry.hpp"
 
+#include "entry_keys.hpp"
 #include "utf8.hpp"
 
 #include <algorithm>
@@ -23,12 +24,12 @@ bool blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-// `key` is the name in the file; the flag differs only in spelling, except
-// that the feeling is typed as --feel.
+// How a message names `key`: as written in the file, or as its flag, which
+// differs only in spelling, except that the feeling is typed as --feel.
 std::string field(std::string_view key, FieldNames names) {
     if (names == FieldNames::keys)
         return std::string(key);
-    if (key == "feeling")
+    if (key == key_name(Key::feeling))
         return "--feel";
     std::string flag = "--" + std::string(key);
     std::replace(flag.begin(), flag.end(), '_', '-');
@@ -39,59 +40,69 @@ class Validator {
   public:
     explicit Validator(FieldNames names, bool complete) : names_(names), complete_(complete) {}
 
-    Status rating(const std::optional<int>& value, std::string_view key) const {
-        if (value && !valid_rating(*value))
-            return Error{fmt::format("{} must be a whole number from 0 to 10, got {}",
-                                     field(key, names_), *value)};
+    std::string name(Key key) const { return field(key_name(key), names_); }
+
+    Status rating(const std::optional<int>& value, Key key) const {
+        if (value && (*value < spec(key).min || *value > spec(key).max))
+            return Error{fmt::format("{} must be a whole number from {} to {}, got {}", name(key),
+                                     spec(key).min, spec(key).max, *value)};
         return success();
     }
 
-    Status required(bool present, std::string_view key, std::string_view hint) const {
+    // What a missing value may be, said briefly: "0-10", "waited,
+    // reached-out or undecided".
+    static std::string hint(Key key) {
+        if (spec(key).type == ValueType::integer)
+            return fmt::format("{}-{}", spec(key).min, spec(key).max);
+        return spoken_choices(spec(key).choices);
+    }
+
+    Status required(bool present, Key key) const {
         if (complete_ && !present)
-            return Error{fmt::format("{} is missing ({})", field(key, names_), hint)};
+            return Error{fmt::format("{} is missing ({})", name(key), hint(key))};
         return success();
     }
 
-    Status text(std::string_view value, std::string_view key) const {
+    Status text(std::string_view value, Key key) const {
         if (complete_ && blank(value))
-            return Error{fmt::format("{} is empty; a few words are enough", field(key, names_))};
+            return Error{fmt::format("{} is empty; a few words are enough", name(key))};
         return success();
     }
 
-    Status items(const std::vector<std::string>& values, std::string_view key) const {
+    Status items(const std::vector<std::string>& values, Key key) const {
         for (const auto& item : values)
             if (blank(item))
-                return Error{fmt::format("a {} item is empty", field(key, names_))};
+                return Error{fmt::format("a {} item is empty", name(key))};
         return success();
     }
 
     Status operator()(const AuditFields& audit) const {
-        for (auto status : {rating(audit.anxiety_before, "anxiety_before"),
-                            rating(audit.anxiety_after, "anxiety_after"), items(audit.know, "know"),
-                            items(audit.predict, "predict")})
+        for (auto status : {rating(audit.anxiety_before, Key::anxiety_before),
+                            rating(audit.anxiety_after, Key::anxiety_after),
+                            items(audit.know, Key::know), items(audit.predict, Key::predict)})
             if (!status)
                 return status;
         if (complete_ && audit.know.empty() && audit.predict.empty())
-            return Error{fmt::format("an audit needs at least one {} or {} item",
-                                     field("know", names_), field("predict", names_))};
+            return Error{fmt::format("an audit needs at least one {} or {} item", name(Key::know),
+                                     name(Key::predict))};
         return success();
     }
 
     Status operator()(const ScriptFields& script) const {
-        for (auto status : {text(script.situation, "situation"), text(script.feeling, "feeling"),
-                            text(script.need, "need")})
+        for (auto status : {text(script.situation, Key::situation),
+                            text(script.feeling, Key::feeling), text(script.need, Key::need)})
             if (!status)
                 return status;
         return success();
     }
 
     Status operator()(const PauseFields& pause) const {
-        for (auto status :
-             {rating(pause.urge_before, "urge_before"), rating(pause.urge_after, "urge_after"),
-              // The rating before may be skipped, like the audit's: asked at
-              // the start of a hard moment, it must never stand in the way.
-              required(pause.urge_after.has_value(), "urge_after", "0-10"),
-              required(pause.outcome.has_value(), "outcome", "waited, reached-out or undecided")})
+        for (auto status : {rating(pause.urge_before, Key::urge_before),
+                            rating(pause.urge_after, Key::urge_after),
+                            // The rating before may be skipped, like the audit's: asked at
+                            // the start of a hard moment, it must never stand in the way.
+                            required(pause.urge_after.has_value(), Key::urge_after),
+                            required(pause.outcome.has_value(), Key::outcome)})
             if (!status)
                 return status;
         return success();
@@ -105,104 +116,34 @@ class Validator {
 } // namespace
 
 std::string_view to_string(Kind kind) {
-    switch (kind) {
-    case Kind::audit:
-        return "audit";
-    case Kind::script:
-        return "script";
-    case Kind::pause:
-        return "pause";
-    }
-    return "?";
+    return name_of(kind);
 }
-
 std::optional<Kind> parse_kind(std::string_view text) {
-    for (auto kind : {Kind::audit, Kind::script, Kind::pause})
-        if (text == to_string(kind))
-            return kind;
-    return std::nullopt;
+    return parse_name<Kind>(text);
 }
-
 std::string_view to_string(Outcome outcome) {
-    switch (outcome) {
-    case Outcome::waited:
-        return "waited";
-    case Outcome::reached_out:
-        return "reached-out";
-    case Outcome::undecided:
-        return "undecided";
-    }
-    return "?";
+    return name_of(outcome);
 }
-
 std::optional<Outcome> parse_outcome(std::string_view text) {
-    for (auto outcome : {Outcome::waited, Outcome::reached_out, Outcome::undecided})
-        if (text == to_string(outcome))
-            return outcome;
-    return std::nullopt;
+    return parse_name<Outcome>(text);
 }
-
-namespace {
-
-template <typename E, size_t N>
-std::optional<E> parse_named(std::string_view text, const E (&values)[N]) {
-    for (auto value : values)
-        if (text == to_string(value))
-            return value;
-    return std::nullopt;
-}
-
-constexpr PredictionOutcome kPredictionOutcomes[] = {
-    PredictionOutcome::happened, PredictionOutcome::partly, PredictionOutcome::didnt};
-constexpr Shared kShared[] = {Shared::said, Shared::sent, Shared::kept};
-constexpr Landed kLanded[] = {Landed::closer, Landed::neutral, Landed::harder};
-
-} // namespace
-
 std::string_view to_string(PredictionOutcome value) {
-    switch (value) {
-    case PredictionOutcome::happened:
-        return "happened";
-    case PredictionOutcome::partly:
-        return "partly";
-    case PredictionOutcome::didnt:
-        return "didnt";
-    }
-    return "?";
+    return name_of(value);
 }
-
 std::string_view to_string(Shared value) {
-    switch (value) {
-    case Shared::said:
-        return "said";
-    case Shared::sent:
-        return "sent";
-    case Shared::kept:
-        return "kept";
-    }
-    return "?";
+    return name_of(value);
 }
-
 std::string_view to_string(Landed value) {
-    switch (value) {
-    case Landed::closer:
-        return "closer";
-    case Landed::neutral:
-        return "neutral";
-    case Landed::harder:
-        return "harder";
-    }
-    return "?";
+    return name_of(value);
 }
-
 std::optional<PredictionOutcome> parse_prediction_outcome(std::string_view text) {
-    return parse_named(text, kPredictionOutcomes);
+    return parse_name<PredictionOutcome>(text);
 }
 std::optional<Shared> parse_shared(std::string_view text) {
-    return parse_named(text, kShared);
+    return parse_name<Shared>(text);
 }
 std::optional<Landed> parse_landed(std::string_view text) {
-    return parse_named(text, kLanded);
+    return parse_name<Landed>(text);
 }
 
 std::string compose_sentence(const ScriptFields& script) {

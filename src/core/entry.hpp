@@ -33,8 +33,10 @@ struct Timer {
 };
 
 // Ratings are whole numbers 0-10.
+inline constexpr int kRatingMin = 0;
+inline constexpr int kRatingMax = 10;
 inline bool valid_rating(int value) {
-    return value >= 0 && value <= 10;
+    return value >= kRatingMin && value <= kRatingMax;
 }
 
 struct AuditFields {

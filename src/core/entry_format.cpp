@@ -1,11 +1,13 @@
 #include "entry_format.hpp"
 
+#include "entry_values.hpp"
 #include "utf8.hpp"
 #include "yaml_problem.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
+#include <memory>
 #include <optional>
 #include <set>
 #include <yaml-cpp/yaml.h>
@@ -66,8 +68,12 @@ void emit_text(YAML::Emitter& out, const std::string& text) {
     out << text;
 }
 
-void emit_list(YAML::Emitter& out, const char* key, const std::vector<std::string>& items) {
-    out << YAML::Key << key << YAML::Value;
+void emit_key(YAML::Emitter& out, Key key) {
+    out << YAML::Key << std::string(key_name(key)) << YAML::Value;
+}
+
+void emit_list(YAML::Emitter& out, Key key, const std::vector<std::string>& items) {
+    emit_key(out, key);
     if (items.empty()) {
         out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
         return;
@@ -78,268 +84,209 @@ void emit_list(YAML::Emitter& out, const char* key, const std::vector<std::strin
     out << YAML::EndSeq;
 }
 
-template <typename T>
-void emit_optional(YAML::Emitter& out, const char* key, const std::optional<T>& v) {
-    if (v)
-        out << YAML::Key << key << YAML::Value << *v;
-}
-
-void emit_fields(YAML::Emitter& out, const AuditFields& audit) {
-    emit_optional(out, "anxiety_before", audit.anxiety_before);
-    emit_optional(out, "anxiety_after", audit.anxiety_after);
-    emit_list(out, "know", audit.know);
-    emit_list(out, "predict", audit.predict);
-}
-
-void emit_fields(YAML::Emitter& out, const ScriptFields& script) {
-    for (auto [key, value] :
-         {std::pair{"situation", &script.situation}, std::pair{"feeling", &script.feeling},
-          std::pair{"need", &script.need}}) {
-        out << YAML::Key << key << YAML::Value;
-        emit_text(out, *value);
+void emit_number(YAML::Emitter& out, Key key, const std::optional<int>& value) {
+    if (value) {
+        emit_key(out, key);
+        out << *value;
     }
-    // A script stopped before its three answers has no sentence yet: a
-    // sentence with holes in it would read as something the person wrote.
+}
+
+template <typename E> void emit_name(YAML::Emitter& out, Key key, const std::optional<E>& value) {
+    if (value) {
+        emit_key(out, key);
+        out << std::string(name_of(*value));
+    }
+}
+
+void emit_text(YAML::Emitter& out, Key key, const std::string& text) {
+    emit_key(out, key);
+    emit_text(out, text);
+}
+
+// A script stopped before its three answers has no sentence yet: a sentence
+// with holes in it would read as something the person wrote.
+void emit_sentence(YAML::Emitter& out, const ScriptFields& script) {
     auto answered = [](const std::string& text) {
         return text.find_first_not_of(" \t\r\n.") != std::string::npos;
     };
     if (!answered(script.situation) || !answered(script.feeling) || !answered(script.need))
         return;
-    out << YAML::Key << "sentence" << YAML::Value;
-    emit_text(out, compose_sentence(script));
-}
-
-void emit_fields(YAML::Emitter& out, const PauseFields& pause) {
-    emit_optional(out, "urge_before", pause.urge_before);
-    emit_optional(out, "urge_after", pause.urge_after);
-    if (pause.outcome)
-        out << YAML::Key << "outcome" << YAML::Value << std::string(to_string(*pause.outcome));
+    emit_text(out, Key::sentence, compose_sentence(script));
 }
 
 void emit_revisit(YAML::Emitter& out, const Revisit& revisit) {
-    out << YAML::Key << "revisit" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "date" << YAML::Value << revisit.date.rfc3339();
+    emit_key(out, Key::revisit);
+    out << YAML::BeginMap;
+    emit_key(out, Key::revisit_date);
+    out << revisit.date.rfc3339();
     if (!revisit.predictions.empty()) {
-        out << YAML::Key << "predictions" << YAML::Value << YAML::BeginMap;
+        emit_key(out, Key::predictions);
+        out << YAML::BeginMap;
         for (const auto& [number, outcome] : revisit.predictions)
-            out << YAML::Key << number << YAML::Value << std::string(to_string(outcome));
+            out << YAML::Key << number << YAML::Value << std::string(name_of(outcome));
         out << YAML::EndMap;
     }
-    if (revisit.shared)
-        out << YAML::Key << "shared" << YAML::Value << std::string(to_string(*revisit.shared));
-    if (revisit.landed)
-        out << YAML::Key << "landed" << YAML::Value << std::string(to_string(*revisit.landed));
-    if (!revisit.note.empty()) {
-        out << YAML::Key << "note" << YAML::Value;
-        emit_text(out, revisit.note);
-    }
+    emit_name(out, Key::shared, revisit.shared);
+    emit_name(out, Key::landed, revisit.landed);
+    if (!revisit.note.empty())
+        emit_text(out, Key::note, revisit.note);
     out << YAML::EndMap;
+}
+
+// One top-level key of the table, if the entry has a value for it. The
+// table decides the order and which kinds have the key.
+void emit_top_level(YAML::Emitter& out, const Entry& entry, Key key) {
+    const auto* audit = std::get_if<AuditFields>(&entry.fields);
+    const auto* script = std::get_if<ScriptFields>(&entry.fields);
+    const auto* pause = std::get_if<PauseFields>(&entry.fields);
+    switch (key) {
+    case Key::schema:
+        emit_key(out, key);
+        out << entry.schema;
+        return;
+    case Key::kind:
+        emit_name(out, key, std::optional(entry.kind()));
+        return;
+    case Key::created:
+        emit_key(out, key);
+        out << entry.created.rfc3339();
+        return;
+    case Key::tags:
+        return emit_list(out, key, entry.tags);
+    case Key::anxiety_before:
+        return emit_number(out, key, audit->anxiety_before);
+    case Key::anxiety_after:
+        return emit_number(out, key, audit->anxiety_after);
+    case Key::know:
+        return emit_list(out, key, audit->know);
+    case Key::predict:
+        return emit_list(out, key, audit->predict);
+    case Key::situation:
+        return emit_text(out, key, script->situation);
+    case Key::feeling:
+        return emit_text(out, key, script->feeling);
+    case Key::need:
+        return emit_text(out, key, script->need);
+    case Key::sentence:
+        return emit_sentence(out, *script);
+    case Key::urge_before:
+        return emit_number(out, key, pause->urge_before);
+    case Key::urge_after:
+        return emit_number(out, key, pause->urge_after);
+    case Key::outcome:
+        return emit_name(out, key, pause->outcome);
+    case Key::timer:
+        if (entry.timer) {
+            emit_key(out, key);
+            out << YAML::BeginMap;
+            emit_number(out, Key::planned_seconds, entry.timer->planned_seconds);
+            emit_number(out, Key::elapsed_seconds, entry.timer->elapsed_seconds);
+            out << YAML::EndMap;
+        }
+        return;
+    case Key::incomplete:
+        if (entry.incomplete) {
+            emit_key(out, key);
+            out << true;
+        }
+        return;
+    case Key::revisit:
+        if (entry.revisit)
+            emit_revisit(out, *entry.revisit);
+        return;
+    case Key::planned_seconds: // nested: written with their record
+    case Key::elapsed_seconds:
+    case Key::revisit_date:
+    case Key::predictions:
+    case Key::shared:
+    case Key::landed:
+    case Key::note:
+        return;
+    }
 }
 
 // ---------------------------------------------------------------- reading
 
-// Thrown only inside this file; parse_entry turns it into an Error value.
-struct FormatProblem {
-    int line;
-    std::string message;
-};
-
-class FieldReader {
+// The yaml-cpp syntax front end: what the loaded document holds at each key
+// of the format, for the one semantic pass (build_entry). Only the keys of
+// the table are looked up, each only as deep as the table goes, so a hostile
+// document (an alias bomb, deep nesting) is never walked.
+class YamlValues {
   public:
-    FieldReader(const YAML::Node& root, int first_line) : root_(root), first_line_(first_line) {}
+    YamlValues(FrontmatterValues& out, int first_line) : out_(out), first_line_(first_line) {}
 
-    int line_of(const YAML::Node& node) const { return first_line_ + node.Mark().line; }
-
-    [[noreturn]] void fail(const YAML::Node& node, std::string message) const {
-        throw FormatProblem{node.Mark().is_null() ? first_line_ : line_of(node),
-                            std::move(message)};
-    }
-
-    YAML::Node get(const char* key) const { return root_[key]; }
-
-    bool has(const char* key) const {
-        auto node = root_[key];
-        return node.IsDefined() && !node.IsNull();
-    }
-
-    std::string scalar(const char* key, std::string_view what) const {
-        auto node = get(key);
-        if (!node.IsDefined())
-            throw FormatProblem{first_line_, fmt::format("missing key \"{}\"", key)};
-        if (!node.IsScalar())
-            fail(node, fmt::format("{} must be {}", key, what));
-        return utf8_text(node, key);
-    }
-
-    // yaml-cpp would write bytes that are not UTF-8 back as U+FFFD, so the
-    // text would change the next time settle saves the entry.
-    const std::string& utf8_text(const YAML::Node& node, const char* key) const {
-        if (!is_valid_utf8(node.Scalar()))
-            fail(node, fmt::format("{} is not valid UTF-8 text; was the file saved in another "
-                                   "encoding?",
-                                   key));
-        return node.Scalar();
-    }
-
-    std::optional<int> integer(const char* key, int min, int max) const {
-        if (!has(key))
-            return std::nullopt;
-        auto node = get(key);
-        auto range = fmt::format("a whole number from {} to {}", min, max);
-        if (!node.IsScalar())
-            fail(node, fmt::format("{} must be {}", key, range));
-        const auto& text = node.Scalar();
-        int value = 0;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max)
-            fail(node, fmt::format("{} must be {}, got \"{}\"", key, range, text));
-        return value;
-    }
-
-    std::optional<int> rating(const char* key) const { return integer(key, 0, 10); }
-
-    std::string text(const char* key) const {
-        if (!has(key))
-            return {};
-        return scalar(key, "text");
-    }
-
-    std::vector<std::string> list(const char* key) const {
-        std::vector<std::string> items;
-        if (!has(key))
-            return items;
-        auto node = get(key);
-        if (node.IsScalar()) // `tags: work` is a reasonable hand edit
-            return {utf8_text(node, key)};
-        if (!node.IsSequence())
-            fail(node, fmt::format("{} must be a list", key));
-        for (const auto& item : node) {
-            if (item.IsNull())
-                continue; // an empty `- ` line left while editing
-            if (!item.IsScalar())
-                fail(item, fmt::format("each {} item must be text", key));
-            items.push_back(utf8_text(item, key));
+    void read(const YAML::Node& root) {
+        std::set<std::string> seen;
+        for (const auto& pair : root) {
+            if (!pair.first.IsScalar())
+                continue;
+            if (!seen.insert(pair.first.Scalar()).second && !out_.repeated_key) {
+                out_.repeated_key.emplace(pair.first.Scalar(), line_of(pair.first));
+                return;
+            }
         }
-        return items;
-    }
-
-    bool boolean(const char* key) const {
-        if (!has(key))
-            return false;
-        auto node = get(key);
-        bool value = false;
-        if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value))
-            fail(node, fmt::format("{} must be true or false", key));
-        return value;
+        read_keys(root, std::nullopt);
     }
 
   private:
-    const YAML::Node& root_;
+    int line_of(const YAML::Node& node) const {
+        return node.Mark().is_null() ? first_line_ : first_line_ + node.Mark().line;
+    }
+
+    // The node itself, without what it holds.
+    RawValue shallow(const YAML::Node& node) const {
+        RawValue value;
+        if (!node.IsDefined())
+            return value;
+        value.line = line_of(node);
+        switch (node.Type()) {
+        case YAML::NodeType::Null:
+            value.shape = ValueShape::null;
+            break;
+        case YAML::NodeType::Scalar:
+            value.shape = ValueShape::scalar;
+            value.text = node.Scalar(); // lives as long as the document
+            break;
+        case YAML::NodeType::Sequence:
+            value.shape = ValueShape::list;
+            break;
+        case YAML::NodeType::Map:
+            value.shape = ValueShape::map;
+            break;
+        default:
+            value.shape = ValueShape::other;
+        }
+        return value;
+    }
+
+    void read_keys(const YAML::Node& map, std::optional<Key> parent) {
+        for (const auto& key : kKeys)
+            if (key.parent == parent)
+                read_key(map[std::string(key.name)], key);
+    }
+
+    void read_key(const YAML::Node& node, const KeySpec& key) {
+        auto& value = out_[key.key] = shallow(node);
+        if (value.shape == ValueShape::list) {
+            // A list's items, one level: an item that is a list or a map
+            // itself is only named, never walked.
+            value.first = static_cast<std::uint32_t>(out_.items.size());
+            for (const auto& item : node)
+                out_.items.push_back(RawItem{{}, shallow(item)});
+            value.count = static_cast<std::uint32_t>(out_.items.size()) - value.first;
+        } else if (value.shape == ValueShape::map && key.type == ValueType::record) {
+            read_keys(node, key.key);
+        } else if (value.shape == ValueShape::map && key.type == ValueType::numbered) {
+            value.first = static_cast<std::uint32_t>(out_.items.size());
+            for (const auto& pair : node)
+                out_.items.push_back(RawItem{shallow(pair.first), shallow(pair.second)});
+            value.count = static_cast<std::uint32_t>(out_.items.size()) - value.first;
+        }
+    }
+
+    FrontmatterValues& out_;
     int first_line_;
 };
-
-void reject_duplicate_keys(const YAML::Node& root, const FieldReader& reader) {
-    std::set<std::string> seen;
-    for (const auto& pair : root) {
-        if (!pair.first.IsScalar())
-            continue;
-        if (!seen.insert(pair.first.Scalar()).second)
-            reader.fail(pair.first,
-                        fmt::format("key \"{}\" appears twice; keep one", pair.first.Scalar()));
-    }
-}
-
-KindFields read_fields(Kind kind, const FieldReader& r) {
-    switch (kind) {
-    case Kind::audit:
-        return AuditFields{r.rating("anxiety_before"), r.rating("anxiety_after"), r.list("know"),
-                           r.list("predict")};
-    case Kind::script:
-        return ScriptFields{r.text("situation"), r.text("feeling"), r.text("need")};
-    case Kind::pause: {
-        PauseFields pause{r.rating("urge_before"), r.rating("urge_after"), std::nullopt};
-        if (r.has("outcome")) {
-            auto text = r.scalar("outcome", "waited, reached-out or undecided");
-            pause.outcome = parse_outcome(text);
-            if (!pause.outcome)
-                r.fail(r.get("outcome"),
-                       fmt::format("outcome must be waited, reached-out or undecided, got \"{}\"",
-                                   text));
-        }
-        return pause;
-    }
-    }
-    return AuditFields{};
-}
-
-std::optional<Timer> read_timer(const FieldReader& r) {
-    if (!r.has("timer"))
-        return std::nullopt;
-    auto node = r.get("timer");
-    if (!node.IsMap())
-        r.fail(node, "timer must have planned_seconds and elapsed_seconds");
-    FieldReader timer(node, r.line_of(node) - node.Mark().line);
-    constexpr int day = 24 * 3600;
-    auto planned = timer.integer("planned_seconds", 0, day);
-    auto elapsed = timer.integer("elapsed_seconds", 0, day);
-    if (!planned || !elapsed)
-        r.fail(node, "timer must have planned_seconds and elapsed_seconds");
-    return Timer{*planned, *elapsed};
-}
-
-template <typename T>
-std::optional<T> read_choice(const FieldReader& r, const char* key,
-                             std::optional<T> (*parse)(std::string_view), const char* choices) {
-    if (!r.has(key))
-        return std::nullopt;
-    auto text = r.scalar(key, choices);
-    auto value = parse(text);
-    if (!value)
-        r.fail(r.get(key), fmt::format("{} must be {}, got \"{}\"", key, choices, text));
-    return value;
-}
-
-std::optional<Revisit> read_revisit(const FieldReader& r) {
-    if (!r.has("revisit"))
-        return std::nullopt;
-    auto node = r.get("revisit");
-    if (!node.IsMap())
-        r.fail(node, "revisit must hold date and the answers");
-    FieldReader inner(node, r.line_of(node) - node.Mark().line);
-    Revisit revisit;
-    auto date_text = inner.scalar("date", "a date and time");
-    auto date = parse_rfc3339(date_text);
-    if (!date)
-        inner.fail(inner.get("date"),
-                   fmt::format("revisit date must be an RFC 3339 time, got \"{}\"", date_text));
-    revisit.date = *date;
-    if (inner.has("predictions")) {
-        auto predictions = inner.get("predictions");
-        if (!predictions.IsMap())
-            inner.fail(predictions, "revisit predictions must be 'number: outcome' lines");
-        for (const auto& pair : predictions) {
-            int number = 0;
-            const auto& key = pair.first.IsScalar() ? pair.first.Scalar() : std::string{};
-            auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), number);
-            if (ec != std::errc{} || end != key.data() + key.size() || number < 1)
-                inner.fail(pair.first, fmt::format("a revisited prediction is named by its "
-                                                   "number (1, 2, ...), got \"{}\"",
-                                                   key));
-            auto outcome = pair.second.IsScalar() ? parse_prediction_outcome(pair.second.Scalar())
-                                                  : std::nullopt;
-            if (!outcome)
-                inner.fail(pair.second, "a prediction's outcome must be happened, partly or didnt");
-            if (!revisit.predictions.emplace(number, *outcome).second)
-                inner.fail(pair.first, fmt::format("prediction {} is answered twice", number));
-        }
-    }
-    revisit.shared = read_choice<Shared>(inner, "shared", parse_shared, "said, sent or kept");
-    revisit.landed =
-        read_choice<Landed>(inner, "landed", parse_landed, "closer, neutral or harder");
-    revisit.note = inner.text("note");
-    return revisit;
-}
-
 std::string_view strip_bom(std::string_view text) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);
@@ -358,21 +305,9 @@ std::string format_entry(const Entry& entry) {
     YAML::Emitter out;
     out.SetIndent(2);
     out << YAML::BeginMap;
-    out << YAML::Key << "schema" << YAML::Value << entry.schema;
-    out << YAML::Key << "kind" << YAML::Value << std::string(to_string(entry.kind()));
-    out << YAML::Key << "created" << YAML::Value << entry.created.rfc3339();
-    emit_list(out, "tags", entry.tags);
-    std::visit([&](const auto& fields) { emit_fields(out, fields); }, entry.fields);
-    if (entry.timer) {
-        out << YAML::Key << "timer" << YAML::Value << YAML::BeginMap;
-        out << YAML::Key << "planned_seconds" << YAML::Value << entry.timer->planned_seconds;
-        out << YAML::Key << "elapsed_seconds" << YAML::Value << entry.timer->elapsed_seconds;
-        out << YAML::EndMap;
-    }
-    if (entry.incomplete)
-        out << YAML::Key << "incomplete" << YAML::Value << true;
-    if (entry.revisit)
-        emit_revisit(out, *entry.revisit);
+    for (const auto& key : kKeys)
+        if (!key.parent && key.kinds.has(entry.kind()))
+            emit_top_level(out, entry, key.key);
     out << YAML::EndMap;
 
     std::string text = "---\n";
@@ -433,9 +368,7 @@ Expected<Frontmatter> split_frontmatter(std::string_view raw, const std::string&
     return error_at(path, 1, "the frontmatter opened on line 1 is never closed with '---'");
 }
 
-// The line (1-based) where git's conflict markers begin, when the file holds
-// two versions of itself (<<<<<<<, =======, >>>>>>> at line starts).
-static std::optional<int> conflict_marker_line(std::string_view text) {
+std::optional<int> conflict_marker_line(std::string_view text) {
     auto at_line_start = [&](std::string_view marker, size_t from) {
         for (auto found = text.find(marker, from); found != std::string_view::npos;
              found = text.find(marker, found + 1))
@@ -453,7 +386,7 @@ static std::optional<int> conflict_marker_line(std::string_view text) {
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + start, '\n'));
 }
 
-Expected<Entry> parse_entry(std::string_view text, const std::string& path) {
+Expected<YamlFrontmatter> read_values_with_yaml(std::string_view text, const std::string& path) {
     if (auto line = conflict_marker_line(text))
         return error_at(path, *line,
                         "a sync conflict: this file holds two versions of the entry, between "
@@ -469,65 +402,43 @@ Expected<Entry> parse_entry(std::string_view text, const std::string& path) {
                                                                      fm->yaml.begin() + nul, '\n')),
                         "the frontmatter holds a NUL byte, which text never does; the file may "
                         "be damaged or not an entry");
-    YAML::Node root;
+    struct Document {
+        Frontmatter frontmatter;
+        YAML::Node root;
+    };
+    auto document = std::make_shared<Document>(Document{std::move(*fm), {}});
+    const auto& yaml = document->frontmatter.yaml;
+    const int first_line = document->frontmatter.first_line;
     try {
-        root = YAML::Load(fm->yaml);
+        document->root = YAML::Load(yaml);
     } catch (const YAML::Exception& e) {
         // A problem found at the end of the input (an unclosed bracket) is
         // reported on the frontmatter's last line, not on the fence after it.
-        int last_line = fm->first_line +
-                        static_cast<int>(std::count(fm->yaml.begin(), fm->yaml.end(), '\n')) - 1;
-        int line =
-            e.mark.is_null() ? fm->first_line : std::min(fm->first_line + e.mark.line, last_line);
+        int last_line =
+            first_line + static_cast<int>(std::count(yaml.begin(), yaml.end(), '\n')) - 1;
+        int line = e.mark.is_null() ? first_line : std::min(first_line + e.mark.line, last_line);
         return error_at(path, line, describe_yaml_problem("the frontmatter", e));
     }
-    if (!root.IsMap())
-        return error_at(path, fm->first_line,
-                        "the frontmatter must be a set of 'key: value' lines");
+    if (!document->root.IsMap())
+        return error_at(path, first_line, "the frontmatter must be a set of 'key: value' lines");
 
-    FieldReader reader(root, fm->first_line);
+    YamlFrontmatter result;
+    result.values.first_line = first_line;
+    result.values.body = document->frontmatter.body;
     try {
-        reject_duplicate_keys(root, reader);
-        Entry entry;
-        auto schema = reader.integer("schema", 0, 1000000);
-        if (!schema)
-            throw FormatProblem{fm->first_line, "missing key \"schema\" (the format version, 1)"};
-        if (*schema != kSchemaVersion)
-            reader.fail(reader.get("schema"),
-                        fmt::format("schema {} is newer than this settle understands ({}); "
-                                    "a newer settle can read it",
-                                    *schema, kSchemaVersion));
-        entry.schema = *schema;
-
-        auto kind_text = reader.scalar("kind", "audit, script or pause");
-        auto kind = parse_kind(kind_text);
-        if (!kind)
-            reader.fail(reader.get("kind"),
-                        fmt::format("kind must be audit, script or pause, got \"{}\"", kind_text));
-
-        auto created_text = reader.scalar("created", "a date and time");
-        auto created = parse_rfc3339(created_text);
-        if (!created)
-            reader.fail(reader.get("created"),
-                        fmt::format("created must be an RFC 3339 time such as "
-                                    "2026-11-27T21:14:03-07:00, got \"{}\"",
-                                    created_text));
-        entry.created = *created;
-        entry.tags = reader.list("tags");
-        entry.fields = read_fields(*kind, reader);
-        entry.timer = read_timer(reader);
-        entry.incomplete = reader.boolean("incomplete");
-        entry.revisit = read_revisit(reader);
-        entry.body = std::move(fm->body);
-
-        if (auto valid = validate(entry, FieldNames::keys); !valid)
-            return error_at(path, fm->first_line, valid.error().message);
-        return entry;
-    } catch (const FormatProblem& problem) {
-        return error_at(path, problem.line, problem.message);
+        YamlValues(result.values, first_line).read(document->root);
     } catch (const YAML::Exception& e) {
-        return error_at(path, fm->first_line, "the frontmatter could not be read: " + e.msg);
+        return error_at(path, first_line, "the frontmatter could not be read: " + e.msg);
     }
+    result.document = std::move(document);
+    return result;
+}
+
+Expected<Entry> parse_entry(std::string_view text, const std::string& path) {
+    auto read = read_values_with_yaml(text, path);
+    if (!read)
+        return read.error();
+    return build_entry(read->values, path);
 }
 
 } // namespace settle

@@ -3,8 +3,11 @@
 #pragma once
 
 #include "entry.hpp"
+#include "entry_values.hpp"
 #include "error.hpp"
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,6 +32,20 @@ Expected<Frontmatter> split_frontmatter(std::string_view text, const std::string
 // format defines are read, each with the type it must have; anything else in
 // the file is never walked. Errors carry `path` and the file line at fault.
 Expected<Entry> parse_entry(std::string_view text, const std::string& path);
+
+// The line (1-based) where git's conflict markers begin, when the file holds
+// two versions of itself (<<<<<<<, =======, >>>>>>> at line starts).
+std::optional<int> conflict_marker_line(std::string_view text);
+
+// The yaml-cpp syntax front end of parse_entry: the frontmatter's values as
+// yaml-cpp reads them, for build_entry (entry_values.hpp), or the problem
+// with the file as a whole or with its YAML. `document` holds the text the
+// values point into.
+struct YamlFrontmatter {
+    FrontmatterValues values;
+    std::shared_ptr<const void> document;
+};
+Expected<YamlFrontmatter> read_values_with_yaml(std::string_view text, const std::string& path);
 
 // Writes the answers of a revisit into an entry's text and changes nothing
 // else: an existing top-level `revisit:` block is replaced, otherwise the new

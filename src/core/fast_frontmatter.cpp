@@ -12,66 +12,6 @@ namespace settle {
 
 namespace {
 
-// The keys format_entry writes. Every other key sends the file to yaml-cpp.
-enum class Key {
-    schema,
-    kind,
-    created,
-    tags,
-    anxiety_before,
-    anxiety_after,
-    know,
-    predict,
-    situation,
-    feeling,
-    need,
-    sentence,
-    urge_before,
-    urge_after,
-    outcome,
-    timer,
-    incomplete,
-    revisit,
-};
-constexpr std::array<std::string_view, 18> kKeyNames = {
-    "schema",      "kind",       "created",   "tags",    "anxiety_before", "anxiety_after",
-    "know",        "predict",    "situation", "feeling", "need",           "sentence",
-    "urge_before", "urge_after", "outcome",   "timer",   "incomplete",     "revisit",
-};
-
-std::optional<Key> find_key(std::string_view name) {
-    for (size_t i = 0; i < kKeyNames.size(); ++i)
-        if (kKeyNames[i] == name)
-            return static_cast<Key>(i);
-    return std::nullopt;
-}
-
-bool is_list_key(Key key) {
-    return key == Key::tags || key == Key::know || key == Key::predict;
-}
-
-// Whether format_entry writes `key` for an entry of `kind`.
-bool key_belongs_to(Key key, Kind kind) {
-    switch (key) {
-    case Key::anxiety_before:
-    case Key::anxiety_after:
-    case Key::know:
-    case Key::predict:
-        return kind == Kind::audit;
-    case Key::situation:
-    case Key::feeling:
-    case Key::need:
-    case Key::sentence:
-        return kind == Kind::script;
-    case Key::urge_before:
-    case Key::urge_after:
-    case Key::outcome:
-        return kind == Kind::pause;
-    default:
-        return true;
-    }
-}
-
 // ------------------------------------------------------------ characters
 
 // Code points that yaml-cpp may treat as line breaks or byte-order marks, or
@@ -96,14 +36,15 @@ bool has_doubtful_code_point(std::string_view line) {
 
 // A frontmatter line the shortcut is willing to look at: no control
 // characters or tabs, no trailing blank, and clean UTF-8 (yaml-cpp replaces
-// invalid bytes, so those must go the long way too).
+// invalid bytes, so those must go the long way too). DEL passes here, as
+// yaml-cpp writes it unescaped inside double quotes; only read_plain refuses it.
 bool clean_line(std::string_view line) {
     if (!line.empty() && line.back() == ' ')
         return false;
     bool ascii = true;
     for (char c : line) {
         auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7F)
+        if (byte < 0x20)
             return false;
         ascii = ascii && byte < 0x80;
     }
@@ -130,32 +71,31 @@ void append_utf8(std::string& out, char32_t cp) {
 
 // ------------------------------------------------------------ scalars
 
-// One scalar value. `text` points into the file, or into `decoded` when
-// escapes had to be decoded; a Scalar is filled in place and never moved.
+// One scalar as the shortcut reads it: `text` points into the file, or into
+// `decoded` when escapes had to be decoded.
 struct Scalar {
     std::string_view text;
-    bool plain = false;
     std::string decoded;
-
-    Scalar() = default;
-    Scalar(const Scalar&) = delete;
-    Scalar& operator=(const Scalar&) = delete;
 };
 
 // A plain scalar that yaml-cpp reads as exactly these characters in block
-// context: it starts with no YAML indicator, holds no ": " or " #" (a value
-// or a comment), does not end in ':' and is not one of the null words.
+// context: it starts with no YAML indicator (as yaml-cpp's scanner has it,
+// '-', '?' and ':' may start one when a non-blank follows: "-x", "?x",
+// "---" are text), holds no ": " or " #" (a value or a comment), does not
+// end in ':' and is not one of the null words.
 bool read_plain(std::string_view value, Scalar& out) {
-    constexpr std::string_view indicators = "-?:,[]{}#&*!|>'\"%@`~ ";
+    constexpr std::string_view indicators = ",[]{}#&*!|>'\"%@` ";
     if (indicators.find(value.front()) != std::string_view::npos)
         return false;
-    if (value.back() == ':' || value.find(": ") != std::string_view::npos ||
-        value.find(" #") != std::string_view::npos)
+    if ((value.front() == '-' || value.front() == '?' || value.front() == ':') &&
+        (value.size() == 1 || value[1] == ' '))
         return false;
-    if (value == "null" || value == "Null" || value == "NULL")
+    if (value.back() == ':' || value.find(": ") != std::string_view::npos ||
+        value.find(" #") != std::string_view::npos || value.find('\x7F') != std::string_view::npos)
+        return false;
+    if (value == "~" || value == "null" || value == "Null" || value == "NULL")
         return false;
     out.text = value;
-    out.plain = true;
     return true;
 }
 
@@ -269,22 +209,9 @@ bool read_scalar(std::string_view value, Scalar& out) {
 
 // ------------------------------------------------------------ structure
 
-enum class Shape { absent, scalar, list, map };
-
-// What one top-level key holds.
-struct Slot {
-    Shape shape = Shape::absent;
-    Scalar scalar;
-    std::vector<std::string> items;
-    std::optional<int> planned_seconds;
-    std::optional<int> elapsed_seconds;
-    Revisit revisit;
-    std::array<bool, 5> revisit_keys{}; // date, predictions, shared, landed, note seen
-};
-
 class LineCursor {
   public:
-    LineCursor(std::string_view text, size_t pos) : text_(text), pos_(pos) {}
+    LineCursor(std::string_view text, size_t pos, int line) : text_(text), pos_(pos), line_(line) {}
 
     // The next line without its '\n', left in place; false at the end.
     bool peek(std::string_view& line) {
@@ -297,10 +224,15 @@ class LineCursor {
         return true;
     }
     // Moves past the line peek() returned.
-    void advance() { pos_ = end_ + 1; }
+    void advance() {
+        pos_ = end_ + 1;
+        ++line_;
+    }
     size_t position() const { return std::min(pos_, text_.size()); }
+    // The file line (1-based) of the line peek() returns next.
+    int line() const { return line_; }
 
-    // The next line if it starts with `indent` (and is clean), consumed.
+    // The next line if it starts with `indent`, consumed, without the indent.
     bool next_child(std::string_view indent, std::string_view& child) {
         std::string_view line;
         if (!peek(line) || line.substr(0, indent.size()) != indent)
@@ -314,311 +246,163 @@ class LineCursor {
     std::string_view text_;
     size_t pos_;
     size_t end_ = 0;
+    int line_;
 };
 
-// The same conversion FieldReader::integer makes, so both agree on "08" and
-// on what is out of range.
-std::optional<int> to_integer(std::string_view text, int min, int max) {
-    int value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max)
-        return std::nullopt;
-    return value;
+// A scalar on file line `line` as a value; text decoded from escapes is kept
+// in `out.storage`.
+bool scalar_value(std::string_view written, int line, FrontmatterValues& out, RawValue& value) {
+    Scalar scalar;
+    if (!read_scalar(written, scalar))
+        return false;
+    value.shape = ValueShape::scalar;
+    value.line = line;
+    if (scalar.text.data() == scalar.decoded.data()) {
+        out.storage.push_front(std::move(scalar.decoded));
+        value.text = out.storage.front();
+    } else {
+        value.text = scalar.text;
+    }
+    return true;
 }
 
-// "planned_seconds: 300" under `timer:`.
-bool read_timer_line(std::string_view child, Slot& slot) {
-    auto colon = child.find(": ");
+// What follows "key:" on its line: " value" or " []". (An empty rest, a
+// block, is read by read_block.)
+bool inline_value(std::string_view rest, int line, FrontmatterValues& out, RawValue& value) {
+    if (rest.substr(0, 1) != " ")
+        return false;
+    rest.remove_prefix(1);
+    if (rest == "[]") {
+        value.shape = ValueShape::list;
+        value.line = line;
+        return true;
+    }
+    return scalar_value(rest, line, out, value);
+}
+
+bool read_block(const KeySpec& key, std::string_view indent, LineCursor& lines,
+                FrontmatterValues& out);
+
+// "name: value" (or "name:" and a block) inside the record `parent`.
+bool read_record_line(Key parent, std::string_view child, int line, LineCursor& lines,
+                      FrontmatterValues& out) {
+    auto colon = child.find(':');
     if (colon == std::string_view::npos)
         return false;
-    auto name = child.substr(0, colon);
-    auto* target = name == "planned_seconds"   ? &slot.planned_seconds
-                   : name == "elapsed_seconds" ? &slot.elapsed_seconds
-                                               : nullptr;
-    if (!target || *target)
+    auto key = find_key(child.substr(0, colon), parent);
+    if (!key || out[*key].shape != ValueShape::absent) // unknown, or twice
         return false;
-    Scalar value;
-    if (!read_scalar(child.substr(colon + 2), value))
-        return false;
-    constexpr int day = 24 * 3600;
-    *target = to_integer(value.text, 0, day);
-    return target->has_value();
-}
-
-// "N: outcome" lines under `predictions:` in a revisit, as read_revisit
-// reads them: N a whole number from 1, each once.
-bool read_predictions(LineCursor& lines, Revisit& revisit) {
-    std::string_view line;
-    int answers = 0;
-    while (lines.next_child("    ", line)) {
-        auto colon = line.find(": ");
-        if (!clean_line(line) || colon == std::string_view::npos || colon == 0 ||
-            line.substr(0, colon).find_first_not_of("0123456789") != std::string_view::npos)
-            return false;
-        auto number = to_integer(line.substr(0, colon), 1, std::numeric_limits<int>::max());
-        Scalar value;
-        if (!number || !read_scalar(line.substr(colon + 2), value))
-            return false;
-        auto outcome = parse_prediction_outcome(value.text);
-        if (!outcome || !revisit.predictions.emplace(*number, *outcome).second)
-            return false;
-        ++answers;
-    }
-    return answers > 0;
-}
-
-// One line under `revisit:` (and, for `predictions:`, the lines under it).
-bool read_revisit_line(std::string_view child, LineCursor& lines, Slot& slot) {
-    constexpr std::array<std::string_view, 5> names = {"date", "predictions", "shared", "landed",
-                                                       "note"};
-    auto colon = child.find(':');
-    auto name = child.substr(0, colon);
-    auto known = std::find(names.begin(), names.end(), name);
-    if (colon == std::string_view::npos || known == names.end())
-        return false;
-    auto& seen = slot.revisit_keys[static_cast<size_t>(known - names.begin())];
-    if (seen)
-        return false;
-    seen = true;
-    auto& revisit = slot.revisit;
     auto rest = child.substr(colon + 1);
-    if (name == "predictions")
-        return rest.empty() && read_predictions(lines, revisit);
-    Scalar value;
-    if (rest.substr(0, 1) != " " || !read_scalar(rest.substr(1), value))
+    if (rest.empty())
+        return spec(*key).type == ValueType::numbered && read_block(spec(*key), "    ", lines, out);
+    return inline_value(rest, line, out, out[*key]);
+}
+
+// "N: outcome" inside a numbered map: N written as digits only.
+bool read_numbered_line(std::string_view child, int line, FrontmatterValues& out) {
+    auto colon = child.find(": ");
+    if (colon == std::string_view::npos || colon == 0 ||
+        child.substr(0, colon).find_first_not_of("0123456789") != std::string_view::npos)
         return false;
-    if (name == "date") {
-        auto date = parse_rfc3339(value.text);
-        revisit.date = date.value_or(Timestamp{});
-        return date.has_value();
-    }
-    if (name == "shared") {
-        revisit.shared = parse_shared(value.text);
-        return revisit.shared.has_value();
-    }
-    if (name == "landed") {
-        revisit.landed = parse_landed(value.text);
-        return revisit.landed.has_value();
-    }
-    revisit.note.assign(value.text);
+    RawItem entry;
+    entry.key = RawValue{ValueShape::scalar, line, child.substr(0, colon)};
+    if (!scalar_value(child.substr(colon + 2), line, out, entry.value))
+        return false;
+    out.items.push_back(entry);
     return true;
 }
 
-// The lines under `key:` with an empty value: "  - item" for a list, the
-// timer's two numbers, or a revisit's answers.
-bool read_block(Key key, Slot& slot, LineCursor& lines) {
-    int children = 0;
+// The lines under "key:" with nothing after the colon, each starting with
+// `indent`: "- item" lines make a list (whatever the key), "name: value"
+// lines the keys of a record or the entries of a numbered map. The value's
+// line is its first child's, as yaml-cpp marks a block collection.
+bool read_block(const KeySpec& key, std::string_view indent, LineCursor& lines,
+                FrontmatterValues& out) {
+    auto& value = out[key.key];
+    value.first = static_cast<std::uint32_t>(out.items.size());
     std::string_view child;
-    while (lines.next_child("  ", child)) {
+    int line = lines.line();
+    while (lines.next_child(indent, child)) {
         if (!clean_line(child))
             return false;
-        if (is_list_key(key) && child.substr(0, 2) == "- ") {
-            Scalar item;
-            if (!read_scalar(child.substr(2), item))
-                return false;
-            slot.items.emplace_back(item.text);
-        } else if (key == Key::timer) {
-            if (!read_timer_line(child, slot))
-                return false;
-        } else if (key == Key::revisit) {
-            if (!read_revisit_line(child, lines, slot))
-                return false;
-        } else {
+        const bool item = child.substr(0, 2) == "- ";
+        if (value.shape == ValueShape::absent) {
+            value.shape = item ? ValueShape::list : ValueShape::map;
+            value.line = line;
+        } else if (item != (value.shape == ValueShape::list)) {
             return false;
         }
-        ++children;
-    }
-    if (children == 0) // `key:` alone is null in YAML; leave that to yaml-cpp
-        return false;
-    slot.shape = is_list_key(key) ? Shape::list : Shape::map;
-    return true;
-}
-
-// ------------------------------------------------------------ the entry
-
-// Reads the slots the way parse_entry's FieldReader reads the nodes.
-class SlotReader {
-  public:
-    explicit SlotReader(std::array<Slot, kKeyNames.size()>& slots) : slots_(slots) {}
-
-    Slot& operator[](Key key) { return slots_[static_cast<size_t>(key)]; }
-
-    std::optional<std::string_view> scalar(Key key) {
-        auto& slot = (*this)[key];
-        if (slot.shape != Shape::scalar)
-            return std::nullopt;
-        return slot.scalar.text;
-    }
-
-    // nullopt in `ok` means "decline"; an absent key is a valid nullopt value.
-    std::optional<int> rating(Key key, bool& ok) {
-        if ((*this)[key].shape == Shape::absent)
-            return std::nullopt;
-        auto text = scalar(key);
-        auto value = text ? to_integer(*text, 0, 10) : std::nullopt;
-        ok = ok && value.has_value();
-        return value;
-    }
-
-    std::string text(Key key, bool& ok) {
-        if ((*this)[key].shape == Shape::absent)
-            return {};
-        auto value = scalar(key);
-        ok = ok && value.has_value();
-        return value ? std::string(*value) : std::string();
-    }
-
-    std::vector<std::string> list(Key key, bool& ok) {
-        auto& slot = (*this)[key];
-        if (slot.shape == Shape::scalar) // `tags: work`, as FieldReader::list allows
-            return {std::string(slot.scalar.text)};
-        ok = ok && slot.shape != Shape::map;
-        return std::move(slot.items);
-    }
-
-  private:
-    std::array<Slot, kKeyNames.size()>& slots_;
-};
-
-std::optional<KindFields> read_fields(Kind kind, SlotReader& r) {
-    bool ok = true;
-    KindFields fields;
-    switch (kind) {
-    case Kind::audit: {
-        AuditFields audit;
-        audit.anxiety_before = r.rating(Key::anxiety_before, ok);
-        audit.anxiety_after = r.rating(Key::anxiety_after, ok);
-        audit.know = r.list(Key::know, ok);
-        audit.predict = r.list(Key::predict, ok);
-        fields = std::move(audit);
-        break;
-    }
-    case Kind::script:
-        fields = ScriptFields{r.text(Key::situation, ok), r.text(Key::feeling, ok),
-                              r.text(Key::need, ok)};
-        break;
-    case Kind::pause: {
-        PauseFields pause{r.rating(Key::urge_before, ok), r.rating(Key::urge_after, ok),
-                          std::nullopt};
-        if (r[Key::outcome].shape != Shape::absent) {
-            auto text = r.scalar(Key::outcome);
-            pause.outcome = text ? parse_outcome(*text) : std::nullopt;
-            ok = ok && pause.outcome.has_value();
+        if (item) {
+            RawItem raw;
+            if (!scalar_value(child.substr(2), line, out, raw.value))
+                return false;
+            out.items.push_back(raw);
+        } else if (key.type == ValueType::record) {
+            if (!read_record_line(key.key, child, line, lines, out))
+                return false;
+        } else if (key.type != ValueType::numbered || !read_numbered_line(child, line, out)) {
+            return false;
         }
-        fields = pause;
-        break;
+        line = lines.line();
     }
-    }
-    if (!ok)
-        return std::nullopt;
-    return fields;
-}
-
-std::optional<Entry> build_entry(std::array<Slot, kKeyNames.size()>& slots, std::string_view body) {
-    SlotReader r(slots);
-    auto schema = r.scalar(Key::schema);
-    if (!schema || to_integer(*schema, 0, 1000000) != kSchemaVersion)
-        return std::nullopt;
-    auto kind_text = r.scalar(Key::kind);
-    auto kind = kind_text ? parse_kind(*kind_text) : std::nullopt;
-    if (!kind)
-        return std::nullopt;
-    for (size_t i = 0; i < slots.size(); ++i)
-        if (slots[i].shape != Shape::absent && !key_belongs_to(static_cast<Key>(i), *kind))
-            return std::nullopt;
-    auto created_text = r.scalar(Key::created);
-    auto created = created_text ? parse_rfc3339(*created_text) : std::nullopt;
-    if (!created)
-        return std::nullopt;
-
-    Entry entry;
-    entry.created = *created;
-    bool ok = true;
-    entry.tags = r.list(Key::tags, ok);
-    auto fields = read_fields(*kind, r);
-    if (!ok || !fields)
-        return std::nullopt;
-    entry.fields = std::move(*fields);
-
-    auto& timer = r[Key::timer];
-    if (timer.shape == Shape::map) {
-        if (!timer.planned_seconds || !timer.elapsed_seconds)
-            return std::nullopt;
-        entry.timer = Timer{*timer.planned_seconds, *timer.elapsed_seconds};
-    } else if (timer.shape != Shape::absent) {
-        return std::nullopt;
-    }
-
-    auto& revisit = r[Key::revisit];
-    if (revisit.shape == Shape::map) {
-        if (!revisit.revisit_keys[0]) // the date is required
-            return std::nullopt;
-        entry.revisit = std::move(revisit.revisit);
-    } else if (revisit.shape != Shape::absent) {
-        return std::nullopt;
-    }
-
-    // yaml-cpp also reads y/yes/on/True...; settle writes only `true`.
-    auto& incomplete = r[Key::incomplete];
-    if (incomplete.shape != Shape::absent) {
-        if (incomplete.shape != Shape::scalar || !incomplete.scalar.plain)
-            return std::nullopt;
-        if (incomplete.scalar.text == "true")
-            entry.incomplete = true;
-        else if (incomplete.scalar.text != "false")
-            return std::nullopt;
-    }
-
-    if (!validate(entry, FieldNames::keys))
-        return std::nullopt; // parse_entry will say what is wrong, with the line
-    entry.body.assign(body);
-    return entry;
+    if (value.shape == ValueShape::absent) // `key:` alone is null; leave that to yaml-cpp
+        return false;
+    if (value.shape == ValueShape::list || key.type == ValueType::numbered)
+        value.count = static_cast<std::uint32_t>(out.items.size()) - value.first;
+    else
+        value.first = 0;
+    return true;
 }
 
 } // namespace
 
-std::optional<Entry> read_canonical_entry(std::string_view text) {
-    // CRLF, a lone CR or a BOM: split_frontmatter rewrites those first.
-    if (text.substr(0, 4) != "---\n" || text.find('\r') != std::string_view::npos)
-        return std::nullopt;
-    std::array<Slot, kKeyNames.size()> slots;
-    LineCursor lines(text, 4);
+bool read_canonical_values(std::string_view text, FrontmatterValues& out) {
+    // A BOM, or git's conflict markers anywhere: parse_entry's to handle.
+    if (text.substr(0, 4) != "---\n" || conflict_marker_line(text))
+        return false;
+    out.first_line = 2;
+    LineCursor lines(text, 4, 2);
     std::string_view line;
     while (lines.peek(line)) {
+        const int number = lines.line();
         lines.advance();
-        if (line == "---")
-            return build_entry(slots, text.substr(lines.position()));
+        if (line == "---") {
+            // split_frontmatter takes a CR before a line end, or at the very
+            // end, as part of the line end; any other CR is the note's own.
+            // (clean_line refuses every CR in the frontmatter.)
+            out.body = text.substr(lines.position());
+            return out.body.find("\r\n") == std::string_view::npos && !out.body.ends_with('\r');
+        }
         if (!clean_line(line))
-            return std::nullopt;
+            return false;
         auto colon = line.find(':');
         auto key = colon == std::string_view::npos ? std::nullopt : find_key(line.substr(0, colon));
-        if (!key)
-            return std::nullopt;
-        auto& slot = slots[static_cast<size_t>(*key)];
-        if (slot.shape != Shape::absent)
-            return std::nullopt; // a key twice: parse_entry names it
+        // An unknown key, or one twice (parse_entry names it).
+        if (!key || out[*key].shape != ValueShape::absent)
+            return false;
         auto rest = line.substr(colon + 1);
-        if (rest.empty()) {
-            if (!read_block(*key, slot, lines))
-                return std::nullopt;
-            continue;
-        }
-        if (rest.front() != ' ')
-            return std::nullopt;
-        rest.remove_prefix(1);
-        if (rest == "[]" && is_list_key(*key))
-            slot.shape = Shape::list;
-        else if (read_scalar(rest, slot.scalar))
-            slot.shape = Shape::scalar;
-        else
-            return std::nullopt;
+        if (rest.empty() ? !read_block(spec(*key), "  ", lines, out)
+                         : !inline_value(rest, number, out, out[*key]))
+            return false;
     }
-    return std::nullopt; // never closed
+    return false; // never closed
+}
+
+std::optional<Entry> read_canonical_entry(std::string_view text) {
+    FrontmatterValues values;
+    if (!read_canonical_values(text, values))
+        return std::nullopt;
+    static const std::string no_path;
+    auto entry = build_entry(values, no_path);
+    if (!entry)
+        return std::nullopt; // read_entry_text says what is wrong, with the line
+    return std::move(*entry);
 }
 
 Expected<Entry> read_entry_text(std::string_view text, const std::string& path) {
-    if (auto entry = read_canonical_entry(text))
-        return std::move(*entry);
+    FrontmatterValues values;
+    if (read_canonical_values(text, values))
+        return build_entry(values, path);
     return parse_entry(text, path);
 }
 

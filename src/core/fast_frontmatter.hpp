@@ -5,17 +5,20 @@
 // is exactly as settle wrote it, and that form is simple enough to read line
 // by line in about a microsecond.
 //
-// The rule that keeps it honest: the shortcut only ever answers with an entry
-// when it is certain that parse_entry would read the very same entry from the
-// same bytes. Anything else (comments, CRLF, a BOM, blank lines, flow or
-// single-quoted values, unknown keys, unusual indentation, invalid UTF-8, a
-// value that fails validation...) makes it decline, and the caller falls back
-// to parse_entry, which reads every valid form and names the problems.
+// It is only a syntax front end: it turns the lines into the same neutral
+// values yaml-cpp's front end makes (entry_values.hpp), and the one semantic
+// pass, build_entry, reads those for both. The rule that keeps it honest: the
+// shortcut only answers when it is certain that yaml-cpp would see the very
+// same values in the same bytes. Any other syntax (comments, CRLF, a BOM,
+// blank lines, flow or single-quoted values, unknown keys, unusual
+// indentation, invalid UTF-8, git's conflict markers...) makes it decline,
+// and the caller falls back to parse_entry, which reads every valid form.
 // tests/unit/test_fast_frontmatter.cpp checks this against yaml-cpp on
 // generated, hand-edited and fuzzed files.
 #pragma once
 
 #include "entry.hpp"
+#include "entry_values.hpp"
 #include "error.hpp"
 
 #include <optional>
@@ -24,11 +27,17 @@
 
 namespace settle {
 
-// The entry in `text` if it is in settle's canonical form, else nullopt.
+// The shortcut's syntax front end: fills `out` and returns true when `text`
+// is in the form settle writes (its values then point into `text`).
+bool read_canonical_values(std::string_view text, FrontmatterValues& out);
+
+// The entry in `text` if it is in settle's canonical form and valid, else
+// nullopt.
 std::optional<Entry> read_canonical_entry(std::string_view text);
 
-// The entry in `text`: from the shortcut when it can, else from parse_entry
-// (whose errors name `path`).
+// THE way to read an entry: the entry in `text`, or the problem with it as
+// `path:line: message`. From the shortcut's values when it can read the
+// syntax, else from yaml-cpp's; both go through the same build_entry.
 Expected<Entry> read_entry_text(std::string_view text, const std::string& path);
 
 } // namespace settle

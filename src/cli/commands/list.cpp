@@ -4,6 +4,7 @@
 #include "cli/reading.hpp"
 #include "core/display.hpp"
 #include "core/entry_json.hpp"
+#include "core/entry_keys.hpp"
 #include "core/period.hpp"
 #include "core/search.hpp"
 
@@ -51,8 +52,8 @@ void run_list(Context& context, const ListOptions& options) {
     if (options.kind) {
         kind = parse_kind(*options.kind);
         if (!kind)
-            throw UsageError(
-                fmt::format("--kind must be audit, script or pause, got \"{}\"", *options.kind));
+            throw UsageError(fmt::format("--kind must be {}, got \"{}\"", spoken_choices<Kind>(),
+                                         *options.kind));
     }
     if (options.limit && *options.limit < 1)
         throw UsageError(fmt::format("--limit must be 1 or more, got {}", *options.limit));
@@ -107,7 +108,7 @@ void setup_list(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("list", "List entries, oldest first");
     auto options = std::make_shared<ListOptions>();
     command->add_option("--kind", options->kind, "Only this kind")
-        ->option_text("audit|script|pause");
+        ->option_text(option_choices<Kind>());
     add_period_options(*command, options->period, "Up to and including this date",
                        "The whole journal (the default; alone)");
     take_verbatim(

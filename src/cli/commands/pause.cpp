@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/guided/guided.hpp"
 #include "cli/writing.hpp"
+#include "core/entry_keys.hpp"
 
 #include <fmt/format.h>
 #include <memory>
@@ -34,9 +35,8 @@ void run_pause(Context& context, PauseOptions& options) {
     if (options.outcome) {
         pause.outcome = parse_outcome(*options.outcome);
         if (!pause.outcome)
-            throw UsageError(
-                fmt::format("--outcome must be waited, reached-out or undecided, got \"{}\"",
-                            *options.outcome));
+            throw UsageError(fmt::format("--outcome must be {}, got \"{}\"",
+                                         spoken_choices<Outcome>(), *options.outcome));
     }
     if (should_guide(options.write, !pause.urge_before || !pause.urge_after || !pause.outcome))
         return guide_pause(context, pause, options.write);
@@ -55,7 +55,7 @@ void setup_pause(CLI::App& app, Context& context) {
                         "The urge to reach out before, 0-10");
     command->add_option("--urge-after", options->urge_after, "The urge after the pause, 0-10");
     command->add_option("--outcome", options->outcome, "What you decided")
-        ->option_text("waited|reached-out|undecided");
+        ->option_text(option_choices<Outcome>());
     add_write_options(*command, options->write);
     command->footer(R"(Examples:
   settle pause --urge-before 8 --urge-after 4 --outcome waited

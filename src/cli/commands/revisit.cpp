@@ -10,6 +10,7 @@
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
 #include "core/entry_json.hpp"
+#include "core/entry_keys.hpp"
 #include "core/period.hpp"
 
 #include <fmt/format.h>
@@ -36,7 +37,7 @@ struct RevisitOptions {
 template <typename T>
 std::optional<T> parse_choice(const std::optional<std::string>& text,
                               std::optional<T> (*parse)(std::string_view), const char* flag,
-                              const char* choices) {
+                              const std::string& choices) {
     if (!text)
         return std::nullopt;
     auto value = parse(*text);
@@ -48,19 +49,20 @@ std::optional<T> parse_choice(const std::optional<std::string>& text,
 Answers answers_from_flags(const RevisitOptions& options) {
     if (options.predictions.size() != options.outcomes.size())
         throw UsageError("give one --outcome for each --prediction, e.g. "
-                         "--prediction 2 --outcome didnt");
+                         "--prediction 2 --outcome " +
+                         std::string(name_of(PredictionOutcome::didnt)));
     Answers answers;
     for (size_t i = 0; i < options.predictions.size(); ++i) {
         auto outcome = parse_prediction_outcome(options.outcomes[i]);
         if (!outcome)
-            throw UsageError(fmt::format("--outcome must be happened, partly or didnt, got \"{}\"",
-                                         options.outcomes[i]));
+            throw UsageError(fmt::format("--outcome must be {}, got \"{}\"",
+                                         spoken_choices<PredictionOutcome>(), options.outcomes[i]));
         answers.predictions.emplace_back(options.predictions[i], *outcome);
     }
     answers.shared =
-        parse_choice<Shared>(options.shared, parse_shared, "--shared", "said, sent or kept");
+        parse_choice<Shared>(options.shared, parse_shared, "--shared", spoken_choices<Shared>());
     answers.landed =
-        parse_choice<Landed>(options.landed, parse_landed, "--landed", "closer, neutral or harder");
+        parse_choice<Landed>(options.landed, parse_landed, "--landed", spoken_choices<Landed>());
     answers.note = options.note;
     return answers;
 }
@@ -70,9 +72,10 @@ std::vector<LoadedEntry> entries_to_revisit(Context& context, const RevisitOptio
     std::optional<Kind> kind;
     if (options.kind) {
         kind = parse_kind(*options.kind);
-        if (!kind || *kind == Kind::pause)
-            throw UsageError(
-                fmt::format("--kind must be audit or script, got \"{}\"", *options.kind));
+        if (!kind || !revisitable_kinds().has(*kind))
+            throw UsageError(fmt::format("--kind must be {}, got \"{}\"",
+                                         spoken_choices(kind_names(revisitable_kinds())),
+                                         *options.kind));
     }
     auto older = parse_user_time(options.older_than, context.now(), context.zone(), "--older-than");
     if (!older)
@@ -195,17 +198,18 @@ void setup_revisit(CLI::App& app, Context& context) {
         command->add_option("--prediction", options->predictions,
                             "The number of a prediction to answer (with --outcome; repeatable)"));
     take_verbatim(command->add_option("--outcome", options->outcomes, "Did it happen?")
-                      ->option_text("happened|partly|didnt"));
+                      ->option_text(option_choices<PredictionOutcome>()));
     command->add_option("--shared", options->shared, "Was the script shared?")
-        ->option_text("said|sent|kept");
+        ->option_text(option_choices<Shared>());
     command->add_option("--landed", options->landed, "How did it land?")
-        ->option_text("closer|neutral|harder");
+        ->option_text(option_choices<Landed>());
     command->add_option("--note", options->note, "A note about how it went");
     command
         ->add_option("--older-than", options->older_than,
                      "Only entries older than this (default 1d)")
         ->option_text("WHEN");
-    command->add_option("--kind", options->kind, "Only this kind")->option_text("audit|script");
+    command->add_option("--kind", options->kind, "Only this kind")
+        ->option_text(option_choices(kind_names(revisitable_kinds())));
     command->add_option("--since", options->since, "Only entries from this date on")
         ->option_text("WHEN");
     command->add_option("--format", options->format, "Output format when listing")

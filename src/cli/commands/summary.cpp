@@ -9,6 +9,7 @@
 #include "cli/report/summary_text.hpp"
 #include "cli/terminal/pager.hpp"
 #include "core/display.hpp"
+#include "core/entry_keys.hpp"
 
 #include <clocale>
 #include <cstring>
@@ -98,8 +99,8 @@ void run_summary(Context& context, const SummaryOptions& options) {
     if (options.kind) {
         request.kind = parse_kind(*options.kind);
         if (!request.kind)
-            throw UsageError(
-                fmt::format("--kind must be audit, script or pause, got \"{}\"", *options.kind));
+            throw UsageError(fmt::format("--kind must be {}, got \"{}\"", spoken_choices<Kind>(),
+                                         *options.kind));
     }
     request.tags = options.tags;
     request.period = resolve_period(options, context);
@@ -141,7 +142,7 @@ void setup_summary(CLI::App& app, Context& context) {
     add_period_options(*command, options->period, "Up to and including this date (default: today)",
                        "The whole journal (alone)");
     command->add_option("--kind", options->kind, "Only this kind")
-        ->option_text("audit|script|pause");
+        ->option_text(option_choices<Kind>());
     take_verbatim(
         command->add_option("--tag", options->tags, "Only entries with this tag (repeatable)"));
     command->add_option("--format", options->format, "Output format")
