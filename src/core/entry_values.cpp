@@ -185,11 +185,11 @@ KindFields read_fields(Kind kind, const ValueReader& r) {
 
 // "timer must have planned_seconds and elapsed_seconds"
 std::string record_must_have(Key record) {
-    std::vector<std::string_view> names;
+    std::string names;
     for (const auto& key : kKeys)
         if (key.parent == record)
-            names.push_back(key.name);
-    return fmt::format("{} must have {}", key_name(record), spoken_choices(names));
+            names += (names.empty() ? "" : " and ") + std::string(key.name);
+    return fmt::format("{} must have {}", key_name(record), names);
 }
 
 std::optional<Timer> read_timer(const ValueReader& r) {

@@ -571,3 +571,38 @@ TEST_CASE("Fast frontmatter: The shortcut reads every file settle writes") {
         CHECK(keys_seen.count(std::string(key.name)) == 1);
     }
 }
+
+TEST_CASE(
+    "Fast frontmatter: A problem in settle's own syntax is named as yaml-cpp's reader names it") {
+    const std::string head = "---\nschema: 1\nkind: pause\ncreated: 2026-11-27T21:14:03-07:00\n";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {head + "urge_before: 11\nurge_after: 3\noutcome: waited\n---\n",
+         "b.md:5: urge_before must be a whole number from 0 to 10, got \"11\""},
+        {head + "urge_after: 3\noutcome: left\n---\n",
+         "b.md:6: outcome must be waited, reached-out or undecided, got \"left\""},
+        {head + "urge_after: 3\noutcome: waited\ntimer: 5\n---\n",
+         "b.md:7: timer must have planned_seconds and elapsed_seconds"},
+        {head + "urge_after: 3\noutcome: waited\ntimer:\n  planned_seconds: 300\n---\n",
+         "b.md:8: timer must have planned_seconds and elapsed_seconds"},
+        {head + "urge_after: 3\noutcome: waited\nincomplete: maybe\n---\n",
+         "b.md:7: incomplete must be true or false"},
+        {head + "urge_after: 3\n---\n", "b.md:2: outcome is missing (waited, reached-out or "
+                                        "undecided)"},
+        {"---\nschema: 1\nkind: walk\n---\n",
+         "b.md:3: kind must be audit, script or pause, got \"walk\""},
+        {"---\nschema: 1\nkind: audit\ncreated: 2026-11-27T21:14:03-07:00\nknow:\n  - a\n"
+         "revisit:\n  date: 2026-11-28T10:00:00-07:00\n  predictions:\n    1: maybe\n---\n",
+         "b.md:10: a prediction's outcome must be happened, partly or didnt"},
+    };
+    for (const auto& [text, message] : cases) {
+        INFO(text);
+        FrontmatterValues values;
+        CHECK(read_canonical_values(text, values)); // the message comes from the shortcut's values
+        auto fast = read_entry_text(text, "b.md");
+        REQUIRE_FALSE(fast);
+        CHECK(fast.error().located() == message);
+        auto full = parse_entry(text, "b.md");
+        REQUIRE_FALSE(full);
+        CHECK(full.error().located() == message);
+    }
+}
