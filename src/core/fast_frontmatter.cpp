@@ -367,6 +367,9 @@ bool read_canonical_values(std::string_view text, FrontmatterValues& out) {
         const int number = lines.line();
         lines.advance();
         if (line == "---") {
+            // Nothing between the fences is a null document, not a map.
+            if (number == out.first_line)
+                return false;
             // split_frontmatter takes a CR before a line end, or at the very
             // end, as part of the line end; any other CR is the note's own.
             // (clean_line refuses every CR in the frontmatter.)

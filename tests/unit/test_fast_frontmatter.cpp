@@ -500,6 +500,8 @@ TEST_CASE("Fast frontmatter: The shortcut declines the forms it is not sure abou
         {canonical + "<<<<<<< ours\n=======\n>>>>>>> theirs\n", std::nullopt,
          "entry.md:10: a sync conflict: this file holds two versions of the entry, between the "
          "<<<<<<< and >>>>>>> lines; keep what stands with `settle edit`"}, // conflict in the body
+        {"---\n---\nbody\n", std::nullopt,
+         "entry.md:2: the frontmatter must be a set of 'key: value' lines"}, // nothing in it
     };
     for (const auto& c : cases) {
         INFO(c.text);
