@@ -16,7 +16,8 @@ constexpr const char* kRulesFile = "coaching.yaml";
 
 } // namespace
 
-std::optional<CoachingRules> coaching_rules(Context& context) {
+std::optional<CoachingRules> coaching_rules(Context& context,
+                                            const std::function<void(const std::string&)>& warn) {
     if (!context.settings().coaching.value)
         return std::nullopt;
     auto source = ContentSource::from_setting(context.settings().content.value);
@@ -30,8 +31,12 @@ std::optional<CoachingRules> coaching_rules(Context& context) {
         return std::nullopt;
     auto rules = CoachingRules::parse(*text, source.shown_path(kRulesFile));
     if (!rules) {
-        fmt::print(stderr, "settle: warning: {}; no hints this time\n",
-                   neutralize_controls(rules.error().located()));
+        auto line = fmt::format("settle: warning: {}; no hints this time\n",
+                                neutralize_controls(rules.error().located()));
+        if (warn)
+            warn(line);
+        else
+            fmt::print(stderr, "{}", line);
         return std::nullopt;
     }
     return std::move(rules.value());

@@ -6,15 +6,19 @@
 #include "core/coaching.hpp"
 #include "core/entry_json.hpp"
 
+#include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace settle::cli {
 
 // The rules from the content folder in use (or the built-in copy), or none
 // when `coaching: false` is set. Rules that cannot be read are reported once
-// and coaching is left out; they never stop an entry from being saved.
-std::optional<CoachingRules> coaching_rules(Context& context);
+// and coaching is left out; they never stop an entry from being saved. The
+// report is a line for stderr, given to `warn` (printed at once by default).
+std::optional<CoachingRules>
+coaching_rules(Context& context, const std::function<void(const std::string&)>& warn = {});
 
 // Hints after a flag-mode write, on stderr, one short paragraph each.
 void print_hints(const std::vector<Hint>& hints);

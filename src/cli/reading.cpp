@@ -3,6 +3,7 @@
 #include "core/display.hpp"
 
 #include <charconv>
+#include <cstdio>
 #include <fmt/format.h>
 
 namespace settle::cli {
@@ -90,7 +91,8 @@ bool is_offset_word(std::string_view word) {
 
 EntryFile find_entry(const Journal& journal, const std::string& wanted) {
     if (auto back = offset_from_latest(wanted)) {
-        auto files = journal.files();
+        // Only the newest month folders are listed, back to the one asked for.
+        auto files = journal.latest_files(*back);
         if (files.empty())
             throw RuntimeError(
                 fmt::format("no entries yet in {}", neutralize_controls(journal.root().string())));
@@ -101,7 +103,7 @@ EntryFile find_entry(const Journal& journal, const std::string& wanted) {
                                            "{} {}",
                                            typed, files.size(),
                                            files.size() == 1 ? "entry" : "entries"));
-        return files[files.size() - *back];
+        return files.front();
     }
     if (wanted.rfind("last-", 0) == 0) // "-0", "-x": not a count back
         throw UsageError(fmt::format("\"{}\" names no entry: -1 is the latest, -2 the one "
@@ -137,16 +139,87 @@ std::vector<std::string> with_entry_offsets(std::vector<std::string> words) {
     return words;
 }
 
+void report_skipped(const Error& problem) {
+    auto text = neutralize_controls(problem.located());
+    // Some problems end "; skipped" already (a link, a FIFO): say it once.
+    constexpr std::string_view kSaid = "; skipped";
+    if (text.size() > kSaid.size() &&
+        text.compare(text.size() - kSaid.size(), kSaid.size(), kSaid) == 0)
+        text.resize(text.size() - kSaid.size());
+    fmt::print(stderr, "settle: skipped {}\n", text);
+}
+
 void report_skipped(const std::vector<Error>& problems) {
-    for (const auto& problem : problems) {
-        auto text = neutralize_controls(problem.located());
-        // Some problems end "; skipped" already (a link, a FIFO): say it once.
-        constexpr std::string_view kSaid = "; skipped";
-        if (text.size() > kSaid.size() &&
-            text.compare(text.size() - kSaid.size(), kSaid.size(), kSaid) == 0)
-            text.resize(text.size() - kSaid.size());
-        fmt::print(stderr, "settle: skipped {}\n", text);
+    for (const auto& problem : problems)
+        report_skipped(problem);
+}
+
+HeldOutput::~HeldOutput() {
+    try {
+        finish();
+    } catch (...) { // a failed write to stdout is not worth ending on while unwinding
     }
+}
+
+void HeldOutput::skipped(const Error& problem) {
+    said_problem_ = true;
+    if (!streaming_) {
+        problems_.push_back(problem);
+        return;
+    }
+    std::fflush(stdout); // on one screen, the line lands after what came before it
+    report_skipped(problem);
+}
+
+void HeldOutput::warn(const std::string& line) {
+    if (!streaming_) {
+        warnings_.push_back(line);
+        return;
+    }
+    std::fflush(stdout);
+    fmt::print(stderr, "{}", line);
+}
+
+void HeldOutput::print(std::string_view text) {
+    held_ += text;
+    if (held_.size() > kHeldBytes)
+        let_go();
+}
+
+void HeldOutput::finish() {
+    let_go();
+    std::fflush(stdout);
+}
+
+void HeldOutput::let_go() {
+    if (!streaming_) {
+        report_skipped(problems_);
+        for (const auto& line : warnings_)
+            fmt::print(stderr, "{}", line);
+        problems_.clear();
+        warnings_.clear();
+        streaming_ = true;
+    }
+    std::fwrite(held_.data(), 1, held_.size(), stdout);
+    held_.clear();
+}
+
+void JsonArrayOut::add(std::string_view text) {
+    // An element's lines one level in; a newline is only ever between
+    // tokens, since strings have theirs escaped.
+    std::string indented = any_ ? ",\n  " : "[\n  ";
+    indented.reserve(indented.size() + text.size() + text.size() / 16);
+    for (char c : text) {
+        indented += c;
+        if (c == '\n')
+            indented += "  ";
+    }
+    out_.print(indented);
+    any_ = true;
+}
+
+void JsonArrayOut::finish() {
+    out_.print(any_ ? "\n]\n" : "[]\n");
 }
 
 std::string describe_entry(const Entry& entry) {

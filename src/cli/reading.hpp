@@ -3,6 +3,7 @@
 
 #include "cli/context.hpp"
 #include "core/entry.hpp"
+#include "core/entry_json.hpp"
 #include "core/journal.hpp"
 #include "core/period.hpp"
 
@@ -29,9 +30,57 @@ EntryFile find_entry(const Journal& journal, const std::string& wanted);
 // the option parser would otherwise take for an option.
 std::vector<std::string> with_entry_offsets(std::vector<std::string> words);
 
-// Prints each problem as `settle: path:line: message` on stderr, so a reader
-// can report a bad file and carry on with the rest.
+// Prints each problem as `settle: skipped path:line: message` on stderr, so
+// a reader can report a bad file and carry on with the rest.
+void report_skipped(const Error& problem);
 void report_skipped(const std::vector<Error>& problems);
+
+// What a reader of many entries prints on stdout, made as it reads them.
+// The problems it meets are said first, on stderr, as for a small journal,
+// so the output is held back until the reading is done; when it grows past
+// kHeldBytes (a whole large journal as JSON), what is held goes out and the
+// rest follows as it comes, a problem found later being said when found.
+class HeldOutput {
+  public:
+    static constexpr size_t kHeldBytes = size_t{16} << 20;
+
+    HeldOutput() = default;
+    HeldOutput(const HeldOutput&) = delete;
+    HeldOutput& operator=(const HeldOutput&) = delete;
+    ~HeldOutput();
+
+    void skipped(const Error& problem);
+    // A line for stderr that comes after the problems (a warning).
+    void warn(const std::string& line);
+    void print(std::string_view text);
+    // Says the problems held, then prints the output held (before any
+    // message that must come after both).
+    void finish();
+    bool any_problem() const { return said_problem_; }
+
+  private:
+    void let_go();
+
+    std::string held_;
+    std::vector<Error> problems_;
+    std::vector<std::string> warnings_;
+    bool streaming_ = false;
+    bool said_problem_ = false;
+};
+
+// A JSON array printed an element at a time, in the very bytes dump_json
+// gives for the whole array and a newline, so that no reader holds every
+// element as JSON at once.
+class JsonArrayOut {
+  public:
+    explicit JsonArrayOut(HeldOutput& out) : out_(out) {}
+    void add(std::string_view element); // as dump_json gives it
+    void finish();                      // "]" and the newline ("[]" for none)
+
+  private:
+    HeldOutput& out_;
+    bool any_ = false;
+};
 
 // One line about an entry, made safe for a terminal: "urge 8 → 3, waited".
 std::string describe_entry(const Entry& entry);

@@ -43,10 +43,8 @@ std::vector<std::string> offered_words(Context& context, WordList which) {
             words.push_back(word);
     };
     auto journal = context.journal();
-    auto files = journal.files();
-    size_t read = 0;
-    for (auto file = files.rbegin(); file != files.rend() && read < kRecentEntries;
-         ++file, ++read) {
+    auto files = journal.latest_files(kRecentEntries);
+    for (auto file = files.rbegin(); file != files.rend(); ++file) {
         auto entry = journal.read(*file);
         if (const auto* script = entry ? std::get_if<ScriptFields>(&entry->fields) : nullptr)
             add(which == WordList::feelings ? script->feeling : script->need);

@@ -2,6 +2,8 @@
 
 #include "entry_format.hpp"
 #include "entry_writer.hpp"
+#include "fast_frontmatter.hpp"
+#include "journal_scan.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -18,54 +20,11 @@ namespace settle {
 
 namespace {
 
-bool all_digits(const std::string& s, size_t length) {
-    return s.size() == length &&
-           std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
-}
-
 fs::path month_folder(const fs::path& root, const Entry& entry) {
     auto day = entry.created.local_date();
     return root / fmt::format("{:04}", int(day.year())) /
            fmt::format("{:02}", unsigned(day.month()));
 }
-
-// Sorted names of the sub-folders of `folder` that match a digit pattern.
-std::vector<fs::path> numbered_folders(const fs::path& folder, size_t digits) {
-    std::vector<fs::path> found;
-    std::error_code ec;
-    for (const auto& item : fs::directory_iterator(folder, ec)) {
-        if (all_digits(item.path().filename().string(), digits) && item.is_directory(ec))
-            found.push_back(item.path());
-    }
-    std::sort(found.begin(), found.end());
-    return found;
-}
-
-// Where an entry file sorts among those of its month: in the order they
-// were written. That is name order, except that the "-2", "-3", ... a writer
-// adds when a name is taken come right after that name and in number order
-// ("-pause.md", "-pause-2.md", ..., "-pause-10.md"), where plain name order
-// would put "-pause-2.md" first. The key is worked out once per file.
-struct WrittenOrder {
-    std::string stem;
-    size_t base_length; // the stem without its "-N"
-    int n;              // 1 for a name without "-N"
-    fs::path path;
-
-    explicit WrittenOrder(fs::path file) : stem(file.stem().string()), path(std::move(file)) {
-        auto dash = stem.rfind('-');
-        size_t digits = dash == std::string::npos ? 0 : stem.size() - dash - 1;
-        bool numbered = digits >= 1 && digits <= 4 && all_digits(stem.substr(dash + 1), digits);
-        base_length = numbered ? dash : stem.size();
-        n = numbered ? std::stoi(stem.substr(dash + 1)) : 1;
-    }
-    bool operator<(const WrittenOrder& other) const {
-        return std::make_tuple(std::string_view(stem).substr(0, base_length), n,
-                               std::string_view(stem)) <
-               std::make_tuple(std::string_view(other.stem).substr(0, other.base_length), other.n,
-                               std::string_view(other.stem));
-    }
-};
 
 } // namespace
 
@@ -93,23 +52,33 @@ Expected<fs::path> Journal::add(const Entry& entry) const {
                                   [&](int n) { return entry_file_name(entry, n, name_tag_); });
 }
 
-std::vector<EntryFile> Journal::files() const {
+std::vector<EntryFile> Journal::files(const ScanRange& range) const {
     std::vector<EntryFile> result;
-    for (const auto& year : numbered_folders(root_, 4)) {
-        for (const auto& month : numbered_folders(year, 2)) {
-            std::vector<WrittenOrder> names;
-            std::error_code ec;
-            for (const auto& item : fs::directory_iterator(month, ec)) {
-                auto name = item.path().filename().string();
-                if (name.empty() || name[0] == '.' || item.path().extension() != ".md")
-                    continue;
-                names.emplace_back(item.path());
-            }
-            std::sort(names.begin(), names.end());
-            for (auto& name : names)
-                result.push_back(describe(name.path));
-        }
+    for (const auto& month : month_folders(root_, range)) {
+        auto files = month_entry_files(month);
+        std::move(files.begin(), files.end(), std::back_inserter(result));
     }
+    return result;
+}
+
+void Journal::each_file_newest_first(const std::function<bool(EntryFile&)>& visit) const {
+    auto months = month_folders(root_, {});
+    for (auto month = months.rbegin(); month != months.rend(); ++month) {
+        auto files = month_entry_files(*month);
+        for (auto file = files.rbegin(); file != files.rend(); ++file)
+            if (!visit(*file))
+                return;
+    }
+}
+
+std::vector<EntryFile> Journal::latest_files(size_t count) const {
+    std::vector<EntryFile> result;
+    if (count > 0)
+        each_file_newest_first([&](EntryFile& file) {
+            result.push_back(std::move(file));
+            return result.size() < count;
+        });
+    std::reverse(result.begin(), result.end());
     return result;
 }
 
@@ -153,20 +122,21 @@ bool still_a_file(const fs::path& path) {
 
 } // namespace
 
-std::vector<Leftover> Journal::leftovers() const {
+std::vector<Leftover> Journal::leftovers(const ScanRange& range) const {
     std::vector<Leftover> result;
-    for (const auto& year : numbered_folders(root_, 4)) {
-        for (const auto& month : numbered_folders(year, 2)) {
-            std::error_code ec;
-            for (const auto& item : fs::directory_iterator(month, ec)) {
-                auto found = leftover_named(item.path().filename().string());
-                if (!found || !still_a_file(item.path()))
-                    continue;
-                found->path = item.path();
-                found->relative = describe(item.path()).relative;
-                found->written = item.last_write_time(ec);
-                result.push_back(std::move(*found));
-            }
+    for (const auto& month : month_folders(root_, range)) {
+        std::error_code ec;
+        for (const auto& item : fs::directory_iterator(month.path, ec)) {
+            auto name = item.path().filename().string();
+            if (name.empty() || name[0] != '.')
+                continue; // what settle leaves behind is hidden: a quick look first
+            auto found = leftover_named(name);
+            if (!found || !still_a_file(item.path()))
+                continue;
+            found->path = item.path();
+            found->relative = month.relative + name;
+            found->written = item.last_write_time(ec);
+            result.push_back(std::move(*found));
         }
     }
     std::sort(result.begin(), result.end(),
@@ -259,18 +229,17 @@ Expected<Entry> Journal::read(const EntryFile& file) const {
     auto text = read_small_file(file.path, file.relative);
     if (!text)
         return text.error();
-    return parse_entry(*text, file.relative);
+    return read_entry_text(*text, file.relative);
 }
 
-LoadResult load_entries(const Journal& journal, const std::function<bool(const Entry&)>& keep) {
+LoadResult load_entries(const Journal& journal, const ReadRequest& request) {
     LoadResult result;
-    for (auto& file : journal.files()) {
-        auto entry = journal.read(file);
-        if (!entry)
-            result.problems.push_back(entry.error());
-        else if (keep(*entry))
-            result.entries.push_back(LoadedEntry{std::move(file), std::move(entry.value())});
-    }
+    read_journal(journal.root(), request, [&](ReadFile&& read) {
+        if (read.entry)
+            result.entries.push_back(LoadedEntry{std::move(read.file), std::move(*read.entry)});
+        else
+            result.problems.push_back(std::move(read.entry.error()));
+    });
     return result;
 }
 
@@ -283,13 +252,25 @@ Expected<EntryFile> Journal::find(std::string_view path_or_id) const {
     }
     if (auto stem = fs::path(wanted).filename(); stem.extension() == ".md")
         wanted = stem.stem().string();
+    // An ID starts with its date, and its file is in that month's folder:
+    // only that folder is listed. A file someone moved to another folder
+    // is still found, by a look through every folder when its own has none.
     std::vector<EntryFile> matches;
-    for (auto& file : files()) {
-        if (file.id == wanted)
-            return file;
-        if (file.id.rfind(wanted, 0) == 0)
-            matches.push_back(std::move(file));
-    }
+    auto match = [&](std::vector<EntryFile> files) -> std::optional<EntryFile> {
+        for (auto& file : files) {
+            if (file.id == wanted)
+                return std::move(file);
+            if (file.id.rfind(wanted, 0) == 0)
+                matches.push_back(std::move(file));
+        }
+        return std::nullopt;
+    };
+    if (auto month = month_of_id(root_, wanted))
+        if (auto exact = match(month_entry_files(*month)))
+            return *exact;
+    if (matches.empty())
+        if (auto exact = match(files()))
+            return *exact;
     if (matches.size() == 1)
         return matches.front();
     if (matches.empty())

@@ -25,6 +25,14 @@ inline constexpr std::uintmax_t kMaxEntryBytes = 1 << 20;
 // devices never give different entries the same name.
 std::string entry_file_name(const Entry& entry, int n, std::string_view tag = {});
 
+// A span of entry file dates, by the local date each name starts with.
+struct ScanRange {
+    // Files whose name carries a date outside [first, last] are not opened
+    // (nor month folders outside those months). Either end may be open.
+    std::optional<date::sys_days> first;
+    std::optional<date::sys_days> last;
+};
+
 struct EntryFile {
     fs::path path;        // absolute or as given
     std::string relative; // relative to the journal root, for messages
@@ -46,16 +54,25 @@ class Journal {
     // replaces an existing file. Returns the new file's path.
     Expected<fs::path> add(const Entry& entry) const;
 
-    // Every candidate entry file (YYYY/MM/*.md, not hidden), oldest name
-    // first. Nothing is opened; a missing journal simply has none.
-    std::vector<EntryFile> files() const;
+    // Every candidate entry file (YYYY/MM/*.md, not hidden) in the month
+    // folders `range` can hold, oldest first: by month, and in each month in
+    // the order they were written. Nothing is opened; a missing journal
+    // simply has none.
+    std::vector<EntryFile> files(const ScanRange& range = {}) const;
+    // The newest `count` of them (fewer: the whole journal), oldest first;
+    // only the newest month folders are listed.
+    std::vector<EntryFile> latest_files(size_t count) const;
+    // Hands each file to `visit`, newest first, until it returns false;
+    // month folders are listed only as far back as that.
+    void each_file_newest_first(const std::function<bool(EntryFile&)>& visit) const;
 
     // Reads and parses one file. Refuses anything but a regular file of at
     // most kMaxEntryBytes (a FIFO would block, a link may point outside).
     Expected<Entry> read(const EntryFile& file) const;
 
     // Finds an entry by path (as given, or relative to the root) or by ID
-    // or a unique prefix of one.
+    // or a unique prefix of one. An ID that starts with a year and month
+    // lists only that month's folder.
     Expected<EntryFile> find(std::string_view path_or_id) const;
 
     EntryFile describe(const fs::path& path) const;
@@ -65,7 +82,8 @@ class Journal {
     // changed meanwhile, settle was killed), and temporary files of writers
     // that stopped mid-write. Files of a settle still running are not
     // listed. `check` names them all; `edit` and `list` name the kept copies.
-    std::vector<Leftover> leftovers() const;
+    // Only the month folders `range` can hold are looked in.
+    std::vector<Leftover> leftovers(const ScanRange& range = {}) const;
     // The kept copies of one entry, oldest first.
     std::vector<Leftover> kept_copies(const EntryFile& file) const;
 
@@ -90,14 +108,6 @@ struct LoadedEntry {
     EntryFile file;
     Entry entry;
 };
-
-struct LoadResult {
-    std::vector<LoadedEntry> entries; // oldest name first
-    std::vector<Error> problems;      // one per file that could not be read
-};
-
-// Reads every entry; a bad file becomes a problem and the rest still load.
-LoadResult load_entries(const Journal& journal, const std::function<bool(const Entry&)>& keep);
 
 // Reads a whole file with the same rules as Journal::read (regular file, no
 // symlink, size cap). Errors name `shown_path`.

@@ -1,11 +1,11 @@
 #include "journal_scan.hpp"
 
-#include "entry_format.hpp"
 #include "fast_frontmatter.hpp"
 #include "journal.hpp"
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <dirent.h>
 #include <exception>
 #include <fcntl.h>
@@ -34,13 +34,8 @@ bool is_entry_name(std::string_view name) {
     return name.size() > 3 && name.front() != '.' && name.substr(name.size() - 3) == ".md";
 }
 
-struct MonthFolder {
-    fs::path path;
-    std::string relative; // "2026/11/": how files in it are named in messages
-};
-
-// Sub-folders of `folder` named by `width` digits (as Journal::files sees
-// them: a link to a folder counts), with their numbers.
+// Sub-folders of `folder` named by `width` digits (a link to a folder
+// counts), with their numbers, in number order.
 std::vector<std::pair<int, fs::path>> numbered_folders(const fs::path& folder, size_t width) {
     std::vector<std::pair<int, fs::path>> found;
     std::error_code ec;
@@ -50,12 +45,132 @@ std::vector<std::pair<int, fs::path>> numbered_folders(const fs::path& folder, s
         if (number >= 0 && item.is_directory(ec))
             found.emplace_back(number, item.path());
     }
+    std::sort(found.begin(), found.end());
     return found;
 }
 
 int month_index(date::sys_days day) {
     date::year_month_day ymd{day};
     return int(ymd.year()) * 12 + int(unsigned(ymd.month()));
+}
+
+bool in_range(const std::optional<date::sys_days>& day, const ScanRange& range) {
+    return !day || ((!range.first || *day >= *range.first) && (!range.last || *day <= *range.last));
+}
+
+// Where an entry file sorts among those of its month: in the order they
+// were written. That is name order, except that the "-2", "-3", ... a writer
+// adds when a name is taken come right after that name and in number order
+// ("-pause.md", "-pause-2.md", ..., "-pause-10.md"), where plain name order
+// would put "-pause-2.md" first. Worked out once per file, from its ID.
+struct WrittenOrder {
+    size_t base_length; // the ID without its "-N"
+    int n;              // 1 for an ID without "-N"
+
+    explicit WrittenOrder(std::string_view id) : base_length(id.size()), n(1) {
+        auto dash = id.rfind('-');
+        if (dash == std::string_view::npos)
+            return;
+        auto digits = id.substr(dash + 1);
+        int value = digits.size() <= 4 ? digits_value(digits) : -1;
+        if (value >= 0) {
+            base_length = dash;
+            n = value;
+        }
+    }
+};
+
+// Files of a month with their order, sorted into it.
+template <typename File>
+void sort_written(std::vector<std::pair<WrittenOrder, File>>& files,
+                  std::string_view (*id_of)(const File&)) {
+    std::sort(files.begin(), files.end(), [id_of](const auto& a, const auto& b) {
+        auto a_id = id_of(a.second), b_id = id_of(b.second);
+        return std::make_tuple(a_id.substr(0, a.first.base_length), a.first.n, a_id) <
+               std::make_tuple(b_id.substr(0, b.first.base_length), b.first.n, b_id);
+    });
+}
+
+EntryFile entry_file(const MonthFolder& month, std::string_view name) {
+    EntryFile file;
+    file.path = month.path / name;
+    file.relative = month.relative;
+    file.relative += name;
+    file.id = name.substr(0, name.size() - 3);
+    return file;
+}
+
+// Calls `visit(folder, item)` for each name in the month folder. A folder
+// that cannot be listed holds no entries, as for Journal::files.
+template <typename Visit> void each_name(const MonthFolder& month, Visit visit) {
+    int folder = ::open(month.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folder < 0)
+        return;
+    DIR* listing = ::fdopendir(folder);
+    if (!listing) {
+        ::close(folder);
+        return;
+    }
+    struct Closer {
+        DIR* listing;
+        ~Closer() { ::closedir(listing); }
+    } closer{listing};
+    while (const dirent* item = ::readdir(listing))
+        visit(folder, item);
+}
+
+// One file, read with the reader's buffer (which keeps its memory from file
+// to file).
+Expected<Entry> read_entry_at(int folder, const MonthFolder& month, const dirent* item,
+                              std::string& buffer, std::mutex& yaml_lock) {
+    // readdir's d_type lets links, FIFOs and devices be refused unopened.
+    auto status = read_small_file_at(folder, item->d_name, buffer, item->d_type);
+    if (!status)
+        return error_at(month.relative + item->d_name, 0, status.error().message);
+    // Nearly every file is in the canonical form, read without a lock.
+    // yaml-cpp does not promise to be safe on several threads at once, and
+    // the few files that need it are not worth finding out.
+    if (auto entry = read_canonical_entry(buffer))
+        return std::move(*entry);
+    std::lock_guard lock(yaml_lock);
+    return read_entry_text(buffer, month.relative + item->d_name);
+}
+
+} // namespace
+
+std::optional<date::sys_days> date_in_file_name(std::string_view name) {
+    if (name.size() < 11 || name[4] != '-' || name[7] != '-' || name[10] != '-')
+        return std::nullopt;
+    int year = digits_value(name.substr(0, 4));
+    int month = digits_value(name.substr(5, 2));
+    int day = digits_value(name.substr(8, 2));
+    if (year < 0 || month < 0 || day < 0)
+        return std::nullopt;
+    date::year_month_day ymd{date::year{year}, date::month{unsigned(month)},
+                             date::day{unsigned(day)}};
+    if (!ymd.ok())
+        return std::nullopt;
+    return date::sys_days{ymd};
+}
+
+ScanRange files_for(const Period& period) {
+    auto day_of = [](LocalSeconds local) {
+        return date::sys_days{std::chrono::floor<date::days>(local).time_since_epoch()};
+    };
+    ScanRange range;
+    if (period.since)
+        range.first = day_of(*period.since) - date::days{1};
+    if (period.until)
+        range.last = day_of(*period.until) + date::days{1};
+    return range;
+}
+
+bool named_in(const Period& period, const std::optional<date::sys_days>& name_date) {
+    auto day_of = [](LocalSeconds local) {
+        return date::sys_days{std::chrono::floor<date::days>(local).time_since_epoch()};
+    };
+    return !name_date || ((!period.since || *name_date >= day_of(*period.since)) &&
+                          (!period.until || *name_date <= day_of(*period.until)));
 }
 
 std::vector<MonthFolder> month_folders(const fs::path& root, const ScanRange& range) {
@@ -74,73 +189,31 @@ std::vector<MonthFolder> month_folders(const fs::path& root, const ScanRange& ra
     return months;
 }
 
-bool in_range(const std::optional<date::sys_days>& day, const ScanRange& range) {
-    return !day || ((!range.first || *day >= *range.first) && (!range.last || *day <= *range.last));
+std::optional<MonthFolder> month_of_id(const fs::path& root, std::string_view id) {
+    if (id.size() < 7 || id[4] != '-' || (id.size() > 7 && id[7] != '-'))
+        return std::nullopt;
+    auto year = id.substr(0, 4), month = id.substr(5, 2);
+    if (digits_value(year) < 0 || digits_value(month) < 0)
+        return std::nullopt;
+    return MonthFolder{root / year / month, fmt::format("{}/{}/", year, month)};
 }
 
-class MonthScanner {
-  public:
-    MonthScanner(const ScanRange& range, unsigned worker,
-                 const std::function<void(unsigned, ScannedFile&&)>& visit, std::mutex& yaml_lock)
-        : range_(range), worker_(worker), visit_(visit), yaml_lock_(yaml_lock) {}
-
-    void scan(const MonthFolder& month) {
-        int folder = ::open(month.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (folder < 0)
-            return; // as in Journal::files: a folder that cannot be listed holds no entries
-        DIR* listing = ::fdopendir(folder);
-        if (!listing) {
-            ::close(folder);
+std::vector<EntryFile> month_entry_files(const MonthFolder& month) {
+    std::vector<std::pair<WrittenOrder, EntryFile>> found;
+    each_name(month, [&](int, const dirent* item) {
+        std::string_view name = item->d_name;
+        if (!is_entry_name(name))
             return;
-        }
-        while (const dirent* item = ::readdir(listing)) {
-            std::string_view name = item->d_name;
-            if (!is_entry_name(name))
-                continue;
-            auto day = date_in_file_name(name);
-            if (!in_range(day, range_))
-                continue;
-            visit_(worker_, ScannedFile{read_entry(folder, month, item), day});
-        }
-        ::closedir(listing);
-    }
-
-  private:
-    Expected<Entry> read_entry(int folder, const MonthFolder& month, const dirent* item) {
-        // readdir's d_type lets links, FIFOs and devices be refused unopened.
-        auto status = read_small_file_at(folder, item->d_name, buffer_, item->d_type);
-        if (!status)
-            return error_at(month.relative + item->d_name, 0, status.error().message);
-        if (auto entry = read_canonical_entry(buffer_))
-            return std::move(*entry);
-        // yaml-cpp does not promise to be safe on several threads at once,
-        // and the few files that need it are not worth finding out.
-        std::lock_guard lock(yaml_lock_);
-        return parse_entry(buffer_, month.relative + item->d_name);
-    }
-
-    const ScanRange& range_;
-    unsigned worker_;
-    const std::function<void(unsigned, ScannedFile&&)>& visit_;
-    std::mutex& yaml_lock_;
-    std::string buffer_; // keeps its memory from file to file
-};
-
-} // namespace
-
-std::optional<date::sys_days> date_in_file_name(std::string_view name) {
-    if (name.size() < 11 || name[4] != '-' || name[7] != '-' || name[10] != '-')
-        return std::nullopt;
-    int year = digits_value(name.substr(0, 4));
-    int month = digits_value(name.substr(5, 2));
-    int day = digits_value(name.substr(8, 2));
-    if (year < 0 || month < 0 || day < 0)
-        return std::nullopt;
-    date::year_month_day ymd{date::year{year}, date::month{unsigned(month)},
-                             date::day{unsigned(day)}};
-    if (!ymd.ok())
-        return std::nullopt;
-    return date::sys_days{ymd};
+        auto file = entry_file(month, name);
+        WrittenOrder order(file.id);
+        found.emplace_back(order, std::move(file));
+    });
+    sort_written<EntryFile>(found, [](const EntryFile& file) { return std::string_view(file.id); });
+    std::vector<EntryFile> files;
+    files.reserve(found.size());
+    for (auto& [order, file] : found)
+        files.push_back(std::move(file));
+    return files;
 }
 
 unsigned default_scan_workers() {
@@ -162,9 +235,20 @@ void scan_journal(const fs::path& root, const ScanRange& range, unsigned workers
     std::exception_ptr failure;
     auto work = [&](unsigned worker) {
         try {
-            MonthScanner scanner(range, worker, visit, yaml_lock);
-            for (size_t i; (i = next++) < months.size();)
-                scanner.scan(months[i]);
+            std::string buffer;
+            for (size_t i; (i = next++) < months.size();) {
+                each_name(months[i], [&](int folder, const dirent* item) {
+                    std::string_view name = item->d_name;
+                    if (!is_entry_name(name))
+                        return;
+                    auto day = date_in_file_name(name);
+                    if (!in_range(day, range))
+                        return;
+                    visit(worker,
+                          ScannedFile{read_entry_at(folder, months[i], item, buffer, yaml_lock),
+                                      day});
+                });
+            }
         } catch (...) {
             next = months.size(); // the others stop at their next folder
             std::lock_guard lock(failure_lock);
@@ -179,6 +263,125 @@ void scan_journal(const fs::path& root, const ScanRange& range, unsigned workers
         thread.join();
     if (failure)
         std::rethrow_exception(failure);
+}
+
+namespace {
+
+// One month's files, read by a worker, waiting to be handed on in order.
+struct MonthRead {
+    std::vector<std::pair<WrittenOrder, ReadFile>> files;
+    std::exception_ptr failure;
+    bool ready = false;
+};
+
+std::vector<std::pair<WrittenOrder, ReadFile>> read_month(const MonthFolder& month,
+                                                          const ReadRequest& request,
+                                                          std::string& buffer,
+                                                          std::mutex& yaml_lock) {
+    std::vector<std::pair<WrittenOrder, ReadFile>> files;
+    each_name(month, [&](int folder, const dirent* item) {
+        std::string_view name = item->d_name;
+        if (!is_entry_name(name) || !in_range(date_in_file_name(name), request.range))
+            return;
+        auto entry = read_entry_at(folder, month, item, buffer, yaml_lock);
+        if (entry) {
+            if (request.keep && !request.keep(*entry))
+                return;
+            if (!request.bodies)
+                std::string().swap(entry->body);
+        }
+        auto file = entry_file(month, name);
+        WrittenOrder order(file.id);
+        files.emplace_back(order, ReadFile{std::move(file), std::move(entry)});
+    });
+    sort_written<ReadFile>(files,
+                           [](const ReadFile& read) { return std::string_view(read.file.id); });
+    return files;
+}
+
+} // namespace
+
+void read_journal(const fs::path& root, const ReadRequest& request,
+                  const std::function<void(ReadFile&& file)>& visit) {
+    auto months = month_folders(root, request.range);
+    if (months.empty())
+        return;
+    unsigned workers = request.workers == 0 ? default_scan_workers() : request.workers;
+    workers = std::clamp(workers, 1u, static_cast<unsigned>(months.size()));
+    // Months read but not yet handed on, at most: enough to keep every
+    // worker busy while the caller works through one.
+    const size_t ahead = size_t{workers} * 2;
+
+    std::vector<MonthRead> reads(months.size());
+    std::mutex lock;
+    std::condition_variable changed;
+    size_t next = 0;   // the next month a worker takes
+    size_t handed = 0; // months handed on so far
+    bool stop = false;
+    std::mutex yaml_lock;
+
+    auto work = [&] {
+        std::string buffer;
+        for (;;) {
+            size_t i = 0;
+            {
+                std::unique_lock guard(lock);
+                changed.wait(
+                    guard, [&] { return stop || next >= months.size() || next < handed + ahead; });
+                if (stop || next >= months.size())
+                    return;
+                i = next++;
+            }
+            MonthRead read;
+            try {
+                read.files = read_month(months[i], request, buffer, yaml_lock);
+            } catch (...) {
+                read.failure = std::current_exception();
+            }
+            read.ready = true;
+            {
+                std::lock_guard guard(lock);
+                reads[i] = std::move(read);
+            }
+            changed.notify_all();
+        }
+    };
+
+    std::vector<std::thread> threads;
+    // However this ends (an exception from `visit` included), the workers
+    // are told to stop and waited for before their shared state goes.
+    struct Joiner {
+        std::vector<std::thread>& threads;
+        std::mutex& lock;
+        std::condition_variable& changed;
+        bool& stop;
+        ~Joiner() {
+            {
+                std::lock_guard guard(lock);
+                stop = true;
+            }
+            changed.notify_all();
+            for (auto& thread : threads)
+                thread.join();
+        }
+    } joiner{threads, lock, changed, stop};
+    for (unsigned worker = 0; worker < workers; ++worker)
+        threads.emplace_back(work);
+
+    for (size_t i = 0; i < months.size(); ++i) {
+        MonthRead read;
+        {
+            std::unique_lock guard(lock);
+            changed.wait(guard, [&] { return reads[i].ready; });
+            read = std::move(reads[i]);
+            handed = i + 1;
+        }
+        changed.notify_all();
+        if (read.failure)
+            std::rethrow_exception(read.failure);
+        for (auto& [order, file] : read.files)
+            visit(std::move(file));
+    }
 }
 
 } // namespace settle

@@ -1,15 +1,18 @@
-// Reading many entries quickly, for `settle summary`.
+// Reading many entries quickly: the one way every reader walks the journal.
 //
-// Journal::files() and Journal::read() are made for a handful of entries;
-// a summary may read a hundred thousand. Here each file is opened relative
-// to its month folder, read into a buffer that is reused, and parsed by the
-// canonical-form shortcut (yaml-cpp only when the file needs it), on a few
-// threads. The rules are Journal's: <root>/YYYY/MM/*.md, not hidden; only
-// regular files, never through a symbolic link, at most kMaxEntryBytes.
+// A summary or a `list` may read a hundred thousand entries. Here each month
+// folder is opened once, each file relative to it, read into a buffer that
+// is reused, and parsed by read_entry_text's canonical-form shortcut
+// (yaml-cpp only when the file needs it), on a few threads. The rules are
+// Journal's: <root>/YYYY/MM/*.md, not hidden; only regular files, never
+// through a symbolic link, at most kMaxEntryBytes. A period opens only the
+// month folders that can hold it.
 #pragma once
 
 #include "entry.hpp"
 #include "error.hpp"
+#include "journal.hpp"
+#include "period.hpp"
 
 #include <date/date.h>
 #include <filesystem>
@@ -22,12 +25,35 @@ namespace settle {
 // which settle writes from the entry's own `created`.
 std::optional<date::sys_days> date_in_file_name(std::string_view name);
 
-struct ScanRange {
-    // Files whose name carries a date outside [first, last] are not opened
-    // (nor month folders outside those months). Either end may be open.
-    std::optional<date::sys_days> first;
-    std::optional<date::sys_days> last;
+// The files that can hold the entries of `period`: those named from the
+// day before it starts to the day after it ends. A name is written from the
+// entry's own local date; the day's margin keeps a name written a moment
+// around midnight, or a `created` nudged by hand across it.
+ScanRange files_for(const Period& period);
+
+// Whether a file's name puts it in `period` itself, not in the margin: a
+// problem with a file is the period's only then. A name without a date is
+// every period's.
+bool named_in(const Period& period, const std::optional<date::sys_days>& name_date);
+
+// One month folder, <root>/YYYY/MM.
+struct MonthFolder {
+    fs::path path;
+    std::string relative; // "2026/11/": how files in it are named in messages
 };
+
+// The month folders that can hold entries dated in `range`, oldest first
+// (a link to a folder counts, as a folder).
+std::vector<MonthFolder> month_folders(const fs::path& root, const ScanRange& range);
+
+// The month folder an entry ID names by its date ("2026-11-27-..." and
+// "2026-11" both name 2026/11), whether or not it exists; nullopt when the
+// text does not start with a year and month.
+std::optional<MonthFolder> month_of_id(const fs::path& root, std::string_view id);
+
+// The entry files in one month folder (*.md, not hidden), in the order they
+// were written; nothing is opened. A folder that cannot be listed has none.
+std::vector<EntryFile> month_entry_files(const MonthFolder& month);
 
 // What one file gave: an entry, or the problem that made it unreadable.
 struct ScannedFile {
@@ -45,5 +71,44 @@ unsigned default_scan_workers();
 // particular order.
 void scan_journal(const std::filesystem::path& root, const ScanRange& range, unsigned workers,
                   const std::function<void(unsigned worker, ScannedFile&& file)>& visit);
+
+// What a reader asks of read_journal.
+struct ReadRequest {
+    ScanRange range;
+    // Which entries are handed on (all when empty). It runs on the reading
+    // threads, several at once, so it must only look at the entry.
+    std::function<bool(const Entry&)> keep;
+    // False: an entry's body (the note) is dropped once `keep` has seen it,
+    // for readers that never print it; a whole journal then fits in little
+    // memory.
+    bool bodies = true;
+    unsigned workers = 0; // 0: default_scan_workers()
+};
+
+// One file as read_journal hands it on: where it is, and its entry or the
+// problem that made it unreadable (error_at its relative path and line).
+struct ReadFile {
+    EntryFile file;
+    Expected<Entry> entry;
+};
+
+// Reads the entry files in the request's range and hands each kept entry
+// and every problem to `visit`, on the calling thread, in the journal's
+// order: month folders oldest first, each month's files in the order they
+// were written (Journal::files' order). Months are read ahead on other
+// threads, a few at a time, so memory stays small however long the journal.
+// An exception from `visit` stops the reading and comes out of here.
+void read_journal(const std::filesystem::path& root, const ReadRequest& request,
+                  const std::function<void(ReadFile&& file)>& visit);
+
+struct LoadResult {
+    std::vector<LoadedEntry> entries; // in the journal's order
+    std::vector<Error> problems;      // one per file that could not be read
+};
+
+// read_journal's files, kept: a bad file becomes a problem and the rest
+// still load. For the few entries a command holds at once; a reader of the
+// whole journal hands each on through read_journal instead.
+LoadResult load_entries(const Journal& journal, const ReadRequest& request);
 
 } // namespace settle

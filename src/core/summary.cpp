@@ -440,9 +440,7 @@ Summary SummaryBuilder::finish() const {
 
     const auto& period = request_.period;
     for (const auto& [problem, name_date] : skipped_) {
-        bool in_period = !name_date || ((!period.since || *name_date >= day_of(*period.since)) &&
-                                        (!period.until || *name_date <= day_of(*period.until)));
-        if (in_period)
+        if (named_in(period, name_date))
             summary.skipped.push_back(problem);
     }
     std::sort(summary.skipped.begin(), summary.skipped.end(), [](const Error& a, const Error& b) {
@@ -461,14 +459,7 @@ namespace {
 template <typename State, typename Visit>
 std::vector<State> scan_period(const std::filesystem::path& root, const SummaryRequest& request,
                                unsigned workers, const State& initial, Visit visit) {
-    // Files are named from their entry's local date; a day's margin either
-    // side keeps the filter safe for a name written a moment around midnight
-    // or a `created` nudged by hand across it.
-    ScanRange range;
-    if (request.period.since)
-        range.first = day_of(*request.period.since) - date::days{1};
-    if (request.period.until)
-        range.last = day_of(*request.period.until) + date::days{1};
+    auto range = files_for(request.period);
     if (workers == 0)
         workers = default_scan_workers();
     std::vector<State> states(workers, initial);

@@ -1,6 +1,7 @@
 #include "core/atomic_file.hpp"
 #include "core/entry_format.hpp"
 #include "core/journal.hpp"
+#include "core/journal_scan.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -161,7 +162,7 @@ TEST_CASE("Reading refuses what is not a small regular file") {
     std::ofstream(tmp.path() / "outside.md") << "---\n";
     fs::create_symlink(tmp.path() / "outside.md", month / "2026-11-27-000001-pause.md");
     std::ofstream(month / "2026-11-27-000002-pause.md") << std::string(kMaxEntryBytes + 1, 'x');
-    auto loaded = load_entries(journal, [](const Entry&) { return true; });
+    auto loaded = load_entries(journal, {});
     CHECK(loaded.entries.empty());
     REQUIRE(loaded.problems.size() == 3);
     CHECK_THAT(loaded.problems[0].message, Catch::Contains("not a regular file"));

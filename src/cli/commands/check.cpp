@@ -2,7 +2,9 @@
 #include "cli/commands.hpp"
 #include "cli/reading.hpp"
 #include "core/display.hpp"
+#include "core/journal_scan.hpp"
 
+#include <atomic>
 #include <fmt/format.h>
 
 namespace settle::cli {
@@ -18,9 +20,20 @@ Example:
         // its path:line, though every other command runs on the defaults.
         context.config_problems_are_errors = true;
         auto journal = readable_journal(context, "check");
-        auto loaded = load_entries(journal, [](const Entry&) { return true; });
-        for (const auto& problem : loaded.problems)
-            fmt::print("{}\n", neutralize_controls(problem.located()));
+        // Each problem as it is met, in the journal's order; nothing of an
+        // entry that reads well is kept.
+        std::atomic<size_t> read_well{0};
+        ReadRequest request;
+        request.keep = [&read_well](const Entry&) {
+            ++read_well;
+            return false;
+        };
+        size_t problems = 0;
+        read_journal(journal.root(), request, [&](ReadFile&& read) {
+            ++problems;
+            fmt::print("{}\n", neutralize_controls(read.entry.error().located()));
+        });
+        auto checked = read_well + problems;
         // What settle left beside the entries is named too, never hidden:
         // readers skip hidden files, so nothing else would show them.
         auto leftovers = journal.leftovers();
@@ -37,12 +50,11 @@ Example:
                            "removes it)\n",
                            neutralize_controls(leftover.relative));
         }
-        auto checked = loaded.entries.size() + loaded.problems.size();
-        if (loaded.problems.empty()) {
+        if (problems == 0) {
             fmt::print(stderr, "{} {} checked; all can be read.\n", checked,
                        checked == 1 ? "entry" : "entries");
         } else {
-            fmt::print(stderr, "{} of {} entries need a look.\n", loaded.problems.size(), checked);
+            fmt::print(stderr, "{} of {} entries need a look.\n", problems, checked);
             context.exit_status = 1;
         }
         if (!leftovers.empty()) {

@@ -143,11 +143,9 @@ bool offerable(std::string_view value) {
 // The tags the person has used, newest entries only.
 std::vector<std::string> journal_tags(Context& context) {
     auto journal = context.journal();
-    auto files = journal.files();
     std::set<std::string> tags;
-    auto first = files.size() > kEntriesRead ? files.end() - kEntriesRead : files.begin();
-    for (auto file = first; file != files.end(); ++file)
-        if (auto entry = journal.read(*file))
+    for (const auto& file : journal.latest_files(kEntriesRead))
+        if (auto entry = journal.read(file))
             tags.insert(entry->tags.begin(), entry->tags.end());
     return {tags.begin(), tags.end()};
 }
@@ -156,22 +154,21 @@ std::vector<std::string> journal_tags(Context& context) {
 // someone else put in the journal may be named like shell syntax.
 std::vector<std::string> entry_ids(Context& context, bool only_open) {
     auto journal = context.journal();
-    auto files = journal.files();
     std::vector<std::string> ids;
     size_t read = 0; // entries opened, for revisit: the newest only, as for tags
-    for (auto file = files.rbegin(); file != files.rend() && ids.size() < kEntryIdsOffered;
-         ++file) {
-        if (!is_entry_id(file->id))
-            continue;
+    journal.each_file_newest_first([&](EntryFile& file) {
+        if (!is_entry_id(file.id))
+            return true;
         if (only_open && ++read > kEntriesRead)
-            break;
+            return false;
         if (only_open) {
-            auto entry = journal.read(*file);
+            auto entry = journal.read(file);
             if (!entry || open_items(*entry).empty())
-                continue;
+                return true;
         }
-        ids.push_back(file->id);
-    }
+        ids.push_back(std::move(file.id));
+        return ids.size() < kEntryIdsOffered;
+    });
     std::reverse(ids.begin(), ids.end()); // oldest first, as names sort
     return ids;
 }

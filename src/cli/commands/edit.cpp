@@ -9,7 +9,7 @@
 #include "cli/sync/git.hpp"
 #include "core/atomic_file.hpp"
 #include "core/display.hpp"
-#include "core/entry_format.hpp"
+#include "core/fast_frontmatter.hpp"
 
 #include <algorithm>
 #include <csignal>
@@ -236,7 +236,7 @@ void run_edit(Context& context, const EditOptions& options) {
             "left as it is now; {}",
             neutralize_controls(file.relative), kept_at));
     remove_copy();
-    auto parsed = parse_entry(edited, file.relative);
+    auto parsed = read_entry_text(edited, file.relative);
     if (!parsed) {
         fmt::print(stderr,
                    "Saved {} as you wrote it, but settle cannot read it yet:\n  {}\n"

@@ -5,9 +5,11 @@
 #include "core/display.hpp"
 #include "core/entry_json.hpp"
 #include "core/entry_keys.hpp"
+#include "core/journal_scan.hpp"
 #include "core/period.hpp"
 #include "core/search.hpp"
 
+#include <deque>
 #include <fmt/format.h>
 #include <map>
 #include <memory>
@@ -26,24 +28,24 @@ struct ListOptions {
     std::string format = "text";
 };
 
-// An edited copy `settle edit` could not save is named under the list, on
-// standard error so that every format stays as it is, for each entry shown.
-void report_kept_copies(const Journal& journal, const std::vector<LoadedEntry>& shown) {
+// Copies `settle edit` kept because it could not save them, by entry ID.
+std::map<std::string, int> kept_copies_by_entry(const Journal& journal, const ScanRange& range) {
     std::map<std::string, int> kept;
-    for (const auto& leftover : journal.leftovers())
+    for (const auto& leftover : journal.leftovers(range))
         if (leftover.edit_copy)
             ++kept[leftover.entry_id];
-    if (kept.empty())
-        return;
-    for (const auto& item : shown)
-        if (auto found = kept.find(item.file.id); found != kept.end())
-            fmt::print(stderr,
-                       "settle: {} has {} that an earlier edit kept; `settle edit {}` offers to "
+    return kept;
+}
+
+// An edited copy `settle edit` could not save is named under the list, on
+// standard error so that every format stays as it is, for each entry shown.
+std::string kept_copy_note(const std::string& id, int copies) {
+    return fmt::format("settle: {} has {} that an earlier edit kept; `settle edit {}` offers to "
                        "open it\n",
-                       neutralize_controls(item.file.id),
-                       found->second == 1 ? std::string("an edited copy")
-                                          : fmt::format("{} edited copies", found->second),
-                       neutralize_controls(item.file.id));
+                       neutralize_controls(id),
+                       copies == 1 ? std::string("an edited copy")
+                                   : fmt::format("{} edited copies", copies),
+                       neutralize_controls(id));
 }
 
 void run_list(Context& context, const ListOptions& options) {
@@ -61,45 +63,77 @@ void run_list(Context& context, const ListOptions& options) {
     auto folded = fold_for_search(options.contains.value_or(""));
 
     auto journal = readable_journal(context, "list");
-    auto loaded = load_entries(journal, [&](const Entry& entry) {
+    ReadRequest request;
+    request.range = files_for(period);
+    request.keep = [&](const Entry& entry) {
         if (kind && entry.kind() != *kind)
             return false;
         for (const auto& tag : options.tags)
             if (std::find(entry.tags.begin(), entry.tags.end(), tag) == entry.tags.end())
                 return false;
         return period.contains(entry.created) && entry_contains(entry, folded);
-    });
-    report_skipped(loaded.problems);
-    // The most recent N, still oldest first, as `tail` would give them.
-    if (options.limit && loaded.entries.size() > static_cast<size_t>(*options.limit))
-        loaded.entries.erase(loaded.entries.begin(),
-                             loaded.entries.end() - static_cast<std::ptrdiff_t>(*options.limit));
+    };
+    // Only JSON shows the note (--contains looks at it before it goes).
+    request.bodies = options.format == "json";
+    auto kept = kept_copies_by_entry(journal, request.range);
 
-    if (options.format == "json") {
-        Json out = Json::array();
-        auto rules = coaching_rules(context);
-        for (const auto& item : loaded.entries) {
-            auto json = entry_to_json(item.entry, item.file);
+    HeldOutput out;
+    std::optional<CoachingRules> rules;
+    if (options.format == "json")
+        rules = coaching_rules(context, [&](const std::string& line) { out.warn(line); });
+    // Each entry as the format shows it (for JSON, the element alone).
+    auto render = [&](const ReadFile& read) {
+        const auto& entry = *read.entry;
+        if (options.format == "json") {
+            auto element = entry_to_json(entry, read.file);
             if (rules)
-                json["hints"] = hints_json(rules->check(item.entry));
-            out.push_back(std::move(json));
+                element["hints"] = hints_json(rules->check(entry));
+            return dump_json(element);
         }
-        fmt::print("{}\n", dump_json(out));
-    } else if (options.format == "markdown") {
-        // A table to paste into notes or print: the ID, then the same line
-        // the text format gives.
-        std::string out = markdown_row({"entry", "what"}) + markdown_row({"---", "---"});
-        for (const auto& item : loaded.entries)
-            out += markdown_row(
-                {markdown_text(item.file.id), markdown_text(describe_entry(item.entry))});
-        fmt::print("{}", out);
-    } else {
-        for (const auto& item : loaded.entries)
-            fmt::print("{}  {}\n", neutralize_controls(item.file.id), describe_entry(item.entry));
-        if (loaded.entries.empty() && ::isatty(1))
-            fmt::print(stderr, "No entries{}.\n", loaded.problems.empty() ? " yet" : " to show");
-    }
-    report_kept_copies(journal, loaded.entries);
+        if (options.format == "markdown")
+            return markdown_row(
+                {markdown_text(read.file.id), markdown_text(describe_entry(entry))});
+        return fmt::format("{}  {}\n", neutralize_controls(read.file.id), describe_entry(entry));
+    };
+
+    JsonArrayOut json(out);
+    if (options.format == "markdown") // a table to paste into notes or print
+        out.print(markdown_row({"entry", "what"}) + markdown_row({"---", "---"}));
+    size_t shown = 0;
+    std::vector<std::string> notes; // about kept copies, said after the list
+    auto show = [&](const std::string& id, const std::string& text) {
+        if (options.format == "json")
+            json.add(text);
+        else
+            out.print(text);
+        ++shown;
+        if (auto found = kept.find(id); found != kept.end())
+            notes.push_back(kept_copy_note(id, found->second));
+    };
+    // With --limit, the most recent N, still oldest first, as `tail` would
+    // give them: the last N met are kept until the end.
+    std::deque<std::pair<std::string, std::string>> last;
+    read_journal(journal.root(), request, [&](ReadFile&& read) {
+        if (!read.entry) {
+            if (named_in(period, date_in_file_name(read.file.id)))
+                out.skipped(read.entry.error());
+            return;
+        }
+        if (!options.limit)
+            return show(read.file.id, render(read));
+        last.emplace_back(read.file.id, render(read));
+        if (last.size() > static_cast<size_t>(*options.limit))
+            last.pop_front();
+    });
+    for (const auto& [id, text] : last)
+        show(id, text);
+    if (options.format == "json")
+        json.finish();
+    out.finish();
+    if (options.format == "text" && shown == 0 && ::isatty(1))
+        fmt::print(stderr, "No entries{}.\n", out.any_problem() ? " to show" : " yet");
+    for (const auto& note : notes)
+        fmt::print(stderr, "{}", note);
 }
 
 } // namespace

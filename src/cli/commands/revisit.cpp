@@ -11,6 +11,8 @@
 #include "core/entry_format.hpp"
 #include "core/entry_json.hpp"
 #include "core/entry_keys.hpp"
+#include "core/fast_frontmatter.hpp"
+#include "core/journal_scan.hpp"
 #include "core/period.hpp"
 
 #include <fmt/format.h>
@@ -67,8 +69,12 @@ Answers answers_from_flags(const RevisitOptions& options) {
     return answers;
 }
 
-// Entries with open items, oldest first, that the options select.
-std::vector<LoadedEntry> entries_to_revisit(Context& context, const RevisitOptions& options) {
+// The entries with open items that the options select, read in the
+// journal's order (oldest first); `visit` gets each, and each problem goes
+// to `skipped`.
+void read_open_entries(Context& context, const RevisitOptions& options, bool bodies,
+                       const std::function<void(ReadFile&&)>& visit,
+                       const std::function<void(const Error&)>& skipped) {
     std::optional<Kind> kind;
     if (options.kind) {
         kind = parse_kind(*options.kind);
@@ -84,37 +90,74 @@ std::vector<LoadedEntry> entries_to_revisit(Context& context, const RevisitOptio
     if (!period)
         throw UsageError(period.error().message);
     auto journal = readable_journal(context, "revisit");
-    auto loaded = load_entries(journal, [&](const Entry& entry) {
+    ReadRequest request;
+    request.range = files_for(*period);
+    // Nothing named after the --older-than moment's date, in any time zone
+    // (a day), give or take the margin of a name (a day), can be older.
+    request.range.last =
+        date::sys_days{std::chrono::floor<date::days>(older->when.utc)} + date::days{2};
+    request.keep = [&](const Entry& entry) {
         return (!kind || entry.kind() == *kind) && entry.created.utc <= older->when.utc &&
                period->contains(entry.created) && !open_items(entry).empty();
+    };
+    request.bodies = bodies;
+    read_journal(journal.root(), request, [&](ReadFile&& read) {
+        if (read.entry)
+            visit(std::move(read));
+        else if (named_in(*period, date_in_file_name(read.file.id)))
+            skipped(read.entry.error());
     });
-    report_skipped(loaded.problems);
-    return std::move(loaded.entries);
 }
 
-void print_open(const std::vector<LoadedEntry>& entries, const std::string& format) {
+// What waits, as text or JSON, one entry at a time.
+void print_open(Context& context, const RevisitOptions& options) {
+    HeldOutput out;
+    JsonArrayOut json(out);
+    bool any = false;
+    read_open_entries(
+        context, options, options.format == "json",
+        [&](ReadFile&& read) {
+            any = true;
+            auto open = open_items(*read.entry);
+            if (options.format == "json") {
+                auto element = entry_to_json(*read.entry, read.file);
+                element["open"] = {{"predictions", open.predictions},
+                                   {"script_unshared", open.script_unshared}};
+                json.add(dump_json(element));
+                return;
+            }
+            auto what =
+                open.predictions.empty()
+                    ? std::string("not yet shared")
+                    : fmt::format("{} {} to look back on", open.predictions.size(),
+                                  open.predictions.size() == 1 ? "prediction" : "predictions");
+            out.print(fmt::format("{}  {}\n", neutralize_controls(read.file.id), what));
+        },
+        [&](const Error& problem) { out.skipped(problem); });
+    if (options.format == "json")
+        json.finish();
+    out.finish();
+    if (options.format != "json" && !any)
+        fmt::print(stderr, "Nothing waiting to be looked back on.\n");
+}
+
+// The one entry named, as the walk or the listing shows it.
+void print_one(const LoadedEntry& item, const std::string& format) {
+    auto open = open_items(item.entry);
     if (format == "json") {
+        auto json = entry_to_json(item.entry, item.file);
+        json["open"] = {{"predictions", open.predictions},
+                        {"script_unshared", open.script_unshared}};
         Json out = Json::array();
-        for (const auto& item : entries) {
-            auto open = open_items(item.entry);
-            auto json = entry_to_json(item.entry, item.file);
-            json["open"] = {{"predictions", open.predictions},
-                            {"script_unshared", open.script_unshared}};
-            out.push_back(std::move(json));
-        }
+        out.push_back(std::move(json));
         fmt::print("{}\n", dump_json(out));
         return;
     }
-    for (const auto& item : entries) {
-        auto open = open_items(item.entry);
-        auto what = open.predictions.empty()
-                        ? std::string("not yet shared")
-                        : fmt::format("{} {} to look back on", open.predictions.size(),
-                                      open.predictions.size() == 1 ? "prediction" : "predictions");
-        fmt::print("{}  {}\n", neutralize_controls(item.file.id), what);
-    }
-    if (entries.empty())
-        fmt::print(stderr, "Nothing waiting to be looked back on.\n");
+    auto what = open.predictions.empty()
+                    ? std::string("not yet shared")
+                    : fmt::format("{} {} to look back on", open.predictions.size(),
+                                  open.predictions.size() == 1 ? "prediction" : "predictions");
+    fmt::print("{}  {}\n", neutralize_controls(item.file.id), what);
 }
 
 void run_revisit(Context& context, const RevisitOptions& options) {
@@ -144,14 +187,23 @@ void run_revisit(Context& context, const RevisitOptions& options) {
         if (can_walk(options.format))
             walk(context, one);
         else
-            print_open(one, options.format);
+            print_one(one.front(), options.format);
         return;
     }
-    auto entries = entries_to_revisit(context, options);
-    if (can_walk(options.format))
-        walk(context, entries);
-    else
-        print_open(entries, options.format);
+    if (!can_walk(options.format))
+        return print_open(context, options);
+    // The walk asks about each in turn; it never shows a note, so none is
+    // kept.
+    std::vector<LoadedEntry> entries;
+    std::vector<Error> problems;
+    read_open_entries(
+        context, options, false,
+        [&](ReadFile&& read) {
+            entries.push_back(LoadedEntry{std::move(read.file), std::move(*read.entry)});
+        },
+        [&](const Error& problem) { problems.push_back(problem); });
+    report_skipped(problems);
+    walk(context, entries);
 }
 
 } // namespace
@@ -163,7 +215,7 @@ void save_answers(Context& context, const EntryFile& file, const Answers& answer
         auto text = read_small_file(file.path, file.relative);
         if (!text)
             throw RuntimeError(text.error().located());
-        auto entry = parse_entry(*text, file.relative);
+        auto entry = read_entry_text(*text, file.relative);
         if (!entry)
             throw RuntimeError(entry.error().located());
         auto when = context.zone().at(context.now());
