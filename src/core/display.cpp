@@ -1,5 +1,6 @@
 #include "display.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <utf8proc.h>
 
@@ -71,6 +72,9 @@ std::string replace_invalid_utf8(std::string_view text) {
 }
 
 std::string neutralize_controls(std::string_view text, bool keep_newlines) {
+    // Most text is printable ASCII, which stays as it is.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; }))
+        return std::string(text);
     std::string out;
     out.reserve(text.size());
     size_t pos = 0;

@@ -125,17 +125,15 @@ bool still_a_file(const fs::path& path) {
 std::vector<Leftover> Journal::leftovers(const ScanRange& range) const {
     std::vector<Leftover> result;
     for (const auto& month : month_folders(root_, range)) {
-        std::error_code ec;
-        for (const auto& item : fs::directory_iterator(month.path, ec)) {
-            auto name = item.path().filename().string();
-            if (name.empty() || name[0] != '.')
-                continue; // what settle leaves behind is hidden: a quick look first
+        for (const auto& name : hidden_names(month)) {
             auto found = leftover_named(name);
-            if (!found || !still_a_file(item.path()))
+            auto path = month.path / name;
+            if (!found || !still_a_file(path))
                 continue;
-            found->path = item.path();
+            std::error_code ec;
+            found->path = path;
             found->relative = month.relative + name;
-            found->written = item.last_write_time(ec);
+            found->written = fs::last_write_time(path, ec);
             result.push_back(std::move(*found));
         }
     }
@@ -236,7 +234,8 @@ LoadResult load_entries(const Journal& journal, const ReadRequest& request) {
     LoadResult result;
     read_journal(journal.root(), request, [&](ReadFile&& read) {
         if (read.entry)
-            result.entries.push_back(LoadedEntry{std::move(read.file), std::move(*read.entry)});
+            result.entries.push_back(
+                LoadedEntry{read.file(journal.root()), std::move(*read.entry)});
         else
             result.problems.push_back(std::move(read.entry.error()));
     });

@@ -216,6 +216,16 @@ std::vector<EntryFile> month_entry_files(const MonthFolder& month) {
     return files;
 }
 
+std::vector<std::string> hidden_names(const MonthFolder& month) {
+    std::vector<std::string> names;
+    each_name(month, [&](int, const dirent* item) {
+        std::string_view name = item->d_name;
+        if (name.size() > 1 && name.front() == '.' && name != "..")
+            names.emplace_back(name);
+    });
+    return names;
+}
+
 unsigned default_scan_workers() {
     // Beyond a few threads the disk and the kernel's directory locks, not the
     // parsing, set the pace.
@@ -265,6 +275,20 @@ void scan_journal(const fs::path& root, const ScanRange& range, unsigned workers
         std::rethrow_exception(failure);
 }
 
+std::string_view ReadFile::id() const {
+    std::string_view name = relative;
+    name.remove_prefix(name.rfind('/') + 1);
+    return name.substr(0, name.size() - 3);
+}
+
+EntryFile ReadFile::file(const fs::path& root) const {
+    EntryFile file;
+    file.path = root / relative;
+    file.relative = relative;
+    file.id = id();
+    return file;
+}
+
 namespace {
 
 // One month's files, read by a worker, waiting to be handed on in order.
@@ -290,12 +314,11 @@ std::vector<std::pair<WrittenOrder, ReadFile>> read_month(const MonthFolder& mon
             if (!request.bodies)
                 std::string().swap(entry->body);
         }
-        auto file = entry_file(month, name);
-        WrittenOrder order(file.id);
-        files.emplace_back(order, ReadFile{std::move(file), std::move(entry)});
+        ReadFile read{month.relative + item->d_name, std::move(entry)};
+        WrittenOrder order(read.id());
+        files.emplace_back(order, std::move(read));
     });
-    sort_written<ReadFile>(files,
-                           [](const ReadFile& read) { return std::string_view(read.file.id); });
+    sort_written<ReadFile>(files, [](const ReadFile& read) { return read.id(); });
     return files;
 }
 

@@ -55,6 +55,10 @@ std::optional<MonthFolder> month_of_id(const fs::path& root, std::string_view id
 // were written; nothing is opened. A folder that cannot be listed has none.
 std::vector<EntryFile> month_entry_files(const MonthFolder& month);
 
+// The hidden names in one month folder (".x", never "." or ".."): where
+// settle's temporary files and kept copies are.
+std::vector<std::string> hidden_names(const MonthFolder& month);
+
 // What one file gave: an entry, or the problem that made it unreadable.
 struct ScannedFile {
     Expected<Entry> entry;
@@ -88,8 +92,13 @@ struct ReadRequest {
 // One file as read_journal hands it on: where it is, and its entry or the
 // problem that made it unreadable (error_at its relative path and line).
 struct ReadFile {
-    EntryFile file;
+    std::string relative; // "2026/11/2026-11-27-211403-pause.md"
     Expected<Entry> entry;
+
+    // The file name without ".md": what `show` accepts.
+    std::string_view id() const;
+    // Where it is, as Journal::files describes it.
+    EntryFile file(const fs::path& root) const;
 };
 
 // Reads the entry files in the request's range and hands each kept entry

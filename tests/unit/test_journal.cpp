@@ -265,3 +265,51 @@ TEST_CASE("Entries of the same second list in the order they were written") {
     expected.push_back("2026-11-01-100001-pause");
     CHECK(ids == expected);
 }
+
+TEST_CASE("read_journal hands entries on in the journal's order, whatever the threads") {
+    TempFolder temp;
+    Journal journal(temp.path());
+    // Months out of name order on disk, several entries in a second, and a
+    // bad file among them.
+    for (const char* when : {"2026-11-01T10:00:00-07:00", "2025-02-03T08:00:00-07:00",
+                             "2026-01-09T22:00:00-07:00", "2024-12-31T23:59:59-07:00"})
+        for (int i = 0; i < 11; ++i)
+            REQUIRE(journal.add(pause_at(when)));
+    std::ofstream(temp.path() / "2026" / "01" / "2026-01-09-230000-pause.md") << "not an entry\n";
+    std::vector<std::string> expected;
+    for (const auto& file : journal.files())
+        expected.push_back(file.relative);
+    REQUIRE(expected.size() == 45);
+    for (unsigned workers : {1u, 2u, 3u, 8u}) {
+        ReadRequest request;
+        request.workers = workers;
+        request.bodies = false;
+        std::vector<std::string> seen;
+        size_t problems = 0;
+        read_journal(temp.path(), request, [&](ReadFile&& read) {
+            seen.push_back(read.relative);
+            if (!read.entry) {
+                ++problems;
+                CHECK(read.entry.error().path == read.relative);
+            }
+        });
+        CHECK(seen == expected);
+        CHECK(problems == 1);
+    }
+    // A period opens only the month folders that can hold it.
+    ReadRequest january;
+    january.range.first = date::sys_days{date::year{2026} / 1 / 1};
+    january.range.last = date::sys_days{date::year{2026} / 1 / 31};
+    auto loaded = load_entries(journal, january);
+    CHECK(loaded.entries.size() == 11);
+    CHECK(loaded.problems.size() == 1);
+    CHECK(month_folders(temp.path(), january.range).size() == 1);
+}
+
+TEST_CASE("An ID names its month's folder") {
+    CHECK(month_of_id("/j", "2026-11-27-211403-pause")->relative == "2026/11/");
+    CHECK(month_of_id("/j", "2026-11")->path == fs::path("/j/2026/11"));
+    CHECK_FALSE(month_of_id("/j", "2026-1"));
+    CHECK_FALSE(month_of_id("/j", "2026-112"));
+    CHECK_FALSE(month_of_id("/j", "notes"));
+}

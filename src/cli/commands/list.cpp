@@ -85,15 +85,14 @@ void run_list(Context& context, const ListOptions& options) {
     auto render = [&](const ReadFile& read) {
         const auto& entry = *read.entry;
         if (options.format == "json") {
-            auto element = entry_to_json(entry, read.file);
+            auto element = entry_to_json(entry, read.file(journal.root()));
             if (rules)
                 element["hints"] = hints_json(rules->check(entry));
             return dump_json(element);
         }
         if (options.format == "markdown")
-            return markdown_row(
-                {markdown_text(read.file.id), markdown_text(describe_entry(entry))});
-        return fmt::format("{}  {}\n", neutralize_controls(read.file.id), describe_entry(entry));
+            return markdown_row({markdown_text(read.id()), markdown_text(describe_entry(entry))});
+        return fmt::format("{}  {}\n", neutralize_controls(read.id()), describe_entry(entry));
     };
 
     JsonArrayOut json(out);
@@ -115,13 +114,13 @@ void run_list(Context& context, const ListOptions& options) {
     std::deque<std::pair<std::string, std::string>> last;
     read_journal(journal.root(), request, [&](ReadFile&& read) {
         if (!read.entry) {
-            if (named_in(period, date_in_file_name(read.file.id)))
+            if (named_in(period, date_in_file_name(read.id())))
                 out.skipped(read.entry.error());
             return;
         }
         if (!options.limit)
-            return show(read.file.id, render(read));
-        last.emplace_back(read.file.id, render(read));
+            return show(std::string(read.id()), render(read));
+        last.emplace_back(read.id(), render(read));
         if (last.size() > static_cast<size_t>(*options.limit))
             last.pop_front();
     });

@@ -104,13 +104,14 @@ void read_open_entries(Context& context, const RevisitOptions& options, bool bod
     read_journal(journal.root(), request, [&](ReadFile&& read) {
         if (read.entry)
             visit(std::move(read));
-        else if (named_in(*period, date_in_file_name(read.file.id)))
+        else if (named_in(*period, date_in_file_name(read.id())))
             skipped(read.entry.error());
     });
 }
 
 // What waits, as text or JSON, one entry at a time.
 void print_open(Context& context, const RevisitOptions& options) {
+    auto root = context.journal().root();
     HeldOutput out;
     JsonArrayOut json(out);
     bool any = false;
@@ -120,7 +121,7 @@ void print_open(Context& context, const RevisitOptions& options) {
             any = true;
             auto open = open_items(*read.entry);
             if (options.format == "json") {
-                auto element = entry_to_json(*read.entry, read.file);
+                auto element = entry_to_json(*read.entry, read.file(root));
                 element["open"] = {{"predictions", open.predictions},
                                    {"script_unshared", open.script_unshared}};
                 json.add(dump_json(element));
@@ -131,7 +132,7 @@ void print_open(Context& context, const RevisitOptions& options) {
                     ? std::string("not yet shared")
                     : fmt::format("{} {} to look back on", open.predictions.size(),
                                   open.predictions.size() == 1 ? "prediction" : "predictions");
-            out.print(fmt::format("{}  {}\n", neutralize_controls(read.file.id), what));
+            out.print(fmt::format("{}  {}\n", neutralize_controls(read.id()), what));
         },
         [&](const Error& problem) { out.skipped(problem); });
     if (options.format == "json")
@@ -194,12 +195,13 @@ void run_revisit(Context& context, const RevisitOptions& options) {
         return print_open(context, options);
     // The walk asks about each in turn; it never shows a note, so none is
     // kept.
+    auto root = context.journal().root();
     std::vector<LoadedEntry> entries;
     std::vector<Error> problems;
     read_open_entries(
         context, options, false,
         [&](ReadFile&& read) {
-            entries.push_back(LoadedEntry{std::move(read.file), std::move(*read.entry)});
+            entries.push_back(LoadedEntry{read.file(root), std::move(*read.entry)});
         },
         [&](const Error& problem) { problems.push_back(problem); });
     report_skipped(problems);
