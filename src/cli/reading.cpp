@@ -2,6 +2,7 @@
 
 #include "core/display.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <fmt/format.h>
@@ -209,10 +210,12 @@ void JsonArrayOut::add(std::string_view text) {
     // tokens, since strings have theirs escaped.
     std::string indented = any_ ? ",\n  " : "[\n  ";
     indented.reserve(indented.size() + text.size() + text.size() / 16);
-    for (char c : text) {
-        indented += c;
-        if (c == '\n')
+    for (size_t start = 0; start < text.size();) {
+        auto end = std::min(text.find('\n', start), text.size() - 1) + 1;
+        indented.append(text, start, end - start);
+        if (text[end - 1] == '\n')
             indented += "  ";
+        start = end;
     }
     out_.print(indented);
     any_ = true;

@@ -3,6 +3,7 @@
 #include "display.hpp"
 #include "entry_format.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace settle {
@@ -72,6 +73,8 @@ Json entry_to_json(const Entry& entry, const EntryFile& file) {
 
 std::string dump_json(const Json& value) {
     auto text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0 && c < 0x7F; }))
+        return text; // plain ASCII: nothing below needs escaping
     // nlohmann escapes C0 controls but writes DEL, the C1 controls (U+0080-
     // U+009F; U+009B is CSI to some terminals) and invisible format
     // characters (a right-to-left override reorders what a terminal shows)
