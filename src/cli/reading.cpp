@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <exception>
 #include <fmt/format.h>
 
 namespace settle::cli {
@@ -156,9 +157,13 @@ void report_skipped(const std::vector<Error>& problems) {
 }
 
 HeldOutput::~HeldOutput() {
+    // What was read before an error stopped the reading is not printed, as
+    // nothing was before the list was printed as it is read.
+    if (std::uncaught_exceptions() > exceptions_at_start_)
+        return;
     try {
         finish();
-    } catch (...) { // a failed write to stdout is not worth ending on while unwinding
+    } catch (...) { // a failed write to stdout is not worth ending on here
     }
 }
 

@@ -8,6 +8,7 @@
 #include "core/period.hpp"
 
 #include <CLI/CLI.hpp>
+#include <exception>
 #include <optional>
 
 #include <string>
@@ -66,6 +67,7 @@ class HeldOutput {
     std::vector<std::string> warnings_;
     bool streaming_ = false;
     bool said_problem_ = false;
+    int exceptions_at_start_ = std::uncaught_exceptions();
 };
 
 // A JSON array printed an element at a time, in the very bytes dump_json
