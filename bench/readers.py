@@ -70,20 +70,22 @@ def generate(workdir, entries, seed):
 
 
 def run_once(argv, env, scratch):
-    """Wall seconds and peak RSS (KiB) of one run, its output to /dev/null.
+    """Wall seconds, CPU seconds (user + system) and peak RSS (KiB) of one
+    run, its output to /dev/null.
 
     GNU time runs the command, because a child's peak RSS as the kernel
     reports it includes the memory of whoever forked it (this Python).
     """
     report = scratch / "time"
-    timed = [GNU_TIME, "-q", "-o", str(report), "-f", "%M", *argv]
+    timed = [GNU_TIME, "-q", "-o", str(report), "-f", "%U %S %M", *argv]
     start = time.perf_counter()
     code = subprocess.run(timed, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                           env=env).returncode
     wall = time.perf_counter() - start
     if code not in (0, 1):  # grep: a file without a match; check: files that need a look
         raise SystemExit(f"{' '.join(argv)} failed with exit status {code}")
-    return wall, int(report.read_text().split()[-1])
+    user, system, peak = report.read_text().split()[-3:]
+    return wall, float(user) + float(system), int(peak)
 
 
 def main():
@@ -118,25 +120,25 @@ def main():
         for _, argv, env in whole + quick:  # warm the page cache
             run_once(argv, env, scratch)
         walls = {name: [] for name, _, _ in whole + quick}
+        cpus = {name: [] for name, _, _ in whole + quick}
         peaks = {name: 0 for name, _, _ in whole + quick}
-        for _ in range(args.runs):  # alternate, so that all see the same machine load
-            for name, argv, env in whole:
-                wall, peak = run_once(argv, env, scratch)
-                walls[name].append(wall)
-                peaks[name] = max(peaks[name], peak)
-        for _ in range(args.quick_runs):
-            for name, argv, env in quick:
-                wall, peak = run_once(argv, env, scratch)
-                walls[name].append(wall)
-                peaks[name] = max(peaks[name], peak)
+        for rounds, commands in ((args.runs, whole), (args.quick_runs, quick)):
+            for _ in range(rounds):  # alternate, so that all see the same machine load
+                for name, argv, env in commands:
+                    wall, cpu, peak = run_once(argv, env, scratch)
+                    walls[name].append(wall)
+                    cpus[name].append(cpu)
+                    peaks[name] = max(peaks[name], peak)
     median = {name: statistics.median(times) for name, times in walls.items()}
+    cpu = {name: statistics.median(times) for name, times in cpus.items()}
 
     entries = sum(1 for _ in journal.glob("*/*/*.md"))
     print(f"settle's readers on a generated journal of {entries:,} entries, warm cache, "
           f"{os.cpu_count()} cores, load average {load:.1f} at the start")
     print(f"whole journal: median of {args.runs} alternating runs against grep -r "
-          f"({median['grep -r']:.3f} s)")
-    print(f"  {'reader':<34} {'median':>9} {'vs grep -r':>11} {'peak memory':>12}  target")
+          f"({median['grep -r']:.3f} s, CPU {cpu['grep -r']:.3f} s)")
+    print(f"  {'reader':<34} {'median':>9} {'vs grep -r':>11} {'CPU vs grep':>12} "
+          f"{'peak memory':>12}  target")
     failed = []
     for name, _, _ in whole[1:]:
         ratio = median[name] / median["grep -r"]
@@ -144,7 +146,8 @@ def main():
         met = ratio <= TARGET_RATIO and peak_mb < TARGET_PEAK_MB
         if not met:
             failed.append(name)
-        print(f"  {name:<34} {median[name]:>8.3f}s {ratio:>10.2f}x {peak_mb:>9.1f} MB  "
+        print(f"  {name:<34} {median[name]:>8.3f}s {ratio:>10.2f}x "
+              f"{cpu[name] / cpu['grep -r']:>11.2f}x {peak_mb:>9.1f} MB  "
               f"{'met' if met else 'NOT met'}")
     print(f"quick readers: median of {args.quick_runs} runs against the {TARGET_QUICK_MS} ms "
           f"budget")
@@ -157,7 +160,8 @@ def main():
         print(f"  {name:<34} {median[name] * 1000:>7.1f}ms {share:>10.2f}x "
               f"{peaks[name] / 1024:>9.1f} MB  {'met' if met else 'NOT met'}")
     if load > (os.cpu_count() or 1):
-        print("(a busy machine: wall times wander, and the ratios are of this run only)")
+        print("(a busy machine: wall times wander, and the ratios are of this run only; "
+              "CPU times, user + system, are steadier)")
     print("targets: " + ("all met" if not failed else "NOT met for " + ", ".join(failed)))
 
 
