@@ -3,6 +3,7 @@
 // itself, atomically, leaving every other byte of the file as it was.
 #include "core/revisit.hpp"
 #include "cli/commands.hpp"
+#include "cli/flag_names.hpp"
 #include "cli/guided/revisit.hpp"
 #include "cli/reading.hpp"
 #include "cli/sync/git.hpp"
@@ -77,12 +78,12 @@ std::vector<LoadedEntry> entries_to_revisit(Context& context, const RevisitOptio
                                          spoken_choices(kind_names(revisitable_kinds())),
                                          *options.kind));
     }
-    auto older = parse_user_time(options.older_than, context.now(), context.zone(), "--older-than");
+    auto older = parse_user_time(options.older_than, context.now(), context.zone(), "older_than");
     if (!older)
-        throw UsageError(older.error().message);
+        throw UsageError(in_flag_terms(older.error()));
     auto period = make_period(options.since, std::nullopt, context.now(), context.zone());
     if (!period)
-        throw UsageError(period.error().message);
+        throw UsageError(in_flag_terms(period.error()));
     auto journal = readable_journal(context, "revisit");
     auto loaded = load_entries(journal, [&](const Entry& entry) {
         return (!kind || entry.kind() == *kind) && entry.created.utc <= older->when.utc &&
