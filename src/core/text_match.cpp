@@ -40,6 +40,25 @@ std::string fold_case(std::string_view text, Accents accents) {
     return folded;
 }
 
+void append_folded_code_point(int code_point, std::string& out) {
+    utf8proc_int32_t parts[16];
+    int boundclass = 0;
+    auto n = code_point < 0 ? -1
+                            : utf8proc_decompose_char(code_point, parts, 16,
+                                                      static_cast<utf8proc_option_t>(
+                                                          UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE),
+                                                      &boundclass);
+    if (n < 1 || n > 16) {
+        parts[0] = code_point < 0 ? 0xFFFD : code_point;
+        n = 1;
+    }
+    for (utf8proc_ssize_t i = 0; i < n; ++i) {
+        utf8proc_uint8_t bytes[4];
+        auto size = utf8proc_encode_char(parts[i], bytes);
+        out.append(reinterpret_cast<const char*>(bytes), static_cast<size_t>(size));
+    }
+}
+
 size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
     for (size_t i = 0; i <= a.size(); ++i)

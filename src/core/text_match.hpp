@@ -17,6 +17,11 @@ namespace settle {
 enum class Accents { kept, ignored };
 std::string fold_case(std::string_view text, Accents accents = Accents::kept);
 
+// The same rule for one code point, decomposed, appended to `out`: for a
+// finder that maps what it finds back to the original's characters (-1, an
+// invalid byte, appends U+FFFD).
+void append_folded_code_point(int code_point, std::string& out);
+
 // Edits to turn `a` into `b` (insert, delete, substitute, and a swap of two
 // neighbours counting as one: pasue -> pause), the slips of a hurried hand.
 size_t edit_distance(std::string_view a, std::string_view b);

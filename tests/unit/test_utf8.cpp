@@ -50,6 +50,12 @@ TEST_CASE("One case-folding rule: Unicode's") {
     CHECK(fold_case("AB\xFF") == "ab\xFF"); // not UTF-8: ASCII lowered, the rest kept
     CHECK(fold_case("ÉPUISÉ", Accents::ignored) == "epuise");
     CHECK(fold_case("ﬁne", Accents::ignored) == "fine");
+    // One code point at a time, decomposed: the same letters, for finders.
+    std::string one;
+    append_folded_code_point(0xC9, one); // É
+    CHECK(one == "e\xCC\x81");
+    append_folded_code_point(-1, one);
+    CHECK(one == "e\xCC\x81\xEF\xBF\xBD");
 }
 
 TEST_CASE("Coaching rules and the summary fold a word alike") {
