@@ -263,7 +263,10 @@ std::vector<const SettingSpec*> group_members(std::string_view name) {
 Status read_top_level(const FileLayer& layer, const std::string& key, const YAML::Node& key_node,
                       const YAML::Node& value, Settings& settings, const GetEnv& env,
                       std::vector<CrisisLine>& crisis_lines) {
-    if (const auto* spec = find_setting(key))
+    // A group's member is written inside it (`pause: {minutes: 4}`), never
+    // dotted at the top ("pause.minutes: 4" is an unknown key).
+    const auto* spec = key.find('.') == std::string::npos ? find_setting(key) : nullptr;
+    if (spec)
         return read_setting_value(layer, *spec, value, settings, env, crisis_lines);
     auto members = group_members(key);
     if (members.empty()) {
@@ -278,13 +281,13 @@ Status read_top_level(const FileLayer& layer, const std::string& key, const YAML
     }
     for (const auto& inner : value) {
         auto name = key + "." + (inner.first.IsScalar() ? inner.first.Scalar() : std::string{});
-        const auto* spec = find_setting(name);
-        if (!spec) {
+        const auto* member = find_setting(name);
+        if (!member) {
             layer.warn(settings, inner.first,
                        fmt::format("unknown setting \"{}\" is ignored", name));
             continue;
         }
-        if (auto ok = read_setting_value(layer, *spec, inner.second, settings, env, crisis_lines);
+        if (auto ok = read_setting_value(layer, *member, inner.second, settings, env, crisis_lines);
             !ok)
             return ok;
     }

@@ -64,7 +64,8 @@ TEST_CASE("Empty text is refused") {
     audit.fields = AuditFields{};
     CHECK_FALSE(validate(audit));
     audit.fields = AuditFields{std::nullopt, std::nullopt, {"it is 9pm"}, {""}};
-    CHECK(validate(audit).error().message == "a --predict item is empty");
+    CHECK(validate(audit).error().message == "a predict item is empty");
+    CHECK(validate(audit).error().keys == std::vector<std::string>{"predict"});
 }
 
 TEST_CASE("Tags are single words") {

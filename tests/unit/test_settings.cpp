@@ -237,6 +237,12 @@ TEST_CASE("The config file is read by the table's rules") {
     REQUIRE_FALSE(group);
     CHECK(group.error().message == "git must hold settings such as 'auto_commit: false'");
 
+    Settings dotted;
+    REQUIRE(read_config_text("pause.minutes: 4\n", "config.yaml", dotted, env.get()));
+    CHECK(dotted.pause_minutes.value == 5.0);
+    REQUIRE(dotted.warnings.size() == 1);
+    CHECK(dotted.warnings[0] == "config.yaml:1: unknown setting \"pause.minutes\" is ignored");
+
     auto [fine, settings] = read("pause:\n  minutes: 4\n  breathe_out: 8\ngit:\n  auto_sync: yes\n"
                                  "bell: off\ncolor: never\n");
     REQUIRE(fine);

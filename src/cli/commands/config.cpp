@@ -32,18 +32,18 @@ std::vector<const SettingSpec*> named_settings(const std::string& key) {
         for (const auto& spec : setting_table())
             keys.emplace_back(spec.key);
         auto near = nearest_names(key, keys);
-        throw UsageError(fmt::format(
-            "there is no setting \"{}\"{}; `settle config` lists them all",
-            neutralize_controls(key),
-            near.empty() ? std::string() : "; did you mean " + joined_list(near, " or ") + "?"));
+        throw UsageError(fmt::format("there is no setting \"{}\"; {}", neutralize_controls(key),
+                                     near.empty()
+                                         ? "`settle config` lists them all"
+                                         : "did you mean " + joined_list(near, " or ") + "?"));
     }
     return named;
 }
 
 bool shows_row(const std::vector<const SettingSpec*>& specs, const SettingRow& row) {
     return std::any_of(specs.begin(), specs.end(), [&](const SettingSpec* spec) {
-        return row.key == spec->key ||
-               (spec->type == SettingType::crisis_lines && starts_with(row.key, spec->key));
+        return row.key == spec->key || (spec->type == SettingType::crisis_lines &&
+                                        starts_with(row.key, std::string(spec->key) + "."));
     });
 }
 
