@@ -111,40 +111,6 @@ bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// The candidates nearest to `word`, if any is near enough to be what was
-// meant: one or two slips (fewer for short words), or the start of exactly
-// one candidate.
-std::vector<std::string> nearest(std::string_view word,
-                                 const std::vector<std::string>& candidates) {
-    auto bare = [](std::string_view text) {
-        return text.substr(std::min(text.find_first_not_of('-'), text.size()));
-    };
-    auto typed = bare(word);
-    if (typed.empty())
-        return {};
-    size_t allowed = std::clamp<size_t>(typed.size() / 3, 1, 2);
-    std::vector<std::string> best;
-    size_t best_distance = allowed + 1;
-    std::vector<std::string> starting;
-    for (const auto& candidate : candidates) {
-        auto name = bare(candidate);
-        auto distance = edit_distance(typed, name);
-        if (distance < best_distance) {
-            best = {candidate};
-            best_distance = distance;
-        } else if (distance == best_distance && distance <= allowed) {
-            best.push_back(candidate);
-        }
-        if (typed.size() >= 2 && name.substr(0, typed.size()) == typed)
-            starting.push_back(candidate);
-    }
-    if (best.empty() && starting.size() == 1)
-        return starting;
-    if (best.size() > 3)
-        best.resize(3);
-    return best;
-}
-
 std::string did_you_mean(const std::vector<std::string>& suggestions, std::string_view before) {
     if (suggestions.empty())
         return {};
@@ -181,7 +147,7 @@ std::string unexpected_words_message(const CLI::App& app) {
             if (!command->get_group().empty())
                 commands.push_back(command->get_name());
         return fmt::format("\"{}\" is not a settle command{}", neutralize_controls(words.front()),
-                           did_you_mean(nearest(words.front(), commands), "settle "));
+                           did_you_mean(nearest_names(words.front(), commands), "settle "));
     }
     auto option = std::find_if(words.begin(), words.end(),
                                [](const std::string& w) { return w.size() > 1 && w[0] == '-'; });
@@ -193,7 +159,7 @@ std::string unexpected_words_message(const CLI::App& app) {
                 for (const auto& name : known->get_lnames())
                     names.push_back("--" + name);
         return fmt::format("unknown option \"{}\"{}", neutralize_controls(typed),
-                           did_you_mean(nearest(typed, names), ""));
+                           did_you_mean(nearest_names(typed, names), ""));
     }
     const auto& word = words.front();
     return fmt::format("unexpected \"{}\"", neutralize_controls(word));

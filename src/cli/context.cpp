@@ -1,5 +1,7 @@
 #include "cli/context.hpp"
 
+#include "cli/flag_names.hpp"
+#include "cli/terminal/probe.hpp"
 #include "core/display.hpp"
 
 #include <fmt/format.h>
@@ -25,8 +27,11 @@ const Settings& Context::settings() {
                 resolved = std::move(defaults);
             }
         }
-        if (!resolved)
-            throw UsageError(resolved.error().located());
+        if (!resolved) {
+            Error shown = resolved.error(); // "give journal": --journal, to a person
+            shown.message = in_flag_terms(shown);
+            throw UsageError(shown.located());
+        }
         // One line each; a key from the file may hold terminal controls.
         for (const auto& warning : resolved->warnings)
             fmt::print(stderr, "settle: warning: {}\n", neutralize_controls(warning));
@@ -76,7 +81,7 @@ bool Context::use_color(int stream) {
         return false;
     // "auto": a terminal that can show colour. TERM=dumb (Emacs shells,
     // some editors' terminals) shows escape codes as text.
-    return ::isatty(stream) == 1 && env_("TERM").value_or("") != "dumb";
+    return escape_capable_terminal(stream, env_);
 }
 
 } // namespace settle::cli

@@ -1,5 +1,6 @@
 #include "cli/reading.hpp"
 
+#include "cli/flag_names.hpp"
 #include "core/display.hpp"
 
 #include <algorithm>
@@ -285,7 +286,7 @@ Period chosen_period(Context& context, const PeriodOptions& options) {
         since = until = "this month";
     auto period = make_period(since, until, context.now(), context.zone());
     if (!period)
-        throw UsageError(period.error().message);
+        throw UsageError(in_flag_terms(period.error()));
     return *period;
 }
 

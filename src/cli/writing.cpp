@@ -1,6 +1,7 @@
 #include "cli/writing.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/flag_names.hpp"
 #include "cli/hints.hpp"
 
 #include "cli/sync/git.hpp"
@@ -115,7 +116,7 @@ void stamp_entry(Context& context, Entry& entry, const WriteOptions& options) {
     if (options.at) {
         auto at = parse_entry_time(*options.at, context.now(), zone);
         if (!at)
-            throw UsageError(at.error().message);
+            throw UsageError(in_flag_terms(at.error()));
         if (at->before_1900 && !options.force && !confirm_old_date(at->when))
             throw UsageError(fmt::format(
                 "--at {} is before the year 1900, which is most often a typo{}; nothing was "
@@ -187,7 +188,7 @@ std::string save_entry(Context& context, Entry entry, const WriteOptions& option
                        const std::string& stdout_text) {
     stamp_entry(context, entry, options);
     if (auto valid = validate(entry); !valid)
-        throw UsageError(valid.error().message);
+        throw UsageError(in_flag_terms(valid.error()));
     // An entry that could not be read back is refused before any timer
     // runs, so that nobody waits minutes for a refusal.
     if (auto text = format_entry_for_saving(entry); !text) {

@@ -1,10 +1,11 @@
 #include "coaching.hpp"
 
+#include "text_match.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <fmt/format.h>
-#include <utf8proc.h>
 #include <yaml-cpp/yaml.h>
 
 namespace settle {
@@ -179,20 +180,7 @@ std::string fold_for_matching(std::string_view text) {
         }
         straight += text[i];
     }
-    utf8proc_uint8_t* folded = nullptr;
-    auto size = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(straight.data()),
-        static_cast<utf8proc_ssize_t>(straight.size()), &folded,
-        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
-    if (size < 0) {
-        // Not valid UTF-8: fold what can be folded safely, byte by byte.
-        for (auto& c : straight)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return straight;
-    }
-    std::string out(reinterpret_cast<const char*>(folded), static_cast<size_t>(size));
-    std::free(folded);
-    return out;
+    return fold_case(straight);
 }
 
 Expected<CoachingRules> CoachingRules::parse(std::string_view yaml, const std::string& path) {

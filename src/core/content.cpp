@@ -147,23 +147,8 @@ FoldedText fold(std::string_view text) {
     while (pos < text.size()) {
         size_t begin = pos;
         int cp = decode_code_point(text, pos);
-        utf8proc_int32_t parts[16];
-        int boundclass = 0;
-        auto n = cp < 0 ? -1
-                        : utf8proc_decompose_char(cp, parts, 16,
-                                                  static_cast<utf8proc_option_t>(
-                                                      UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE),
-                                                  &boundclass);
-        if (n < 1 || n > 16) {
-            parts[0] = cp < 0 ? 0xFFFD : cp;
-            n = 1;
-        }
         folded.starts.push_back(folded.text.size());
-        for (utf8proc_ssize_t i = 0; i < n; ++i) {
-            utf8proc_uint8_t bytes[4];
-            auto size = utf8proc_encode_char(parts[i], bytes);
-            folded.text.append(reinterpret_cast<const char*>(bytes), static_cast<size_t>(size));
-        }
+        append_folded_code_point(cp, folded.text);
         folded.code_points.push_back(cp);
         folded.sources.push_back(TextRange{begin, pos});
     }

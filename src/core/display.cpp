@@ -8,27 +8,11 @@ namespace settle {
 
 namespace {
 
-// Decodes one code point at `pos`; returns -1 for an invalid sequence and
-// advances by at least one byte either way.
-utf8proc_int32_t next_code_point(std::string_view text, size_t& pos) {
-    utf8proc_int32_t cp = -1;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                              static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-    pos += n > 0 ? static_cast<size_t>(n) : 1;
-    return n > 0 ? cp : -1;
-}
-
-void append_code_point(std::string& out, utf8proc_int32_t cp) {
-    utf8proc_uint8_t buffer[4];
-    auto n = utf8proc_encode_char(cp, buffer);
-    out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(n));
+void append_code_point(std::string& out, int cp) {
+    out += utf8_encode(static_cast<char32_t>(cp));
 }
 
 } // namespace
-
-int decode_code_point(std::string_view text, size_t& pos) {
-    return next_code_point(text, pos);
-}
 
 bool is_invisible_format(int cp) {
     if (cp < 0)
@@ -50,7 +34,7 @@ bool joins_visible_text(std::string_view text, size_t start, size_t end, int pre
     if (previous < 0x20 || is_invisible_format(previous) || end >= text.size())
         return false;
     size_t pos = end;
-    auto next = next_code_point(text, pos);
+    auto next = decode_code_point(text, pos);
     return next >= 0x20 && !(next >= 0x7F && next < 0xA0) && !is_invisible_format(next) &&
            start > 0;
 }
@@ -63,7 +47,7 @@ std::string replace_invalid_utf8(std::string_view text) {
     size_t pos = 0;
     while (pos < text.size()) {
         size_t start = pos;
-        if (next_code_point(text, pos) < 0)
+        if (decode_code_point(text, pos) < 0)
             append_code_point(out, 0xFFFD);
         else
             out.append(text.substr(start, pos - start));
@@ -81,7 +65,7 @@ std::string neutralize_controls(std::string_view text, bool keep_newlines) {
     int previous = -1;
     while (pos < text.size()) {
         size_t start = pos;
-        auto cp = next_code_point(text, pos);
+        auto cp = decode_code_point(text, pos);
         int before = previous;
         previous = cp;
         if ((cp == 0x200C || cp == 0x200D) && joins_visible_text(text, start, pos, before))
@@ -106,7 +90,7 @@ int display_width(std::string_view text) {
     int width = 0;
     size_t pos = 0;
     while (pos < text.size()) {
-        auto cp = next_code_point(text, pos);
+        auto cp = decode_code_point(text, pos);
         width += cp < 0 ? 1 : std::max(0, utf8proc_charwidth(cp));
     }
     return width;
@@ -120,7 +104,7 @@ std::string truncate_to_width(std::string_view text, int columns) {
     size_t pos = 0;
     while (pos < text.size()) {
         size_t start = pos;
-        auto cp = next_code_point(text, pos);
+        auto cp = decode_code_point(text, pos);
         int w = cp < 0 ? 1 : std::max(0, utf8proc_charwidth(cp));
         if (width + w > columns - 1)
             break;
@@ -138,7 +122,7 @@ std::vector<std::string_view> grapheme_clusters(std::string_view text) {
     size_t pos = 0;
     while (pos < text.size()) {
         size_t here = pos;
-        auto cp = next_code_point(text, pos);
+        auto cp = decode_code_point(text, pos);
         // An invalid byte stands alone and restarts the break rules' state.
         bool breaks = here == 0 || cp < 0 || previous < 0;
         if (breaks)

@@ -4,15 +4,13 @@
 // the clipboard, hiding text). Control characters are shown visibly instead.
 #pragma once
 
+#include "utf8.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace settle {
-
-// Decodes the code point starting at byte `pos` and moves `pos` past it;
-// an invalid byte gives -1 and moves one byte.
-int decode_code_point(std::string_view text, size_t& pos);
 
 // True for a character that changes how text around it is shown while
 // showing nothing itself: bidirectional embeddings, overrides and isolates

@@ -24,28 +24,19 @@ bool blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-// How a message names `key`: as written in the file, or as its flag, which
-// differs only in spelling, except that the feeling is typed as --feel.
-std::string field(std::string_view key, FieldNames names) {
-    if (names == FieldNames::keys)
-        return std::string(key);
-    if (key == key_name(Key::feeling))
-        return "--feel";
-    std::string flag = "--" + std::string(key);
-    std::replace(flag.begin(), flag.end(), '_', '-');
-    return flag;
-}
-
 class Validator {
   public:
-    explicit Validator(FieldNames names, bool complete) : names_(names), complete_(complete) {}
+    explicit Validator(bool complete) : complete_(complete) {}
 
-    std::string name(Key key) const { return field(key_name(key), names_); }
+    // A message names a key as written in the file, and lists it in
+    // Error::keys for the command layer to show the flag a person typed.
+    static std::string name(Key key) { return std::string(key_name(key)); }
 
     Status rating(const std::optional<int>& value, Key key) const {
         if (value && (*value < spec(key).min || *value > spec(key).max))
             return Error{fmt::format("{} must be a whole number from {} to {}, got {}", name(key),
-                                     spec(key).min, spec(key).max, *value)};
+                                     spec(key).min, spec(key).max, *value)}
+                .naming({name(key)});
         return success();
     }
 
@@ -59,20 +50,22 @@ class Validator {
 
     Status required(bool present, Key key) const {
         if (complete_ && !present)
-            return Error{fmt::format("{} is missing ({})", name(key), hint(key))};
+            return Error{fmt::format("{} is missing ({})", name(key), hint(key))}.naming(
+                {name(key)});
         return success();
     }
 
     Status text(std::string_view value, Key key) const {
         if (complete_ && blank(value))
-            return Error{fmt::format("{} is empty; a few words are enough", name(key))};
+            return Error{fmt::format("{} is empty; a few words are enough", name(key))}.naming(
+                {name(key)});
         return success();
     }
 
     Status items(const std::vector<std::string>& values, Key key) const {
         for (const auto& item : values)
             if (blank(item))
-                return Error{fmt::format("a {} item is empty", name(key))};
+                return Error{fmt::format("a {} item is empty", name(key))}.naming({name(key)});
         return success();
     }
 
@@ -84,7 +77,8 @@ class Validator {
                 return status;
         if (complete_ && audit.know.empty() && audit.predict.empty())
             return Error{fmt::format("an audit needs at least one {} or {} item", name(Key::know),
-                                     name(Key::predict))};
+                                     name(Key::predict))}
+                .naming({name(Key::know), name(Key::predict)});
         return success();
     }
 
@@ -109,7 +103,6 @@ class Validator {
     }
 
   private:
-    FieldNames names_;
     bool complete_;
 };
 
@@ -162,7 +155,7 @@ std::optional<std::string_view> text_not_utf8(const Entry& entry) {
                            [](const std::string& item) { return !is_valid_utf8(item); });
     };
     if (bad(entry.tags))
-        return "tag";
+        return "tags";
     if (const auto* audit = std::get_if<AuditFields>(&entry.fields)) {
         if (bad(audit->know))
             return "know";
@@ -182,11 +175,12 @@ std::optional<std::string_view> text_not_utf8(const Entry& entry) {
 
 } // namespace
 
-Status validate(const Entry& entry, FieldNames names) {
+Status validate(const Entry& entry) {
     if (auto key = text_not_utf8(entry))
         return Error{fmt::format("{} is not UTF-8 text, so it cannot be saved as given; is the "
                                  "terminal set to UTF-8?",
-                                 field(*key, names))};
+                                 *key)}
+            .naming({std::string(*key)});
     for (const auto& tag : entry.tags)
         if (blank(tag) || tag.find_first_of(" \t\r\n,") != std::string::npos)
             return Error{fmt::format("tag \"{}\" must be one word (no spaces or commas)", tag)};
@@ -202,7 +196,7 @@ Status validate(const Entry& entry, FieldNames names) {
         if ((revisit.shared || revisit.landed) && entry.kind() != Kind::script)
             return Error{"only a script can be revisited as shared or landed"};
     }
-    return std::visit(Validator(names, !entry.incomplete), entry.fields);
+    return std::visit(Validator(!entry.incomplete), entry.fields);
 }
 
 } // namespace settle

@@ -106,12 +106,9 @@ struct Entry {
 // "When …, I notice I feel …, and what I'm actually needing is …."
 std::string compose_sentence(const ScriptFields& script);
 
-// How validation messages name a field: as the command-line flag
-// (--urge-before) or as the key in the file (urge_before).
-enum class FieldNames { flags, keys };
-
 // Checks what the exercise requires of a complete entry (an incomplete one
-// may lack fields, but what it has must still be in range).
-Status validate(const Entry& entry, FieldNames names = FieldNames::flags);
+// may lack fields, but what it has must still be in range). Messages name
+// fields by their keys in the file (urge_before), listed in Error::keys.
+Status validate(const Entry& entry);
 
 } // namespace settle

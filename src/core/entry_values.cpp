@@ -288,7 +288,7 @@ Expected<Entry> build_entry(const FrontmatterValues& values, const std::string& 
             fmt::format("key \"{}\" appears twice; keep one", values.repeated_key->first));
     try {
         auto entry = read_entry(ValueReader(values), values.body);
-        if (auto valid = validate(entry, FieldNames::keys); !valid)
+        if (auto valid = validate(entry); !valid)
             return error_at(path, values.first_line, valid.error().message);
         return entry;
     } catch (const Problem& problem) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace settle {
 
@@ -19,8 +20,18 @@ struct Error {
     std::string message;
     std::string path;
     int line = 0;
+    // The keys the message names, as written in the file or the config
+    // ("urge_before", "since"). The core speaks only of keys; where a person
+    // typed a flag instead, the command layer puts the flag in each key's
+    // first place in the message (cli/flag_names.hpp).
+    std::vector<std::string> keys;
 
     std::string located() const;
+
+    Error&& naming(std::vector<std::string> named) && {
+        keys = std::move(named);
+        return std::move(*this);
+    }
 };
 
 template <typename T> class Expected {

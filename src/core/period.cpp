@@ -7,7 +7,7 @@ Expected<Period> make_period(const std::optional<std::string>& since,
                              const LocalZone& zone) {
     Period period;
     if (since) {
-        auto parsed = parse_user_time(*since, now, zone, "--since");
+        auto parsed = parse_user_time(*since, now, zone, "since");
         if (!parsed)
             return parsed.error();
         // Wall time in the reader's zone: what "since Monday" means to them.
@@ -16,7 +16,7 @@ Expected<Period> make_period(const std::optional<std::string>& since,
             period.since = parsed->when.local();
     }
     if (until) {
-        auto parsed = parse_user_time(*until, now, zone, "--until");
+        auto parsed = parse_user_time(*until, now, zone, "until");
         if (!parsed)
             return parsed.error();
         // A span counts to its last second: --until 2026-11 is all of November.
@@ -24,7 +24,7 @@ Expected<Period> make_period(const std::optional<std::string>& since,
                                                          : end_of_span(*parsed);
     }
     if (period.since && period.until && *period.since > *period.until)
-        return Error{"--since is later than --until"};
+        return Error{"since is later than until"}.naming({"since", "until"});
     return period;
 }
 

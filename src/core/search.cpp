@@ -1,9 +1,9 @@
 #include "search.hpp"
 
 #include "display.hpp"
+#include "text_match.hpp"
 
 #include <cstdlib>
-#include <utf8proc.h>
 
 namespace settle {
 
@@ -18,19 +18,8 @@ bool has_folded(std::string_view text, std::string_view folded) {
 std::string fold_for_search(std::string_view text) {
     if (text.empty())
         return {};
-    // Invalid sequences replaced, so utf8proc_map never refuses.
-    auto valid = replace_invalid_utf8(text);
-    utf8proc_uint8_t* mapped = nullptr;
-    auto options =
-        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-                                       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-    auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
-                               static_cast<utf8proc_ssize_t>(valid.size()), &mapped, options);
-    if (length < 0) // only on running out of memory, as the input is valid
-        return valid;
-    std::string out(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
-    std::free(mapped);
-    return out;
+    // Invalid sequences replaced, so the fold keeps the rest of the text.
+    return fold_case(replace_invalid_utf8(text), Accents::ignored);
 }
 
 bool entry_contains(const Entry& entry, std::string_view folded) {

@@ -1,10 +1,12 @@
 #include "settings.hpp"
 
 #include "journal.hpp"
+#include "text_match.hpp"
 #include "yaml_problem.hpp"
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <pwd.h>
@@ -124,30 +126,8 @@ struct FileLayer {
         return error_at(path, line(node), message);
     }
 
-    // Minutes as a positive number no larger than two hours.
-    Status minutes(const YAML::Node& node, const char* key, Setting<double>& target) const {
-        double value = 0;
-        if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !(value > 0) ||
-            value > 120)
-            return bad(
-                node, fmt::format(
-                          "{} must be a number of minutes, more than 0 and at most 120, got \"{}\"",
-                          key, node.IsScalar() ? node.Scalar() : "a list"));
-        target.set(value, Source::file);
-        return success();
-    }
-
-    // Seconds for one phase of the paced breathing.
-    Status breath_seconds(const YAML::Node& node, const std::string& key,
-                          Setting<double>& target) const {
-        double value = 0;
-        if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) ||
-            !(value >= kShortestBreathSeconds) || value > kLongestBreathSeconds)
-            return bad(node, fmt::format("{} must be a number of seconds from {} to {}, got \"{}\"",
-                                         key, kShortestBreathSeconds, kLongestBreathSeconds,
-                                         node.IsScalar() ? node.Scalar() : "a list"));
-        target.set(value, Source::file);
-        return success();
+    void warn(Settings& settings, const YAML::Node& node, const std::string& message) const {
+        settings.warnings.push_back(bad(node, message).located());
     }
 };
 
@@ -173,11 +153,8 @@ Status read_crisis_lines(const FileLayer& layer, const YAML::Node& value, Settin
                                   : name == "note"    ? &line.note
                                                       : nullptr;
             if (!target) {
-                settings.warnings.push_back(
-                    layer
-                        .bad(field.first,
-                             fmt::format("unknown setting \"crisis.{}\" is ignored", name))
-                        .located());
+                layer.warn(settings, field.first,
+                           fmt::format("unknown setting \"crisis.{}\" is ignored", name));
                 continue;
             }
             if (!field.second.IsScalar())
@@ -199,11 +176,9 @@ Status read_crisis_lines(const FileLayer& layer, const YAML::Node& value, Settin
 void settle_crisis_lines(const FileLayer& layer, const YAML::Node* replace_node,
                          std::vector<CrisisLine> configured, Settings& settings) {
     if (settings.crisis_replace_builtin.value && configured.empty()) {
-        settings.warnings.push_back(
-            layer
-                .bad(*replace_node, "crisis_replace_builtin: true needs lines of your own under "
-                                    "'crisis:'; the built-in lines are kept")
-                .located());
+        layer.warn(settings, *replace_node,
+                   "crisis_replace_builtin: true needs lines of your own under 'crisis:'; the "
+                   "built-in lines are kept");
         settings.crisis_replace_builtin = Setting<bool>{false};
         return;
     }
@@ -216,28 +191,116 @@ void settle_crisis_lines(const FileLayer& layer, const YAML::Node* replace_node,
     settings.crisis_lines.set(std::move(configured), Source::file);
 }
 
-bool is_color_mode(const std::string& text) {
-    return text == "auto" || text == "always" || text == "never";
+// The one scalar of a setting, as text for a message: a list or a map is
+// named, not printed.
+std::string shown_value(const YAML::Node& node) {
+    return node.IsScalar() ? node.Scalar() : node.IsSequence() ? "a list" : "a set of settings";
 }
 
-// `git: {auto_commit: true, auto_sync: true}`.
-Status read_git_settings(const FileLayer& layer, const YAML::Node& value, Settings& settings) {
-    if (!value.IsMap())
-        return layer.bad(value, "git must hold settings such as 'auto_commit: true'");
+// Reads one setting's value as its table entry says. `crisis` is read into
+// `crisis_lines`, settled once the whole file is read.
+Status read_setting_value(const FileLayer& layer, const SettingSpec& spec, const YAML::Node& value,
+                          Settings& settings, const GetEnv& env,
+                          std::vector<CrisisLine>& crisis_lines) {
+    const std::string key(spec.key);
+    switch (spec.type) {
+    case SettingType::folder: {
+        if (!value.IsScalar() || value.Scalar().empty())
+            return layer.bad(value, fmt::format("{} must be a folder path", key));
+        auto folder =
+            config_folder_path(value.Scalar(), key, fs::path(layer.path).parent_path(), env);
+        if (!folder)
+            return layer.bad(value, folder.error().message);
+        (settings.*std::get<Setting<fs::path> Settings::*>(spec.field)).set(*folder, Source::file);
+        return success();
+    }
+    case SettingType::number: {
+        double number = 0;
+        bool in_range = value.IsScalar() && YAML::convert<double>::decode(value, number) &&
+                        (spec.low_open ? number > spec.low : number >= spec.low) &&
+                        number <= spec.high;
+        if (!in_range)
+            return layer.bad(value, fmt::format("{} must be a number of {}, got \"{}\"", key,
+                                                allowed_values(spec), shown_value(value)));
+        (settings.*std::get<Setting<double> Settings::*>(spec.field)).set(number, Source::file);
+        return success();
+    }
+    case SettingType::boolean: {
+        bool on = false;
+        if (!value.IsScalar() || !YAML::convert<bool>::decode(value, on))
+            return layer.bad(value, fmt::format("{} must be true or false", key));
+        (settings.*std::get<Setting<bool> Settings::*>(spec.field)).set(on, Source::file);
+        return success();
+    }
+    case SettingType::choice: {
+        auto choices = setting_choices(spec);
+        if (!value.IsScalar() ||
+            std::find(choices.begin(), choices.end(), value.Scalar()) == choices.end())
+            return layer.bad(value, fmt::format("{} must be {}, got \"{}\"", key,
+                                                allowed_values(spec), shown_value(value)));
+        (settings.*std::get<Setting<std::string> Settings::*>(spec.field))
+            .set(value.Scalar(), Source::file);
+        return success();
+    }
+    case SettingType::crisis_lines:
+        return read_crisis_lines(layer, value, settings, crisis_lines);
+    }
+    return success();
+}
+
+// The settings of a group (`pause:` holds pause.minutes, pause.breathe_in
+// ...), or empty when `name` is not a group.
+std::vector<const SettingSpec*> group_members(std::string_view name) {
+    std::vector<const SettingSpec*> members;
+    for (const auto& spec : setting_table())
+        if (spec.key.size() > name.size() && spec.key.substr(0, name.size()) == name &&
+            spec.key[name.size()] == '.')
+            members.push_back(&spec);
+    return members;
+}
+
+// One top-level key of the file: a setting, a group of them, or unknown.
+Status read_top_level(const FileLayer& layer, const std::string& key, const YAML::Node& key_node,
+                      const YAML::Node& value, Settings& settings, const GetEnv& env,
+                      std::vector<CrisisLine>& crisis_lines) {
+    // A group's member is written inside it (`pause: {minutes: 4}`), never
+    // dotted at the top ("pause.minutes: 4" is an unknown key).
+    const auto* spec = key.find('.') == std::string::npos ? find_setting(key) : nullptr;
+    if (spec)
+        return read_setting_value(layer, *spec, value, settings, env, crisis_lines);
+    auto members = group_members(key);
+    if (members.empty()) {
+        layer.warn(settings, key_node, fmt::format("unknown setting \"{}\" is ignored", key));
+        return success();
+    }
+    if (!value.IsMap()) {
+        const auto& example = *members.front();
+        return layer.bad(value,
+                         fmt::format("{} must hold settings such as '{}: {}'", key,
+                                     example.key.substr(key.size() + 1), example.default_value));
+    }
     for (const auto& inner : value) {
-        auto name = inner.first.IsScalar() ? inner.first.Scalar() : std::string{};
-        if (name != "auto_commit" && name != "auto_sync") {
-            settings.warnings.push_back(
-                layer.bad(inner.first, fmt::format("unknown setting \"git.{}\" is ignored", name))
-                    .located());
+        auto name = key + "." + (inner.first.IsScalar() ? inner.first.Scalar() : std::string{});
+        const auto* member = find_setting(name);
+        if (!member) {
+            layer.warn(settings, inner.first,
+                       fmt::format("unknown setting \"{}\" is ignored", name));
             continue;
         }
-        bool on = false;
-        if (!inner.second.IsScalar() || !YAML::convert<bool>::decode(inner.second, on))
-            return layer.bad(inner.second, fmt::format("git.{} must be true or false", name));
-        (name == "auto_commit" ? settings.git_auto_commit : settings.git_auto_sync)
-            .set(on, Source::file);
+        if (auto ok = read_setting_value(layer, *member, inner.second, settings, env, crisis_lines);
+            !ok)
+            return ok;
     }
+    return success();
+}
+
+// Rules between settings, checked after each key of the file.
+Status check_together(const FileLayer& layer, const YAML::Node& value, const Settings& settings) {
+    if (!(settings.breathe_out_seconds.value > settings.breathe_in_seconds.value))
+        return layer.bad(value, fmt::format("pause.breathe_out ({}) must be longer than "
+                                            "pause.breathe_in ({}): the slow exhale is what calms",
+                                            settings.breathe_out_seconds.value,
+                                            settings.breathe_in_seconds.value));
     return success();
 }
 
@@ -272,97 +335,161 @@ Status read_config_text(std::string_view text, const std::string& shown, Setting
     FileLayer layer{root, shown};
     std::vector<CrisisLine> configured_crisis_lines;
     std::optional<YAML::Node> replace_node;
-    auto read_setting = [&](const YAML::detail::iterator_value& pair) -> Status {
-        const auto key = pair.first.IsScalar() ? pair.first.Scalar() : std::string{};
-        const auto& value = pair.second;
-        if (key == "journal" || key == "content") {
-            if (!value.IsScalar() || value.Scalar().empty())
-                return layer.bad(value, fmt::format("{} must be a folder path", key));
-            auto folder =
-                config_folder_path(value.Scalar(), key, fs::path(shown).parent_path(), env);
-            if (!folder)
-                return layer.bad(value, folder.error().message);
-            (key == "journal" ? settings.journal : settings.content).set(*folder, Source::file);
-        } else if (key == "crisis") {
-            if (auto ok = read_crisis_lines(layer, value, settings, configured_crisis_lines); !ok)
-                return ok;
-        } else if (key == "crisis_replace_builtin") {
-            bool replace = false;
-            if (!value.IsScalar() || !YAML::convert<bool>::decode(value, replace))
-                return layer.bad(value, "crisis_replace_builtin must be true or false");
-            settings.crisis_replace_builtin.set(replace, Source::file);
-            replace_node = value;
-        } else if (key == "audit" || key == "pause") {
-            if (!value.IsMap())
-                return layer.bad(value,
-                                 fmt::format("{} must hold settings such as 'minutes: 3'", key));
-            for (const auto& inner : value) {
-                auto name = inner.first.IsScalar() ? inner.first.Scalar() : std::string{};
-                if (name == "minutes") {
-                    auto& target = key == "audit" ? settings.audit_minutes : settings.pause_minutes;
-                    if (auto ok = layer.minutes(inner.second, (key + ".minutes").c_str(), target);
-                        !ok)
-                        return ok;
-                } else if (key == "pause" && (name == "breathe_in" || name == "breathe_out")) {
-                    auto& target = name == "breathe_in" ? settings.breathe_in_seconds
-                                                        : settings.breathe_out_seconds;
-                    if (auto ok = layer.breath_seconds(inner.second, "pause." + name, target); !ok)
-                        return ok;
-                } else {
-                    settings.warnings.push_back(
-                        error_at(shown, layer.line(inner.first),
-                                 fmt::format("unknown setting \"{}.{}\" is ignored", key, name))
-                            .located());
-                }
-            }
-            if (!(settings.breathe_out_seconds.value > settings.breathe_in_seconds.value))
-                return layer.bad(value, fmt::format("pause.breathe_out ({}) must be longer than "
-                                                    "pause.breathe_in ({}): the slow exhale is "
-                                                    "what calms",
-                                                    settings.breathe_out_seconds.value,
-                                                    settings.breathe_in_seconds.value));
-        } else if (key == "bell") {
-            bool ring = true;
-            if (!value.IsScalar() || !YAML::convert<bool>::decode(value, ring))
-                return layer.bad(value, "bell must be true or false");
-            settings.bell.set(ring, Source::file);
-        } else if (key == "coaching") {
-            bool on = true;
-            if (!value.IsScalar() || !YAML::convert<bool>::decode(value, on))
-                return layer.bad(value, "coaching must be true or false");
-            settings.coaching.set(on, Source::file);
-        } else if (key == "color") {
-            if (!value.IsScalar() || !is_color_mode(value.Scalar()))
-                return layer.bad(value,
-                                 fmt::format("color must be auto, always or never, got \"{}\"",
-                                             value.IsScalar() ? value.Scalar() : "a list"));
-            settings.color.set(value.Scalar(), Source::file);
-        } else if (key == "git") {
-            if (auto ok = read_git_settings(layer, value, settings); !ok)
-                return ok;
-        } else {
-            settings.warnings.push_back(
-                error_at(shown, layer.line(pair.first),
-                         fmt::format("unknown setting \"{}\" is ignored", key))
-                    .located());
-        }
-        return success();
-    };
     for (const auto& pair : root) {
-        auto read = read_setting(pair);
+        const auto key = pair.first.IsScalar() ? pair.first.Scalar() : std::string{};
+        // A wrong setting keeps its default, even when part of it (one
+        // member of a group) was read before the mistake.
+        Settings before = settings;
+        auto read = read_top_level(layer, key, pair.first, pair.second, settings, env,
+                                   configured_crisis_lines);
         if (read)
+            read = check_together(layer, pair.second, settings);
+        if (read) {
+            if (key == "crisis_replace_builtin")
+                replace_node = pair.second;
             continue;
+        }
         if (mistakes == ConfigMistakes::are_errors)
             return read;
         // One wrong setting keeps its default; the rest of the file, above
         // all the journal's folder, still applies.
-        if (pair.first.IsScalar() && pair.first.Scalar() == "crisis")
+        auto warnings = std::move(settings.warnings);
+        settings = std::move(before);
+        settings.warnings = std::move(warnings);
+        if (key == "crisis")
             configured_crisis_lines.clear();
         settings.warnings.push_back(read.error().located() + "; that setting keeps its default");
     }
     settle_crisis_lines(layer, replace_node ? &*replace_node : nullptr,
                         std::move(configured_crisis_lines), settings);
     return success();
+}
+
+namespace {
+
+using S = Settings;
+
+SettingSpec spec_of(std::string_view key, SettingType type, std::string_view default_value,
+                    std::string_view help, SettingField field = {}) {
+    SettingSpec spec;
+    spec.key = key;
+    spec.type = type;
+    spec.default_value = default_value;
+    spec.help = help;
+    spec.field = field;
+    return spec;
+}
+
+SettingSpec number(std::string_view key, std::string_view default_value, std::string_view help,
+                   Setting<double> S::*field, std::string_view unit, double low, bool low_open,
+                   double high) {
+    auto spec = spec_of(key, SettingType::number, default_value, help, field);
+    spec.unit = unit;
+    spec.low = low;
+    spec.low_open = low_open;
+    spec.high = high;
+    return spec;
+}
+
+SettingSpec choice(std::string_view key, std::string_view default_value, std::string_view help,
+                   Setting<std::string> S::*field, std::string_view choices) {
+    auto spec = spec_of(key, SettingType::choice, default_value, help, field);
+    spec.choices = choices;
+    return spec;
+}
+
+constexpr bool kMoreThan = true;
+constexpr bool kFrom = false;
+
+} // namespace
+
+const std::vector<SettingSpec>& setting_table() {
+    static const std::vector<SettingSpec> table = {
+        spec_of("journal", SettingType::folder, "${XDG_DATA_HOME:-~/.local/share}/settle/journal",
+                "The journal folder", &S::journal),
+        spec_of("content", SettingType::folder, "built-in",
+                "A folder of psychoeducation text used instead of settle's own", &S::content),
+        number("audit.minutes", "3", "The certainty audit's timer", &S::audit_minutes, "minutes", 0,
+               kMoreThan, 120),
+        number("pause.minutes", "5", "The pause's timer", &S::pause_minutes, "minutes", 0,
+               kMoreThan, 120),
+        number("pause.breathe_in", "4", "Each breath in of the breathing cue",
+               &S::breathe_in_seconds, "seconds", kShortestBreathSeconds, kFrom,
+               kLongestBreathSeconds),
+        number("pause.breathe_out", "6",
+               "Each breath out of the breathing cue, longer than the breath in",
+               &S::breathe_out_seconds, "seconds", kShortestBreathSeconds, kFrom,
+               kLongestBreathSeconds),
+        spec_of("bell", SettingType::boolean, "true",
+                "Whether the terminal bell marks the end of a timer", &S::bell),
+        spec_of("coaching", SettingType::boolean, "true",
+                "Gentle hints when an entry drifts from what its exercise asks", &S::coaching),
+        choice("color", "auto", "When to use colour; auto means only at a terminal", &S::color,
+               "auto|always|never"),
+        spec_of("git.auto_commit", SettingType::boolean, "false",
+                "Commit each new entry to the journal's git repository", &S::git_auto_commit),
+        spec_of("git.auto_sync", SettingType::boolean, "false",
+                "Run settle sync in the background after each write", &S::git_auto_sync),
+        spec_of("crisis_replace_builtin", SettingType::boolean, "false",
+                "Show only your own crisis lines, without the built-in ones",
+                &S::crisis_replace_builtin),
+        spec_of("crisis", SettingType::crisis_lines, "the built-in lines (Canada, Alberta)",
+                "Crisis lines of your own, shown first by settle crisis"),
+    };
+    return table;
+}
+
+const SettingSpec* find_setting(std::string_view key) {
+    for (const auto& spec : setting_table())
+        if (spec.key == key)
+            return &spec;
+    return nullptr;
+}
+
+std::vector<std::string> setting_choices(const SettingSpec& spec) {
+    std::vector<std::string> words;
+    for (size_t start = 0; start < spec.choices.size();) {
+        auto end = std::min(spec.choices.find('|', start), spec.choices.size());
+        words.emplace_back(spec.choices.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
+}
+
+std::string allowed_values(const SettingSpec& spec) {
+    switch (spec.type) {
+    case SettingType::folder:
+        return "a folder path";
+    case SettingType::number:
+        return spec.low_open
+                   ? fmt::format("{}, more than {} and at most {}", spec.unit, spec.low, spec.high)
+                   : fmt::format("{}, from {} to {}", spec.unit, spec.low, spec.high);
+    case SettingType::boolean:
+        return "true or false";
+    case SettingType::choice:
+        return joined_list(setting_choices(spec), " or ");
+    case SettingType::crisis_lines:
+        return "a list of lines, each with a name, a contact and an optional note";
+    }
+    return {};
+}
+
+// The built-in defaults come from the table, the one place they are written.
+Settings::Settings() {
+    for (const auto& spec : setting_table()) {
+        const std::string text(spec.default_value);
+        std::visit(
+            [&](auto member) {
+                using Member = decltype(member);
+                if constexpr (std::is_same_v<Member, Setting<double> Settings::*>)
+                    std::from_chars(text.data(), text.data() + text.size(), (this->*member).value);
+                else if constexpr (std::is_same_v<Member, Setting<bool> Settings::*>)
+                    (this->*member).value = text == "true";
+                else if constexpr (std::is_same_v<Member, Setting<std::string> Settings::*>)
+                    (this->*member).value = text;
+            },
+            spec.field);
+    }
 }
 
 std::vector<CrisisLine> default_crisis_lines() {
@@ -449,43 +576,52 @@ Expected<Settings> resolve_settings(const SettingFlags& flags, const GetEnv& env
     if (flags.color)
         settings.color.set(*flags.color, Source::flag);
     if (settings.journal.value.empty())
-        return Error{"there is no home folder to keep the journal in (HOME is unset and the "
-                     "password database has none); set SETTLE_JOURNAL or use --journal"};
+        return Error{"there is no home folder (HOME is unset and the password database has "
+                     "none), so no default place for the entries; give journal or SETTLE_JOURNAL"}
+            .naming({"journal"});
     return settings;
 }
 
 std::vector<SettingRow> setting_rows(const Settings& settings) {
-    auto text = [](std::string key, const auto& setting) {
-        return SettingRow{std::move(key), fmt::format("{}", setting.value), setting.source, true};
-    };
-    auto number = [](std::string key, const auto& setting) {
-        return SettingRow{std::move(key), fmt::format("{}", setting.value), setting.source, false};
-    };
-    std::vector<SettingRow> rows = {
-        SettingRow{"journal", settings.journal.value.string(), settings.journal.source, true},
-        SettingRow{"content",
-                   settings.content.value.empty() ? std::string("built-in")
-                                                  : settings.content.value.string(),
-                   settings.content.source, true},
-        number("audit.minutes", settings.audit_minutes),
-        number("pause.minutes", settings.pause_minutes),
-        number("pause.breathe_in", settings.breathe_in_seconds),
-        number("pause.breathe_out", settings.breathe_out_seconds),
-        number("bell", settings.bell),
-        number("coaching", settings.coaching),
-        text("color", settings.color),
-        number("git.auto_commit", settings.git_auto_commit),
-        number("git.auto_sync", settings.git_auto_sync),
-        number("crisis_replace_builtin", settings.crisis_replace_builtin),
-    };
-    for (size_t i = 0; i < settings.crisis_lines.value.size(); ++i) {
-        const auto& line = settings.crisis_lines.value[i];
-        auto shown = line.note.empty()
-                         ? fmt::format("{}: {}", line.name, line.contact)
-                         : fmt::format("{}: {} ({})", line.name, line.contact, line.note);
-        // Each line says where it came from: the config file or settle.
-        rows.push_back({fmt::format("crisis.{}", i + 1), shown,
-                        i < settings.crisis_configured ? Source::file : Source::built_in, true});
+    std::vector<SettingRow> rows;
+    for (const auto& spec : setting_table()) {
+        std::string key(spec.key);
+        switch (spec.type) {
+        case SettingType::folder: {
+            const auto& setting = settings.*std::get<Setting<fs::path> Settings::*>(spec.field);
+            auto shown =
+                setting.value.empty() ? std::string(spec.default_value) : setting.value.string();
+            rows.push_back({key, shown, setting.source, true});
+            break;
+        }
+        case SettingType::number: {
+            const auto& setting = settings.*std::get<Setting<double> Settings::*>(spec.field);
+            rows.push_back({key, fmt::format("{}", setting.value), setting.source, false});
+            break;
+        }
+        case SettingType::boolean: {
+            const auto& setting = settings.*std::get<Setting<bool> Settings::*>(spec.field);
+            rows.push_back({key, fmt::format("{}", setting.value), setting.source, false});
+            break;
+        }
+        case SettingType::choice: {
+            const auto& setting = settings.*std::get<Setting<std::string> Settings::*>(spec.field);
+            rows.push_back({key, setting.value, setting.source, true});
+            break;
+        }
+        case SettingType::crisis_lines:
+            for (size_t i = 0; i < settings.crisis_lines.value.size(); ++i) {
+                const auto& line = settings.crisis_lines.value[i];
+                auto shown = line.note.empty()
+                                 ? fmt::format("{}: {}", line.name, line.contact)
+                                 : fmt::format("{}: {} ({})", line.name, line.contact, line.note);
+                // Each line says where it came from: the config file or settle.
+                rows.push_back({fmt::format("{}.{}", key, i + 1), shown,
+                                i < settings.crisis_configured ? Source::file : Source::built_in,
+                                true});
+            }
+            break;
+        }
     }
     return rows;
 }

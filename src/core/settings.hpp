@@ -10,6 +10,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 namespace settle {
@@ -43,7 +45,12 @@ struct CrisisLine {
 // The lines built into settle: Canada's, then Alberta's.
 std::vector<CrisisLine> default_crisis_lines();
 
+// The values of the settings, with the built-in defaults of the table below
+// (setting_table) filled in by the constructor; `journal` has its default
+// only once resolved, since it depends on the environment.
 struct Settings {
+    Settings();
+
     Setting<fs::path> journal;
     // A folder of psychoeducation text (a clinic's translation); empty means
     // the text built into settle.
@@ -53,30 +60,62 @@ struct Settings {
     // which go only when the person says so (`crisis_replace_builtin: true`).
     Setting<std::vector<CrisisLine>> crisis_lines{default_crisis_lines()};
     size_t crisis_configured = 0;
-    Setting<bool> crisis_replace_builtin{false};
-    Setting<double> audit_minutes{3.0};
-    Setting<double> pause_minutes{5.0};
+    Setting<bool> crisis_replace_builtin;
+    Setting<double> audit_minutes;
+    Setting<double> pause_minutes;
     // The paced breathing of `settle pause`, in seconds; the exhale is always
     // the longer one, since a slow exhale is what calms.
-    Setting<double> breathe_in_seconds{4.0};
-    Setting<double> breathe_out_seconds{6.0};
-    // Whether the terminal bell marks the end of a timer.
-    Setting<bool> bell{true};
-    // Gentle hints when an entry drifts from what its exercise asks
-    // (content/coaching.yaml); `coaching: false` turns them off.
-    Setting<bool> coaching{true};
-    // When to style output: auto, always or never (NO_COLOR and --color win).
-    Setting<std::string> color{"auto"};
-    // Commit each new entry to git as soon as it is written (`git:
-    // {auto_commit: true}`); off unless asked for.
-    Setting<bool> git_auto_commit{false};
-    // Run `settle sync` in the background after each write (`git:
-    // {auto_sync: true}`), never making the write wait or fail.
-    Setting<bool> git_auto_sync{false};
+    Setting<double> breathe_in_seconds;
+    Setting<double> breathe_out_seconds;
+    Setting<bool> bell;
+    Setting<bool> coaching;
+    Setting<std::string> color;
+    Setting<bool> git_auto_commit;
+    Setting<bool> git_auto_sync;
     fs::path config_file; // where the file layer was looked for
     bool config_file_found = false;
     std::vector<std::string> warnings; // e.g. unknown keys, for stderr
 };
+
+// What kind of value a setting holds; each kind has one reader of the config
+// file and one way of being shown.
+enum class SettingType { folder, number, boolean, choice, crisis_lines };
+
+// Where a setting's value lives in `Settings`.
+using SettingField =
+    std::variant<std::monostate, Setting<fs::path> Settings::*, Setting<double> Settings::*,
+                 Setting<bool> Settings::*, Setting<std::string> Settings::*>;
+
+// One setting of the config file. The table of them (setting_table) is the
+// one list that parsing, `settle config`, its completion and the check of
+// settle-config(5) all read, so a setting added here is known everywhere.
+struct SettingSpec {
+    std::string_view key; // as in `settle config`; a group's member is dotted: "pause.minutes"
+    SettingType type = SettingType::boolean;
+    std::string_view default_value; // as `settle config` shows it
+    std::string_view help;          // one line, for `settle config KEY` and completion
+    SettingField field;
+    // Numbers: the range, in `unit`; `low` itself is allowed unless `low_open`.
+    double low = 0;
+    double high = 0;
+    bool low_open = false;
+    std::string_view unit;
+    // Choices: the words allowed, separated by '|'.
+    std::string_view choices;
+};
+
+// Every setting, in the order `settle config` lists them.
+const std::vector<SettingSpec>& setting_table();
+
+// The setting with this key, or null.
+const SettingSpec* find_setting(std::string_view key);
+
+// The words a choice allows ("auto", "always", "never"); empty for others.
+std::vector<std::string> setting_choices(const SettingSpec& spec);
+
+// What a setting accepts, for messages and help: "true or false",
+// "auto, always or never", "more than 0 and at most 120 minutes".
+std::string allowed_values(const SettingSpec& spec);
 
 // What the command line said; empty means "not given".
 struct SettingFlags {
@@ -121,8 +160,8 @@ struct SettingRow {
     bool text = true;
 };
 
-// Every setting, in the order the config file documents them. A new key
-// belongs here too, so that `settle config` and its tests see it.
+// Every setting of the table, in its order; the crisis list gives a row per
+// line ("crisis.1", "crisis.2", ...).
 std::vector<SettingRow> setting_rows(const Settings& settings);
 
 // Expands a leading "~/" with $HOME.

@@ -1,13 +1,13 @@
 #include "summary.hpp"
 
 #include "journal_scan.hpp"
+#include "text_match.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <functional>
 #include <set>
-#include <utf8proc.h>
 
 namespace settle {
 
@@ -18,32 +18,14 @@ Day day_of(LocalSeconds local) {
 }
 
 // Feelings and needs as people type them: "Lonely " and "lonely" are the
-// same word. Case folding is Unicode's (utf8proc), so "ÉPUISÉ" meets
-// "épuisé" too.
+// same word. Case folding is the one rule of text_match.hpp, so "ÉPUISÉ"
+// meets "épuisé" too, as it does in the coaching rules.
 std::string fold_name(std::string_view text) {
     auto first = text.find_first_not_of(" \t\n.");
     if (first == std::string_view::npos)
         return {};
     text = text.substr(first, text.find_last_not_of(" \t\n.") - first + 1);
-    bool ascii = std::all_of(text.begin(), text.end(),
-                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii) {
-        std::string folded(text);
-        for (auto& c : folded)
-            if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c - 'A' + 'a');
-        return folded;
-    }
-    utf8proc_uint8_t* mapped = nullptr;
-    auto length = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-        static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
-    if (length < 0)
-        return std::string(text); // not UTF-8: counted as written
-    std::string folded(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
-    std::free(mapped);
-    return folded;
+    return fold_case(text);
 }
 
 std::vector<NameCount> most_frequent(const std::unordered_map<std::string, int>& counts,

@@ -231,12 +231,13 @@ date::sys_days monday_on_or_before(date::sys_days day) {
 } // namespace
 
 Expected<UserTime> parse_user_time(std::string_view text, SysSeconds now, const LocalZone& zone,
-                                   std::string_view what) {
+                                   std::string_view key) {
     auto bad = [&] {
         return Error{fmt::format("{} takes a date such as 2026-11-27, \"2026-11-27 21:14\", "
                                  "2026-11, today, yesterday, friday, last week, 24h, 7d, 4w, 3m "
                                  "or 1y (see `man settle`); got \"{}\"",
-                                 what, text)};
+                                 key, text)}
+            .naming({std::string(key)});
     };
     if (text.empty() || text.size() > 64)
         return bad();
@@ -299,8 +300,8 @@ Expected<UserTime> parse_user_time(std::string_view text, SysSeconds now, const 
         // could never be saved; so many years would also overflow the
         // calendar's arithmetic before the check below could see them.
         if (unit == 'y' && n > 10000)
-            return Error{
-                fmt::format("{} reaches back before the year 0000; got \"{}\"", what, text)};
+            return Error{fmt::format("{} reaches back before the year 0000; got \"{}\"", key, text)}
+                .naming({std::string(key)});
         auto local = current.local();
         if (unit == 'h') {
             // Hours are elapsed time, not wall-clock time: 24h before 10:00
@@ -325,8 +326,8 @@ Expected<UserTime> parse_user_time(std::string_view text, SysSeconds now, const 
         // Entries write four-digit years, so a span reaching further back
         // could never be saved or compared with one.
         if (date::year_month_day{floor<date::days>(local)}.year() < date::year{0})
-            return Error{
-                fmt::format("{} reaches back before the year 0000; got \"{}\"", what, text)};
+            return Error{fmt::format("{} reaches back before the year 0000; got \"{}\"", key, text)}
+                .naming({std::string(key)});
         return UserTime{zone.from_local(local), DateSpan::instant, true, false};
     }
     // A year (2026) or a month (2026-11).
@@ -387,15 +388,16 @@ LocalSeconds end_of_span(const UserTime& time) {
 }
 
 Expected<EntryTime> parse_entry_time(std::string_view text, SysSeconds now, const LocalZone& zone) {
-    auto parsed = parse_user_time(text, now, zone, "--at");
+    auto parsed = parse_user_time(text, now, zone, "created");
     if (!parsed)
         return parsed.error();
     static constexpr std::string_view kSpanNames[] = {"moment", "day", "week", "month", "year"};
     if (parsed->span != DateSpan::instant && parsed->span != DateSpan::day)
-        return Error{fmt::format("--at takes a day or a time, not a whole {}; got \"{}\" "
+        return Error{fmt::format("created takes a day or a time, not a whole {}; got \"{}\" "
                                  "(for example \"{} 21:00\")",
                                  kSpanNames[static_cast<int>(parsed->span)], text,
-                                 date::format("%F", parsed->when.local()))};
+                                 date::format("%F", parsed->when.local()))}
+            .naming({"created"});
     Timestamp when = parsed->when;
     if (parsed->relative) {
         // "yesterday" means yesterday at this time, not at midnight: the
@@ -406,9 +408,10 @@ Expected<EntryTime> parse_entry_time(std::string_view text, SysSeconds now, cons
     }
     // A day ahead covers any time zone's "today" and a clock a little fast.
     if (when.utc > now + date::days{1})
-        return Error{fmt::format("--at {} is in the future; an entry records something that "
+        return Error{fmt::format("created {} is in the future; an entry records something that "
                                  "has already happened",
-                                 date::format("%F %H:%M", when.local()))};
+                                 date::format("%F %H:%M", when.local()))}
+            .naming({"created"});
     EntryTime result{when, false};
     result.before_1900 = when.local_date().year() < date::year{1900};
     return result;

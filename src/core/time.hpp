@@ -73,15 +73,16 @@ struct UserTime {
     bool relative = false; // named from today (today, yesterday, a weekday)
 };
 
-// `what` names the option in error messages (e.g. "--since").
+// `key` names the value in error messages ("since"), which list it in
+// Error::keys for the command layer to put the flag a person typed there.
 Expected<UserTime> parse_user_time(std::string_view text, SysSeconds now, const LocalZone& zone,
-                                   std::string_view what);
+                                   std::string_view key);
 
 // The last second of the span `time` names (the instant itself for an
 // instant), in local wall time.
 LocalSeconds end_of_span(const UserTime& time);
 
-// The moment `--at` dates an entry. A day named from today (yesterday,
+// The moment a person dates an entry at (its `created`). A day named from today (yesterday,
 // friday) keeps the current time of day; a date alone is its midnight; a
 // week, month or year is refused, as is anything more than a day ahead
 // (an entry records what has happened). `before_1900` marks a year that is

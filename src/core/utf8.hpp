@@ -1,4 +1,6 @@
-// Whether bytes are well-formed UTF-8.
+// UTF-8, decoded in one place (with utf8proc) for every part of settle that
+// looks at characters: the readers, terminal-safe display, completion, the
+// line editor and the keys a person presses.
 //
 // Entry frontmatter is YAML, which is Unicode text, and yaml-cpp writes any
 // byte that is not well-formed UTF-8 as U+FFFD. So text that is not UTF-8
@@ -7,37 +9,27 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace settle {
 
-// True for well-formed UTF-8: no overlong forms, surrogates, or code points
-// past U+10FFFF.
-inline bool is_valid_utf8(std::string_view text) {
-    size_t pos = 0;
-    while (pos < text.size()) {
-        auto lead = static_cast<std::uint8_t>(text[pos]);
-        if (lead < 0x80) {
-            ++pos;
-            continue;
-        }
-        int length = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-        if (length == 0 || pos + static_cast<size_t>(length) > text.size())
-            return false;
-        std::uint32_t cp = lead & (0x7Fu >> length);
-        for (int i = 1; i < length; ++i) {
-            auto next = static_cast<std::uint8_t>(text[pos + static_cast<size_t>(i)]);
-            if ((next & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (next & 0x3Fu);
-        }
-        constexpr std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < smallest[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000))
-            return false;
-        pos += static_cast<size_t>(length);
-    }
-    return true;
-}
+// Decodes the code point at `pos` and moves `pos` past it; returns -1 for a
+// sequence that is not well-formed (an overlong form, a surrogate, past
+// U+10FFFF, cut short), moving `pos` on by one byte.
+int decode_code_point(std::string_view text, size_t& pos);
+
+// True for well-formed UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+// How many bytes a sequence starting with `lead` has (0: not a first byte),
+// for reading a character as its bytes arrive.
+int utf8_sequence_length(unsigned char lead);
+
+std::string utf8_encode(char32_t code_point);
+
+// Every code point of `text`, with U+FFFD for each byte that is not part of
+// well-formed UTF-8.
+std::u32string utf8_decode(std::string_view text);
 
 } // namespace settle

@@ -4,6 +4,9 @@
 #include "cli/commands.hpp"
 #include "cli/commands/complete.hpp"
 
+#include "core/settings.hpp"
+
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 #include <fstream>
@@ -136,18 +139,75 @@ TEST_CASE("every command has a manual page that names each of its options") {
     }
 }
 
-TEST_CASE("every key settle config shows is documented in settle-config(5)") {
+// The keys settle-config(5) documents under "Keys": `.It Cm bell : ...` is
+// "bell", and a group `.It Cm pause : No { Cm minutes : Ar M , ... No }`
+// gives "pause.minutes" and each other member named inside the braces.
+std::set<std::string> keys_documented(const std::string& page) {
+    std::set<std::string> keys;
+    auto start = page.find(".Ss Keys\n");
+    if (start == std::string::npos)
+        return keys;
+    auto end = page.find("\n.Sh ", start);
+    std::istringstream lines(page.substr(start, end - start));
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind(".It Cm ", 0) != 0)
+            continue;
+        std::istringstream words(line.substr(4));
+        std::vector<std::string> tokens;
+        for (std::string word; words >> word;)
+            tokens.push_back(word);
+        auto group = tokens.at(1);
+        auto open = std::find(tokens.begin(), tokens.end(), "{");
+        if (open == tokens.end()) {
+            keys.insert(group);
+            continue;
+        }
+        for (auto it = open; it + 1 != tokens.end(); ++it)
+            if (*it == "Cm")
+                keys.insert(group + "." + *(it + 1));
+    }
+    return keys;
+}
+
+TEST_CASE("settle-config(5) documents exactly the settings of the table") {
     auto page = page_text("settle-config", 5);
     REQUIRE_FALSE(page.empty());
-    for (const auto& row : setting_rows(Settings{})) {
-        // "pause.breathe_in" is documented as `pause: {breathe_in: ...}`;
-        // crisis.1, crisis.2 ... as the `crisis:` list.
-        auto key = row.key.substr(row.key.rfind('.') + 1);
-        if (row.key.rfind("crisis.", 0) == 0)
-            key = "crisis";
-        INFO(row.key);
-        CHECK(page.find("Cm " + key + " :") != std::string::npos);
+    std::set<std::string> table;
+    for (const auto& spec : setting_table())
+        table.insert(std::string(spec.key));
+    auto documented = keys_documented(page);
+    for (const auto& key : table) {
+        INFO("in the table, not in the page: " << key);
+        CHECK(documented.count(key) == 1);
     }
+    for (const auto& key : documented) {
+        INFO("in the page, not in the table: " << key);
+        CHECK(table.count(key) == 1);
+    }
+}
+
+TEST_CASE("the keys settle-config(5) lists are read from its Keys section") {
+    // The reader above, on a page of two groups and a plain key, so that a
+    // change to how keys are written cannot make the check pass on nothing.
+    auto keys = keys_documented(".Ss Keys\n"
+                                ".Bl -tag -width Ds\n"
+                                ".It Cm bell : Ar true | false\n"
+                                "Text.\n"
+                                ".It Cm pause : No { Cm breathe_in : Ar S , Cm breathe_out : Ar S "
+                                "No }\n"
+                                ".El\n"
+                                ".Sh ENVIRONMENT\n"
+                                ".It Cm elsewhere : Ar x\n");
+    CHECK(keys == std::set<std::string>{"bell", "pause.breathe_in", "pause.breathe_out"});
+}
+
+TEST_CASE("completion offers every setting of the table to settle config") {
+    Tree tree;
+    auto offered_keys = offered(tree, {"config", ""});
+    for (const auto& spec : setting_table())
+        CHECK(offered_keys.count(std::string(spec.key)) == 1);
+    CHECK(offered(tree, {"config", "pause.b"}) ==
+          std::set<std::string>{"pause.breathe_in", "pause.breathe_out"});
 }
 
 TEST_CASE("every option takes each value exactly as typed") {

@@ -29,6 +29,27 @@ class ConfigTest(JournalTest):
         self.assertEqual(settings["color"], ("auto", "default"))
         self.assertEqual(settings["git.auto_commit"], (False, "default"))
 
+    def test_one_setting_or_group_and_what_it_takes(self):
+        self.write_config("pause:\n  minutes: 4\n")
+        out = self.ok("config", "pause.minutes").out
+        self.assertRegex(out, r"^pause\.minutes\s+4\s+\(config file\)\n")
+        self.assertIn("pause.minutes: The pause's timer.", out)
+        self.assertIn("Takes minutes, more than 0 and at most 120; the default is 5.", out)
+        self.assertNotIn("audit.minutes", out)
+
+        group = self.ok("config", "pause").out
+        for key in ("pause.minutes", "pause.breathe_in", "pause.breathe_out"):
+            self.assertIn(key, group)
+        self.assertNotIn("bell", group)
+
+        crisis = json.loads(self.ok("config", "crisis", "--format", "json").out)["settings"]
+        self.assertEqual(sorted(crisis), [f"crisis.{n}" for n in range(1, 8)])
+
+        wrong = self.run_settle("config", "pause.minuts")
+        self.assertEqual(wrong.code, 2)
+        self.assertIn('there is no setting "pause.minuts"', wrong.err)
+        self.assertIn("did you mean pause.minutes?", wrong.err)
+
     def test_each_layer_wins_over_the_one_before(self):
         self.write_config("journal: ~/from-file\ncolor: always\npause:\n  minutes: 4\n"
                           "git:\n  auto_commit: true\n")

@@ -35,12 +35,13 @@ TEST_CASE("A complete pause needs both urges and an outcome") {
     CHECK(validate(pause_entry(8, 4, Outcome::waited)));
     auto missing = validate(pause_entry(8, std::nullopt, Outcome::waited));
     REQUIRE_FALSE(missing);
-    CHECK(missing.error().message == "--urge-after is missing (0-10)");
-    auto as_key = validate(pause_entry(8, std::nullopt, Outcome::waited), FieldNames::keys);
-    CHECK(as_key.error().message == "urge_after is missing (0-10)");
+    // The core names the key; the command layer puts the flag in its place.
+    CHECK(missing.error().message == "urge_after is missing (0-10)");
+    CHECK(missing.error().keys == std::vector<std::string>{"urge_after"});
     auto range = validate(pause_entry(11, 4, Outcome::waited));
     REQUIRE_FALSE(range);
-    CHECK(range.error().message == "--urge-before must be a whole number from 0 to 10, got 11");
+    CHECK(range.error().message == "urge_before must be a whole number from 0 to 10, got 11");
+    CHECK(range.error().keys == std::vector<std::string>{"urge_before"});
 }
 
 TEST_CASE("An incomplete entry may lack fields but not hold bad ones") {
@@ -56,13 +57,15 @@ TEST_CASE("Empty text is refused") {
     script.fields = ScriptFields{"a quiet evening", "  ", "closeness"};
     auto result = validate(script);
     REQUIRE_FALSE(result);
-    CHECK(result.error().message == "--feel is empty; a few words are enough");
+    CHECK(result.error().message == "feeling is empty; a few words are enough");
+    CHECK(result.error().keys == std::vector<std::string>{"feeling"});
 
     Entry audit;
     audit.fields = AuditFields{};
     CHECK_FALSE(validate(audit));
     audit.fields = AuditFields{std::nullopt, std::nullopt, {"it is 9pm"}, {""}};
-    CHECK(validate(audit).error().message == "a --predict item is empty");
+    CHECK(validate(audit).error().message == "a predict item is empty");
+    CHECK(validate(audit).error().keys == std::vector<std::string>{"predict"});
 }
 
 TEST_CASE("Tags are single words") {

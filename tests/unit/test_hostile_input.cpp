@@ -45,7 +45,8 @@ TEST_CASE("Writers refuse text that is not UTF-8 instead of changing it") {
     entry.fields = ScriptFields{"caf\xe9", "alone", "quiet"};
     auto valid = validate(entry);
     REQUIRE_FALSE(valid);
-    CHECK(valid.error().message.rfind("--situation is not UTF-8 text", 0) == 0);
+    CHECK(valid.error().message.rfind("situation is not UTF-8 text", 0) == 0);
+    CHECK(valid.error().keys == std::vector<std::string>{"situation"});
     entry.fields = ScriptFields{"café", "alone", "quiet"};
     entry.tags = {"\xff"};
     REQUIRE_FALSE(validate(entry));

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
+#include <set>
 #include <unistd.h>
 
 using namespace settle;
@@ -188,4 +189,85 @@ TEST_CASE("Crisis lines: configured ones first, Canada's and Alberta's kept unle
     CHECK(resolved->warnings[0].ends_with(
         ":2: crisis_replace_builtin: true needs lines of your own under 'crisis:'; the "
         "built-in lines are kept"));
+}
+
+TEST_CASE("One table of settings gives the defaults, the keys and what each accepts") {
+    Settings defaults;
+    std::set<std::string_view> keys;
+    for (const auto& spec : setting_table()) {
+        INFO(spec.key);
+        CHECK(keys.insert(spec.key).second); // each key once
+        CHECK_FALSE(spec.help.empty());
+        CHECK(find_setting(spec.key) == &spec);
+    }
+    CHECK(find_setting("colour") == nullptr);
+    // The values a fresh Settings holds are the table's defaults.
+    for (const auto& row : setting_rows(defaults)) {
+        const auto* spec = find_setting(row.key);
+        if (!spec || spec->type == SettingType::folder)
+            continue;
+        INFO(row.key);
+        CHECK(row.value == spec->default_value);
+        CHECK(row.source == Source::built_in);
+    }
+    CHECK(defaults.pause_minutes.value == 5.0);
+    CHECK(defaults.color.value == "auto");
+    CHECK(allowed_values(*find_setting("color")) == "auto, always or never");
+    CHECK(allowed_values(*find_setting("bell")) == "true or false");
+    CHECK(allowed_values(*find_setting("audit.minutes")) == "minutes, more than 0 and at most 120");
+    CHECK(allowed_values(*find_setting("pause.breathe_in")) == "seconds, from 1 to 20");
+}
+
+TEST_CASE("The config file is read by the table's rules") {
+    FakeEnvironment env{{{"HOME", "/home/someone"}}};
+    auto read = [&](const std::string& text, ConfigMistakes mistakes = ConfigMistakes::are_errors) {
+        Settings settings;
+        auto status = read_config_text(text, "config.yaml", settings, env.get(), mistakes);
+        return std::make_pair(status, settings);
+    };
+    auto [colour, unused] = read("color: blue\n");
+    REQUIRE_FALSE(colour);
+    CHECK(colour.error().located() ==
+          "config.yaml:1: color must be auto, always or never, got \"blue\"");
+    auto [breath, unused2] = read("pause:\n  breathe_in: 0.5\n");
+    REQUIRE_FALSE(breath);
+    CHECK(breath.error().message ==
+          "pause.breathe_in must be a number of seconds, from 1 to 20, got \"0.5\"");
+    auto [group, unused3] = read("git: true\n");
+    REQUIRE_FALSE(group);
+    CHECK(group.error().message == "git must hold settings such as 'auto_commit: false'");
+
+    Settings dotted;
+    REQUIRE(read_config_text("pause.minutes: 4\n", "config.yaml", dotted, env.get()));
+    CHECK(dotted.pause_minutes.value == 5.0);
+    REQUIRE(dotted.warnings.size() == 1);
+    CHECK(dotted.warnings[0] == "config.yaml:1: unknown setting \"pause.minutes\" is ignored");
+
+    auto [fine, settings] = read("pause:\n  minutes: 4\n  breathe_out: 8\ngit:\n  auto_sync: yes\n"
+                                 "bell: off\ncolor: never\n");
+    REQUIRE(fine);
+    CHECK(settings.pause_minutes.value == 4.0);
+    CHECK(settings.breathe_out_seconds.value == 8.0);
+    CHECK(settings.git_auto_sync.value);
+    CHECK_FALSE(settings.bell.value);
+    CHECK(settings.color.value == "never");
+    CHECK(settings.color.source == Source::file);
+}
+
+TEST_CASE("Read leniently, a wrong group keeps all of its defaults") {
+    // breathe_in 9 with the default breath out of 6 breaks the rule that the
+    // exhale is the longer one: the whole `pause:` keeps its defaults, even
+    // the minutes read before the mistake, and the rest of the file applies.
+    FakeEnvironment env{{{"HOME", "/home/someone"}}};
+    Settings settings;
+    auto status =
+        read_config_text("pause:\n  minutes: 4\n  breathe_in: 9\nbell: false\n", "config.yaml",
+                         settings, env.get(), ConfigMistakes::are_warnings);
+    REQUIRE(status);
+    CHECK(settings.pause_minutes.value == 5.0);
+    CHECK(settings.pause_minutes.source == Source::built_in);
+    CHECK(settings.breathe_in_seconds.value == 4.0);
+    CHECK_FALSE(settings.bell.value);
+    REQUIRE(settings.warnings.size() == 1);
+    CHECK(settings.warnings[0].find("that setting keeps its default") != std::string::npos);
 }

@@ -177,15 +177,16 @@ TEST_CASE("Back-dating: the moment --at names") {
     for (auto span : {"2026-11", "2026", "last week", "last month"}) {
         INFO(span);
         REQUIRE_FALSE(at(span));
-        CHECK(at(span).error().message.find("--at takes a day or a time") != std::string::npos);
+        CHECK(at(span).error().message.find("created takes a day or a time") != std::string::npos);
+        CHECK(at(span).error().keys == std::vector<std::string>{"created"});
     }
     // Up to a day ahead is allowed (another zone's today, a fast clock);
     // further is refused.
     CHECK(at("2026-11-28 20:00"));
     auto future = at("2026-11-29 22:00");
     REQUIRE_FALSE(future);
-    CHECK(future.error().message == "--at 2026-11-29 22:00 is in the future; an entry records "
-                                    "something that has already happened");
+    CHECK(future.error().message == "created 2026-11-29 22:00 is in the future; an entry "
+                                    "records something that has already happened");
     CHECK_FALSE(at("2027-11-27"));
     // Before 1900: most often a typo, for the command to ask about.
     REQUIRE(at("0026-11-27"));

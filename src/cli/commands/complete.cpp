@@ -7,6 +7,7 @@
 #include "core/content.hpp"
 #include "core/journal.hpp"
 #include "core/revisit.hpp"
+#include "core/settings.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -31,7 +32,8 @@ enum class Values {
     topics,
     dates,
     directories,
-    commands
+    commands,
+    settings // the keys of `settle config`, from the table of settings
 };
 
 const std::map<std::string, Values, std::less<>> kValueSources = {
@@ -40,7 +42,7 @@ const std::map<std::string, Values, std::less<>> kValueSources = {
     {"--at", Values::dates},       {"--since", Values::dates},
     {"--until", Values::dates},    {"entry", Values::entries},
     {"topic", Values::topics},     {"dir", Values::directories},
-    {"command", Values::commands},
+    {"command", Values::commands}, {"setting", Values::settings},
 };
 
 // Only the newest entries are read for tags: enough to offer what
@@ -229,6 +231,10 @@ struct Completer {
                 if (visible(sub))
                     offer(sub->get_name(), sub->get_description(), prefix, typed);
             offer("journal", "The entry format", prefix, typed);
+            break;
+        case Values::settings:
+            for (const auto& spec : setting_table())
+                offer(std::string(spec.key), std::string(spec.help), prefix, typed);
             break;
         case Values::directories:
             result.directories = true;

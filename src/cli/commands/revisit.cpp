@@ -3,6 +3,7 @@
 // itself, atomically, leaving every other byte of the file as it was.
 #include "core/revisit.hpp"
 #include "cli/commands.hpp"
+#include "cli/flag_names.hpp"
 #include "cli/guided/revisit.hpp"
 #include "cli/reading.hpp"
 #include "cli/sync/git.hpp"
@@ -83,12 +84,12 @@ void read_open_entries(Context& context, const RevisitOptions& options, bool bod
                                          spoken_choices(kind_names(revisitable_kinds())),
                                          *options.kind));
     }
-    auto older = parse_user_time(options.older_than, context.now(), context.zone(), "--older-than");
+    auto older = parse_user_time(options.older_than, context.now(), context.zone(), "older_than");
     if (!older)
-        throw UsageError(older.error().message);
+        throw UsageError(in_flag_terms(older.error()));
     auto period = make_period(options.since, std::nullopt, context.now(), context.zone());
     if (!period)
-        throw UsageError(period.error().message);
+        throw UsageError(in_flag_terms(period.error()));
     auto journal = readable_journal(context, "revisit");
     ReadRequest request;
     request.range = files_for(*period);

@@ -16,7 +16,6 @@
 #include <fmt/format.h>
 #include <langinfo.h>
 #include <memory>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace settle::cli {
@@ -78,9 +77,8 @@ int text_width(const SummaryOptions& options, const Context& context) {
         width = *options.width;
     } else if (auto columns = context.env()("COLUMNS"); columns && !columns->empty()) {
         width = std::atoi(columns->c_str());
-    } else if (winsize size{}; ::isatty(STDOUT_FILENO) == 1 &&
-                               ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
-        width = size.ws_col;
+    } else if (auto screen = screen_size(STDOUT_FILENO)) {
+        width = screen->columns;
     }
     return std::clamp(width > 0 ? width : kDefault, kNarrowest, kWidest);
 }

@@ -1,6 +1,7 @@
 #include "cli/report/summary_text.hpp"
 
 #include "cli/report/summary_wording.hpp"
+#include "cli/terminal/styles.hpp"
 #include "core/display.hpp"
 
 #include <algorithm>
@@ -23,9 +24,13 @@ class TextWriter {
   public:
     explicit TextWriter(const TextStyle& style) : style_(style) {}
 
-    std::string bold(std::string_view text) const { return styled(text, "\033[1m", "\033[22m"); }
-    std::string dim(std::string_view text) const { return styled(text, "\033[2m", "\033[22m"); }
-    std::string accent(std::string_view text) const { return styled(text, "\033[36m", "\033[39m"); }
+    std::string bold(std::string_view text) const {
+        return styled(text, Style::bold, style_.color);
+    }
+    std::string dim(std::string_view text) const { return styled(text, Style::dim, style_.color); }
+    std::string accent(std::string_view text) const {
+        return styled(text, Style::accent, style_.color);
+    }
     bool unicode() const { return style_.unicode; }
     std::string_view dash() const { return style_.unicode ? "–" : "-"; }
     std::string_view dot() const { return style_.unicode ? " · " : ", "; }
@@ -96,12 +101,6 @@ class TextWriter {
     static constexpr int kLabelColumns = 24;
 
   private:
-    std::string styled(std::string_view text, const char* on, const char* off) const {
-        if (!style_.color)
-            return std::string(text);
-        return on + std::string(text) + off;
-    }
-
     TextStyle style_;
 };
 

@@ -4,7 +4,6 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -52,13 +51,6 @@ class PagerSignals {
 
 } // namespace
 
-std::optional<ScreenSize> screen_size(int fd) {
-    struct winsize size {};
-    if (::isatty(fd) != 1 || ::ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_col == 0)
-        return std::nullopt;
-    return ScreenSize{size.ws_col, size.ws_row};
-}
-
 int reading_width() {
     auto size = screen_size(STDOUT_FILENO);
     return size ? std::min(size->columns, kComfortableColumns) : kPipeColumns;
@@ -69,7 +61,7 @@ void print_paged(std::string_view text, const GetEnv& env) {
     auto lines = std::count(text.begin(), text.end(), '\n');
     std::string pager = env("PAGER").value_or("less");
     // A terminal without cursor control cannot show a pager (as git).
-    bool dumb = env("TERM").value_or("") == "dumb";
+    bool dumb = !term_takes_escapes(env);
     // An empty $PAGER, like `cat`, means "do not page".
     if (!size || dumb || lines < size->rows || pager.empty() || pager == "cat") {
         print(text);

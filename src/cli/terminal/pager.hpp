@@ -2,20 +2,13 @@
 // person is reading it on a terminal and it does not fit on one screen.
 #pragma once
 
+#include "cli/terminal/probe.hpp"
 #include "core/settings.hpp"
 
 #include <optional>
 #include <string_view>
 
 namespace settle::cli {
-
-struct ScreenSize {
-    int columns = 0;
-    int rows = 0;
-};
-
-// The size of the terminal on `fd`, or nothing when `fd` is not a terminal.
-std::optional<ScreenSize> screen_size(int fd);
 
 // Text is laid out this wide when no --width is given: the terminal's width,
 // but no wider than comfortable reading; 80 columns into a pipe or file.

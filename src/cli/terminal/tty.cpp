@@ -1,5 +1,7 @@
 #include "cli/terminal/tty.hpp"
 
+#include "cli/terminal/probe.hpp"
+#include "cli/terminal/styles.hpp"
 #include "core/display.hpp"
 
 #include <algorithm>
@@ -14,7 +16,6 @@
 #include <stdexcept>
 #include <sys/ioctl.h>
 #include <unistd.h>
-#include <utf8proc.h>
 #include <utility>
 
 namespace settle::cli {
@@ -82,21 +83,6 @@ Wake wake_for(int signal_number) {
     }
 }
 
-// The number of bytes in a UTF-8 sequence from its first byte (0: invalid).
-int sequence_length(unsigned char lead) {
-    if (lead < 0x80)
-        return 1;
-    if ((lead & 0xE0) == 0xC0)
-        return 2;
-    if ((lead & 0xF0) == 0xE0)
-        return 3;
-    if ((lead & 0xF8) == 0xF0)
-        return 4;
-    return 0;
-}
-
-constexpr char32_t kReplacementCharacter = 0xFFFD;
-
 // Calls `text_run` for each stretch of plain text in `styled` and
 // `sequence` for each style sequence (ESC [ ... letter) between them.
 template <typename OnText, typename OnSequence>
@@ -123,26 +109,6 @@ bool interactive_terminal_available() {
     return ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1;
 }
 
-std::string utf8_encode(char32_t code_point) {
-    utf8proc_uint8_t bytes[4];
-    auto length = utf8proc_encode_char(static_cast<utf8proc_int32_t>(code_point), bytes);
-    return std::string(reinterpret_cast<const char*>(bytes), static_cast<size_t>(length));
-}
-
-std::u32string utf8_decode(std::string_view text) {
-    std::u32string out;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        utf8proc_int32_t code_point = -1;
-        auto length =
-            utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                             static_cast<utf8proc_ssize_t>(text.size() - pos), &code_point);
-        out += length > 0 ? static_cast<char32_t>(code_point) : kReplacementCharacter;
-        pos += length > 0 ? static_cast<size_t>(length) : 1;
-    }
-    return out;
-}
-
 Terminal::Terminal(TerminalOptions options) : options_(options), input_fd_(STDIN_FILENO) {
     // The sessions talk to the terminal itself, so that stdout carries only
     // data (the script's sentence) even when stderr is redirected.
@@ -166,8 +132,7 @@ Terminal::Terminal(TerminalOptions options) : options_(options), input_fd_(STDIN
     // ssh, say) nearly always sends UTF-8.
     if (!utf8_)
         std::setlocale(LC_CTYPE, "C.UTF-8");
-    const char* term = std::getenv("TERM");
-    can_draw_ = term && *term && std::strcmp(term, "dumb") != 0;
+    can_draw_ = term_takes_escapes(process_environment());
     // A terminal without cursor control gets no escape sequence at all,
     // colours included.
     if (!can_draw_)
@@ -248,27 +213,26 @@ void Terminal::ring_bell() {
 }
 
 std::string Terminal::dim(std::string_view text) const {
-    return options_.color ? "\033[2m" + std::string(text) + "\033[0m" : std::string(text);
+    return styled(text, Style::dim, options_.color);
 }
 
 std::string Terminal::bold(std::string_view text) const {
-    return options_.color ? "\033[1m" + std::string(text) + "\033[0m" : std::string(text);
+    return styled(text, Style::bold, options_.color);
 }
 
 std::string Terminal::accent(std::string_view text) const {
-    return options_.color ? "\033[36m" + std::string(text) + "\033[0m" : std::string(text);
+    return styled(text, Style::accent, options_.color);
 }
 
 std::string Terminal::inverse(std::string_view text) const {
-    return options_.color ? "\033[7m" + std::string(text) + "\033[0m" : std::string(text);
+    return styled(text, Style::reverse, options_.color);
 }
 
 WindowSize Terminal::size() const {
-    winsize ws{};
     WindowSize size;
-    if (::ioctl(output_fd_, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0) {
-        size.columns = ws.ws_col;
-        size.rows = ws.ws_row;
+    if (auto screen = screen_size(output_fd_); screen && screen->rows > 0) {
+        size.columns = screen->columns;
+        size.rows = screen->rows;
     }
     return size;
 }
@@ -355,7 +319,7 @@ std::optional<char32_t> Terminal::read_char() {
     if (!read_byte(bytes[0]))
         return std::nullopt;
     // The rest of a character typed at once is already waiting.
-    for (int i = 1; i < sequence_length(static_cast<unsigned char>(bytes[0])); ++i) {
+    for (int i = 1; i < utf8_sequence_length(static_cast<unsigned char>(bytes[0])); ++i) {
         char next = 0;
         if (!read_byte(next))
             return std::nullopt;

@@ -9,6 +9,8 @@
 // signals are caught rather than fatal.
 #pragma once
 
+#include "core/utf8.hpp" // utf8_encode, utf8_decode: the one decoder
+
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -208,10 +210,5 @@ std::string fit_styled(std::string_view styled, int columns);
 // attributes into the next.
 std::vector<std::string> wrap_styled(std::string_view styled, int columns,
                                      std::string_view indent = {});
-
-// Encodes a code point as UTF-8, and decodes UTF-8 (an invalid byte becomes
-// U+FFFD).
-std::string utf8_encode(char32_t code_point);
-std::u32string utf8_decode(std::string_view text);
 
 } // namespace settle::cli
