@@ -2,6 +2,7 @@
 
 #include "core/display.hpp"
 
+#include <CLI/CLI.hpp>
 #include <charconv>
 #include <fmt/format.h>
 

@@ -1,15 +1,16 @@
 // What the reading commands (list, show, check, summary) share.
 #pragma once
 
+#include "cli/cli11_fwd.hpp"
 #include "cli/context.hpp"
 #include "core/entry.hpp"
 #include "core/journal.hpp"
 #include "core/period.hpp"
 
-#include <CLI/CLI.hpp>
+#include <initializer_list>
 #include <optional>
-
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace settle::cli {
