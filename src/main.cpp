@@ -1,4 +1,4 @@
-#include "cli/commands.hpp"
+#include "cli/run.hpp"
 
 int main(int argc, char** argv) {
     return settle::cli::run(argc, argv);

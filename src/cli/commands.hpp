@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cli/context.hpp"
+#include "cli/run.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -42,8 +43,5 @@ void setup_merge_entry(CLI::App& app, Context& context); // hidden: git's merge 
 // Adds the global options and every subcommand to `app`. Tests walk the tree
 // it builds to check that completions and manual pages cover all of it.
 void build(CLI::App& app, Context& context);
-
-// Parses argv and runs the chosen command; returns the exit status.
-int run(int argc, char** argv);
 
 } // namespace settle::cli

@@ -3,6 +3,7 @@
 #include "cli/flag_names.hpp"
 #include "core/display.hpp"
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <charconv>
 #include <cstdio>

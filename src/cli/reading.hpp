@@ -1,17 +1,18 @@
 // What the reading commands (list, show, check, summary) share.
 #pragma once
 
+#include "cli/cli11_fwd.hpp"
 #include "cli/context.hpp"
 #include "core/entry.hpp"
 #include "core/entry_json.hpp"
 #include "core/journal.hpp"
 #include "core/period.hpp"
 
-#include <CLI/CLI.hpp>
 #include <exception>
+#include <initializer_list>
 #include <optional>
-
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace settle::cli {

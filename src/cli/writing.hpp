@@ -2,11 +2,11 @@
 // flags, reading fields from stdin, and saving the entry.
 #pragma once
 
+#include "cli/cli11_fwd.hpp"
 #include "cli/context.hpp"
 #include "core/entry.hpp"
 #include "core/field_input.hpp"
 
-#include <CLI/CLI.hpp>
 #include <functional>
 #include <optional>
 #include <string>

@@ -2,6 +2,7 @@
 against a fresh temporary journal, with a clean, predictable environment."""
 
 import os
+import shutil
 import subprocess
 import tempfile
 import unittest
@@ -75,6 +76,24 @@ class JournalTest(unittest.TestCase):
         result = self.run_settle(*args, **kwargs)
         self.assertEqual(result.code, 0, result)
         return result
+
+    def run_settle_as_nobody(self, *args, timeout=60):
+        """settle run where file permissions hold. Root may read any file or
+        folder whatever its mode, so as root (CI) settle is run as the user
+        `nobody` through setpriv, with the test's home given to it."""
+        command = [BINARY, *args]
+        if os.geteuid() == 0:
+            setpriv = shutil.which("setpriv")
+            if not setpriv:
+                self.skipTest("running as root without setpriv: permissions do not stop root")
+            for path in [self.home, *self.home.rglob("*")]:
+                os.chown(path, 65534, 65534, follow_symlinks=False)
+            self.home.chmod(0o755)
+            command = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        completed = subprocess.run(command, capture_output=True, text=True, env=self.env,
+                                   timeout=timeout)
+        assert_no_sanitizer_report(completed.stderr)
+        return Result(completed)
 
     def has_command(self, name):
         """Whether this build of settle has the subcommand `name` (for tests

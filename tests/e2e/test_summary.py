@@ -264,12 +264,11 @@ class UsageTest(JournalTest):
             self.assertIn("is not a folder", result.err)
             self.assertEqual(result.out, "")
 
-    @unittest.skipIf(os.geteuid() == 0, "root reads any folder")
     def test_an_unreadable_journal_folder_is_an_error(self):
         self.journal.mkdir()
         self.journal.chmod(0)
         try:
-            result = self.run_settle("summary")
+            result = self.run_settle_as_nobody("summary")
         finally:
             self.journal.chmod(0o700)
         self.assertEqual(result.code, 1, result)

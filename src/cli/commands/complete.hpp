@@ -17,9 +17,9 @@
 // candidates that need no quoting are printed beside it.
 #pragma once
 
+#include "cli/cli11_fwd.hpp"
 #include "cli/context.hpp"
 
-#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
