@@ -103,10 +103,6 @@ std::string plain_number(std::string number) {
     return number;
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
-
 bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
@@ -169,26 +165,26 @@ std::string unexpected_words_message(const CLI::App& app) {
 // (CLI11 2.1's wording, matched as plain text.)
 std::string parse_error_message(const CLI::App& app, const CLI::ParseError& error) {
     std::string_view text = error.what();
-    if (starts_with(text, "The following argument")) {
+    if (std::string_view(text).starts_with("The following argument")) {
         if (auto message = unexpected_words_message(app); !message.empty())
             return message;
     }
     if (auto excludes = text.find(" excludes ");
-        starts_with(text, "-") && excludes != std::string_view::npos)
+        std::string_view(text).starts_with("-") && excludes != std::string_view::npos)
         return fmt::format("{} and {} cannot be used together", text.substr(0, excludes),
                            text.substr(excludes + 10));
     auto colon = text.find(": ");
-    if (colon == std::string_view::npos || !starts_with(text, "-"))
+    if (colon == std::string_view::npos || !std::string_view(text).starts_with("-"))
         return std::string(text);
     auto option = std::string(text.substr(0, colon));
     auto rest = text.substr(colon + 2);
-    if (starts_with(rest, "At Most 1 required but received "))
+    if (std::string_view(rest).starts_with("At Most 1 required but received "))
         return fmt::format("{} was given more than once", option);
     if (ends_with(rest, " missing") && rest.find(" required ") != std::string_view::npos)
         return fmt::format("{} needs a value", option);
     auto range = rest.find(" not in range ");
     auto to = rest.rfind(" to ");
-    if (starts_with(rest, "Value ") && range != std::string_view::npos && to > range)
+    if (std::string_view(rest).starts_with("Value ") && range != std::string_view::npos && to > range)
         return fmt::format("{} must be a number from {} to {}, got \"{}\"", option,
                            plain_number(std::string(rest.substr(range + 14, to - range - 14))),
                            plain_number(std::string(rest.substr(to + 4))),

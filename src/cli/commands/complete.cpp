@@ -52,10 +52,6 @@ constexpr size_t kEntryIdsOffered = 200;
 // Longer text is a sentence, not something to complete.
 constexpr size_t kLongestValue = 60;
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
-
 bool visible(const CLI::App* command) {
     return !command->get_group().empty();
 }
@@ -193,7 +189,7 @@ struct Completer {
 
     void offer(const std::string& value, const std::string& description, const std::string& prefix,
                const std::string& typed) {
-        if (starts_with(value, typed) && offerable_to_shell(prefix + value))
+        if (std::string_view(value).starts_with(typed) && offerable_to_shell(prefix + value))
             result.candidates.push_back({prefix + value, description});
     }
 
@@ -326,7 +322,7 @@ struct Completer {
             complete_value(command, pending, "", typed);
             return;
         }
-        if (!only_positionals && starts_with(typed, "-")) {
+        if (!only_positionals && std::string_view(typed).starts_with("-")) {
             auto equals = typed.find('=');
             if (equals != std::string::npos) {
                 const auto* option = find_option(command, typed.substr(0, equals));
@@ -389,7 +385,7 @@ void print_for_bash(const CLI::App& root, Context& context, const std::string& l
     bool names_too = found.files || found.directories;
     std::string out;
     for (const auto& candidate : found.candidates) {
-        if (!starts_with(candidate.value, split->lead))
+        if (!std::string_view(candidate.value).starts_with(split->lead))
             continue;
         auto rest = std::string_view(candidate.value).substr(split->lead.size());
         auto quoted = quote_for_bash(rest, split->quote);

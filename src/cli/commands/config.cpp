@@ -16,16 +16,12 @@ namespace settle::cli {
 
 namespace {
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
-
 // The settings a key names: the setting itself, the lines of `crisis`
 // (crisis.1, crisis.2 ...), or every member of a group (`pause`).
 std::vector<const SettingSpec*> named_settings(const std::string& key) {
     std::vector<const SettingSpec*> named;
     for (const auto& spec : setting_table())
-        if (spec.key == key || starts_with(spec.key, key + "."))
+        if (spec.key == key || std::string_view(spec.key).starts_with(key + "."))
             named.push_back(&spec);
     if (named.empty()) {
         std::vector<std::string> keys;
@@ -43,7 +39,7 @@ std::vector<const SettingSpec*> named_settings(const std::string& key) {
 bool shows_row(const std::vector<const SettingSpec*>& specs, const SettingRow& row) {
     return std::any_of(specs.begin(), specs.end(), [&](const SettingSpec* spec) {
         return row.key == spec->key || (spec->type == SettingType::crisis_lines &&
-                                        starts_with(row.key, std::string(spec->key) + "."));
+                                        std::string_view(row.key).starts_with(std::string(spec->key) + "."));
     });
 }
 
