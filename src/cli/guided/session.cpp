@@ -266,13 +266,6 @@ void Session::finish(std::string_view next_step) {
     ask_key(last);
 }
 
-void Session::say_wrapped(std::string_view text, std::string_view indent) {
-    std::string out;
-    for (const auto& line : wrap_styled(text, std::max(20, terminal_.size().columns - 1), indent))
-        out += (out.empty() ? "" : "\n") + line;
-    terminal_.line(out);
-}
-
 Session::AfterInterrupt Session::offer_to_stop(LiveStatus* status, bool has_unfinished_text) {
     bool has_words = has_unfinished_text || (has_content_ && has_content_());
     terminal_.line();

@@ -121,11 +121,9 @@ class Session {
     // lines before the session closes.
     void finish(std::string_view next_step);
 
-    // Words of the session, written above the prompts.
+    // Words of the session, written above the prompts: word-wrapped at the
+    // terminal's width (Terminal::line).
     void say(std::string_view text = {}) { terminal_.line(text); }
-    // Prose, word-wrapped at the terminal's width (styles kept, each line
-    // ending with its attributes reset).
-    void say_wrapped(std::string_view text, std::string_view indent = {});
     // "know › " in the session's style: the arrow falls back to ">" in ASCII.
     std::string prompt(std::string_view label) const;
 
