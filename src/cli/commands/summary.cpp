@@ -127,7 +127,11 @@ void run_summary(Context& context, const SummaryOptions& options) {
     } else if (options.format == "markdown") {
         fmt::print("{}", summary_markdown(summary, request));
     } else {
-        TextStyle style{text_width(options, context), locale_is_utf8(), context.use_color(1)};
+        TextStyle style{text_width(options, context), locale_is_utf8(), context.use_color(1), {}};
+        // At a terminal the sentences wrap at its width, even where the
+        // charts need more; in a pipe or a file each line stays as written.
+        if (auto screen = screen_size(STDOUT_FILENO))
+            style.prose_width = screen->columns;
         // Long at a terminal: through the pager, as `read` does.
         print_paged(summary_text(summary, request, style), context.env());
     }
