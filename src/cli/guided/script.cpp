@@ -139,14 +139,21 @@ class ScriptSteps {
             note_hints("When", script().situation);
             note_hints("I feel", script().feeling);
             note_hints("I need", script().need);
+            show_tags_and_note(session_, entry_);
             auto keys = fmt::format("Save this?  {} keep it   {} change something",
                                     terminal.bold("k"), terminal.bold("e"));
             if (*session_.ask_key(KeyQuestion{U"ke", "k or e", keys}) == U'k')
                 return;
-            auto parts = fmt::format("Which part?  {} the situation   {} the feeling   {} the need",
-                                     terminal.bold("1"), terminal.bold("2"), terminal.bold("3"));
-            auto part = *session_.ask_key(KeyQuestion{U"123", "1, 2 or 3", parts});
-            if (part == U'1')
+            auto parts = fmt::format(
+                "Which part?  {} the situation   {} the feeling   {} the need   {} tags   {} note",
+                terminal.bold("1"), terminal.bold("2"), terminal.bold("3"), terminal.bold("4"),
+                terminal.bold("5"));
+            auto part = *session_.ask_key(KeyQuestion{U"12345", "1 to 5", parts});
+            if (part == U'4')
+                change_tags(session_, entry_);
+            else if (part == U'5')
+                change_note(session_, entry_);
+            else if (part == U'1')
                 script().situation =
                     ask_answer("When", nullptr, script().situation, script().situation);
             else if (part == U'2')

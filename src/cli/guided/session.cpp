@@ -99,7 +99,8 @@ std::optional<std::string> Session::ask_line(const Question& question) {
 }
 
 std::optional<int> Session::ask_rating(const std::string& prompt, bool can_skip,
-                                       const std::function<void(int)>& keep) {
+                                       const std::function<void(int)>& keep,
+                                       std::optional<int> current) {
     // A question too long to stand before the cursor is said above it, so
     // that it wraps between words.
     std::string shown_prompt = prompt;
@@ -113,6 +114,8 @@ std::optional<int> Session::ask_rating(const std::string& prompt, bool can_skip,
                           if (auto value = parse_rating_answer(unfinished); value && keep)
                               keep(*value);
                       }};
+    if (current)
+        question.prefill = std::to_string(*current);
     while (true) {
         auto answer = ask_line(question);
         if (!answer || (blank(*answer) && can_skip))

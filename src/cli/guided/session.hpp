@@ -100,9 +100,11 @@ class Session {
     std::optional<std::string> ask_line(const Question& question);
 
     // A whole number 0-10, asked until one is given (or skipped with Enter
-    // when `can_skip`).
+    // when `can_skip`). `current` stands on the line already, to keep with
+    // Enter or change.
     std::optional<int> ask_rating(const std::string& prompt, bool can_skip,
-                                  const std::function<void(int)>& keep = {});
+                                  const std::function<void(int)>& keep = {},
+                                  std::optional<int> current = std::nullopt);
 
     // A single deliberate key (see KeyQuestion). Keys typed ahead are
     // dropped first. With a `status`, it is kept up to date and nothing is
