@@ -1,4 +1,5 @@
 #include "cli/context.hpp"
+#include "cli/terminal/pager.hpp"
 
 #include "core/display.hpp"
 
@@ -20,8 +21,8 @@ const Settings& Context::settings() {
         if (!resolved && !config_problems_are_errors) {
             auto defaults = resolve_settings(flags, env_, ConfigFile::skip);
             if (defaults) {
-                fmt::print(stderr, "settle: warning: {}; running on the defaults\n",
-                           neutralize_controls(resolved.error().located()));
+                print_message(fmt::format("settle: warning: {}; running on the defaults\n",
+                                          neutralize_controls(resolved.error().located())));
                 resolved = std::move(defaults);
             }
         }
@@ -29,7 +30,7 @@ const Settings& Context::settings() {
             throw UsageError(resolved.error().located());
         // One line each; a key from the file may hold terminal controls.
         for (const auto& warning : resolved->warnings)
-            fmt::print(stderr, "settle: warning: {}\n", neutralize_controls(warning));
+            print_message(fmt::format("settle: warning: {}\n", neutralize_controls(warning)));
         settings_ = std::move(resolved.value());
     }
     return *settings_;

@@ -1,4 +1,5 @@
 #include "cli/hints.hpp"
+#include "cli/terminal/pager.hpp"
 
 #include "core/content.hpp"
 #include "core/display.hpp"
@@ -30,8 +31,8 @@ std::optional<CoachingRules> coaching_rules(Context& context) {
         return std::nullopt;
     auto rules = CoachingRules::parse(*text, source.shown_path(kRulesFile));
     if (!rules) {
-        fmt::print(stderr, "settle: warning: {}; no hints this time\n",
-                   neutralize_controls(rules.error().located()));
+        print_message(fmt::format("settle: warning: {}; no hints this time\n",
+                                  neutralize_controls(rules.error().located())));
         return std::nullopt;
     }
     return std::move(rules.value());
@@ -39,7 +40,7 @@ std::optional<CoachingRules> coaching_rules(Context& context) {
 
 void print_hints(const std::vector<Hint>& hints) {
     for (const auto& hint : hints)
-        fmt::print(stderr, "A gentle note: {}\n", neutralize_controls(hint.message));
+        print_message(fmt::format("A gentle note: {}\n", neutralize_controls(hint.message)));
 }
 
 std::string hint_for_terminal(std::string_view message, int columns) {

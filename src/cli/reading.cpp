@@ -1,4 +1,5 @@
 #include "cli/reading.hpp"
+#include "cli/terminal/pager.hpp"
 
 #include "core/display.hpp"
 
@@ -49,8 +50,8 @@ Journal readable_journal(Context& context, std::string_view verb) {
     if (status.type() == fs::file_type::not_found) {
         // Said, so that a mistyped --journal or a moved folder never
         // passes for an empty journal.
-        fmt::print(stderr, "settle: no journal at {}; nothing to {}\n",
-                   neutralize_controls(root.string()), verb);
+        print_message(fmt::format("settle: no journal at {}; nothing to {}\n",
+                                  neutralize_controls(root.string()), verb));
         return journal;
     }
     if (!ec && !fs::is_directory(status))
@@ -145,7 +146,7 @@ void report_skipped(const std::vector<Error>& problems) {
         if (text.size() > kSaid.size() &&
             text.compare(text.size() - kSaid.size(), kSaid.size(), kSaid) == 0)
             text.resize(text.size() - kSaid.size());
-        fmt::print(stderr, "settle: skipped {}\n", text);
+        print_message(fmt::format("settle: skipped {}\n", text));
     }
 }
 

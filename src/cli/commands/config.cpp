@@ -2,6 +2,7 @@
 // (default, config file, environment, command line).
 #include "cli/commands.hpp"
 #include "cli/reading.hpp"
+#include "cli/terminal/pager.hpp"
 #include "core/display.hpp"
 #include "core/entry_json.hpp"
 
@@ -39,8 +40,9 @@ void run_config(Context& context, const std::string& format) {
     for (const auto& row : rows)
         fmt::print("{:<{}}  {:<{}}  ({})\n", neutralize_controls(row.key), key_width,
                    neutralize_controls(row.value), value_width, to_string(row.source));
-    fmt::print(stderr, "Config file: {} ({})\n", neutralize_controls(settings.config_file.string()),
-               settings.config_file_found ? "read" : "not there, so defaults apply");
+    print_message(
+        fmt::format("Config file: {} ({})\n", neutralize_controls(settings.config_file.string()),
+                    settings.config_file_found ? "read" : "not there, so defaults apply"));
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/hints.hpp"
 #include "cli/reading.hpp"
+#include "cli/terminal/pager.hpp"
 #include "core/display.hpp"
 #include "core/entry_json.hpp"
 #include "core/entry_keys.hpp"
@@ -37,13 +38,13 @@ void report_kept_copies(const Journal& journal, const std::vector<LoadedEntry>& 
         return;
     for (const auto& item : shown)
         if (auto found = kept.find(item.file.id); found != kept.end())
-            fmt::print(stderr,
-                       "settle: {} has {} that an earlier edit kept; `settle edit {}` offers to "
-                       "open it\n",
-                       neutralize_controls(item.file.id),
-                       found->second == 1 ? std::string("an edited copy")
-                                          : fmt::format("{} edited copies", found->second),
-                       neutralize_controls(item.file.id));
+            print_message(fmt::format(
+                "settle: {} has {} that an earlier edit kept; `settle edit {}` offers to "
+                "open it\n",
+                neutralize_controls(item.file.id),
+                found->second == 1 ? std::string("an edited copy")
+                                   : fmt::format("{} edited copies", found->second),
+                neutralize_controls(item.file.id)));
 }
 
 void run_list(Context& context, const ListOptions& options) {
@@ -97,7 +98,8 @@ void run_list(Context& context, const ListOptions& options) {
         for (const auto& item : loaded.entries)
             fmt::print("{}  {}\n", neutralize_controls(item.file.id), describe_entry(item.entry));
         if (loaded.entries.empty() && ::isatty(1))
-            fmt::print(stderr, "No entries{}.\n", loaded.problems.empty() ? " yet" : " to show");
+            print_message(
+                fmt::format("No entries{}.\n", loaded.problems.empty() ? " yet" : " to show"));
     }
     report_kept_copies(journal, loaded.entries);
 }

@@ -6,6 +6,7 @@
 #include "cli/guided/revisit.hpp"
 #include "cli/reading.hpp"
 #include "cli/sync/git.hpp"
+#include "cli/terminal/pager.hpp"
 #include "core/atomic_file.hpp"
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
@@ -114,7 +115,7 @@ void print_open(const std::vector<LoadedEntry>& entries, const std::string& form
         fmt::print("{}  {}\n", neutralize_controls(item.file.id), what);
     }
     if (entries.empty())
-        fmt::print(stderr, "Nothing waiting to be looked back on.\n");
+        print_message("Nothing waiting to be looked back on.\n");
 }
 
 void run_revisit(Context& context, const RevisitOptions& options) {
@@ -129,7 +130,8 @@ void run_revisit(Context& context, const RevisitOptions& options) {
         if (!file)
             throw RuntimeError(file.error().located());
         save_answers(context, *file, answers);
-        fmt::print(stderr, "Saved your answers in {}.\n", neutralize_controls(file->relative));
+        print_message(
+            fmt::format("Saved your answers in {}.\n", neutralize_controls(file->relative)));
         return;
     }
     if (options.entry) {

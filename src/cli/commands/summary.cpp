@@ -118,7 +118,7 @@ void run_summary(Context& context, const SummaryOptions& options) {
         auto page = summary_html(summary, request, includes, entries, paper);
         if (options.pdf) {
             print_pdf(page, *options.pdf);
-            fmt::print(stderr, "Wrote {}.\n", neutralize_controls(*options.pdf));
+            print_message(fmt::format("Wrote {}.\n", neutralize_controls(*options.pdf)));
         } else {
             fmt::print("{}", page);
         }
