@@ -219,7 +219,7 @@ class WholeExercises(InteractiveTest):
         tty.wait_for_text("Tags  #late")
         tty.wait_for_text("Save this?")
         tty.press_after("e", "Which part?")
-        tty.press_after("3", "› 6")  # the rating stands on the line, to change
+        tty.press_after("3", "(empty: no rating) 6")  # the rating stands on the line
         tty.press("BSpace")
         tty.line("8")
         tty.wait_for_text("Anxiety 8 → not rated")
@@ -262,7 +262,7 @@ class WholeExercises(InteractiveTest):
         tty.line("")
         tty.wait_for_text("Anxiety 4 → 2")
         tty.press_after("e", "Which part?")
-        tty.press_after("4", "› 2")
+        tty.press_after("4", "(empty: no rating) 2")
         tty.press("BSpace")
         tty.press("Enter")
         tty.wait_for_text("Anxiety 4 → not rated")
