@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/guided/menu.hpp"
 #include "cli/reading.hpp"
+#include "cli/terminal/pager.hpp"
 #include "cli/terminal/tty.hpp"
 #include "core/display.hpp"
 #include "core/text_match.hpp"
@@ -60,7 +61,7 @@ constexpr int kExitUsage = 2;
 // Messages can quote a file's text (a bad value, an entry's ID), so they
 // reach the terminal neutralized like any other text from a file.
 void print_error(std::string_view message) {
-    fmt::print(stderr, "settle: error: {}\n", neutralize_controls(message, true));
+    print_message(fmt::format("settle: error: {}\n", neutralize_controls(message, true)));
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "cli/context.hpp"
+#include "cli/terminal/pager.hpp"
 
 #include "cli/flag_names.hpp"
 #include "cli/terminal/probe.hpp"
@@ -22,8 +23,8 @@ const Settings& Context::settings() {
         if (!resolved && !config_problems_are_errors) {
             auto defaults = resolve_settings(flags, env_, ConfigFile::skip);
             if (defaults) {
-                fmt::print(stderr, "settle: warning: {}; running on the defaults\n",
-                           neutralize_controls(resolved.error().located()));
+                print_message(fmt::format("settle: warning: {}; running on the defaults\n",
+                                          neutralize_controls(resolved.error().located())));
                 resolved = std::move(defaults);
             }
         }
@@ -34,7 +35,7 @@ const Settings& Context::settings() {
         }
         // One line each; a key from the file may hold terminal controls.
         for (const auto& warning : resolved->warnings)
-            fmt::print(stderr, "settle: warning: {}\n", neutralize_controls(warning));
+            print_message(fmt::format("settle: warning: {}\n", neutralize_controls(warning)));
         settings_ = std::move(resolved.value());
     }
     return *settings_;

@@ -1,4 +1,5 @@
 #include "cli/hints.hpp"
+#include "cli/terminal/pager.hpp"
 
 #include "core/content.hpp"
 #include "core/display.hpp"
@@ -36,7 +37,7 @@ std::optional<CoachingRules> coaching_rules(Context& context,
         if (warn)
             warn(line);
         else
-            fmt::print(stderr, "{}", line);
+            print_message(line);
         return std::nullopt;
     }
     return std::move(rules.value());
@@ -44,7 +45,7 @@ std::optional<CoachingRules> coaching_rules(Context& context,
 
 void print_hints(const std::vector<Hint>& hints) {
     for (const auto& hint : hints)
-        fmt::print(stderr, "A gentle note: {}\n", neutralize_controls(hint.message));
+        print_message(fmt::format("A gentle note: {}\n", neutralize_controls(hint.message)));
 }
 
 std::string hint_for_terminal(std::string_view message, int columns) {

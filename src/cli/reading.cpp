@@ -1,4 +1,5 @@
 #include "cli/reading.hpp"
+#include "cli/terminal/pager.hpp"
 
 #include "cli/flag_names.hpp"
 #include "core/display.hpp"
@@ -54,8 +55,8 @@ Journal readable_journal(Context& context, std::string_view verb) {
     if (status.type() == fs::file_type::not_found) {
         // Said, so that a mistyped --journal or a moved folder never
         // passes for an empty journal.
-        fmt::print(stderr, "settle: no journal at {}; nothing to {}\n",
-                   neutralize_controls(root.string()), verb);
+        print_message(fmt::format("settle: no journal at {}; nothing to {}\n",
+                                  neutralize_controls(root.string()), verb));
         return journal;
     }
     if (!ec && !fs::is_directory(status))
@@ -150,7 +151,7 @@ void report_skipped(const Error& problem) {
     if (text.size() > kSaid.size() &&
         text.compare(text.size() - kSaid.size(), kSaid.size(), kSaid) == 0)
         text.resize(text.size() - kSaid.size());
-    fmt::print(stderr, "settle: skipped {}\n", text);
+    print_message(fmt::format("settle: skipped {}\n", text));
 }
 
 void report_skipped(const std::vector<Error>& problems) {
@@ -185,7 +186,7 @@ void HeldOutput::warn(const std::string& line) {
         return;
     }
     std::fflush(stdout);
-    fmt::print(stderr, "{}", line);
+    print_message(line);
 }
 
 void HeldOutput::print(std::string_view text) {
@@ -203,7 +204,7 @@ void HeldOutput::let_go() {
     if (!streaming_) {
         report_skipped(problems_);
         for (const auto& line : warnings_)
-            fmt::print(stderr, "{}", line);
+            print_message(line);
         problems_.clear();
         warnings_.clear();
         streaming_ = true;

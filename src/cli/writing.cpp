@@ -1,4 +1,5 @@
 #include "cli/writing.hpp"
+#include "cli/terminal/pager.hpp"
 
 #include "cli/commands.hpp"
 #include "cli/flag_names.hpp"
@@ -96,9 +97,9 @@ std::string likely_year(const Timestamp& when) {
 bool confirm_old_date(const Timestamp& when) {
     if (::isatty(STDIN_FILENO) != 1 || ::isatty(STDERR_FILENO) != 1)
         return false;
-    fmt::print(stderr,
-               "The date {} is before the year 1900{}. Save the entry with this date? [y/N] ",
-               date::format("%F", when.local()), likely_year(when));
+    print_message(
+        fmt::format("The date {} is before the year 1900{}. Save the entry with this date? [y/N] ",
+                    date::format("%F", when.local()), likely_year(when)));
     std::fflush(stderr);
     std::string answer;
     if (!std::getline(std::cin, answer))
@@ -147,6 +148,7 @@ namespace {
 // be the end of them.
 void show_every_word(const Entry& entry) {
     auto text = format_entry(entry);
+    // The entry's own lines, as they would be in the file: never re-wrapped.
     fmt::print(stderr,
                "This could not be saved. Here is everything you wrote, to keep a copy:\n\n{}\n",
                ::isatty(STDERR_FILENO) ? neutralize_controls(text, true) : text);
@@ -178,9 +180,10 @@ void print_on_stdout(const SavedEntry& saved, const WriteOptions& options,
                                                    : saved.path.string());
     else if (!stdout_text.empty())
         // The entry's own text (the composed sentence): as it is into a pipe,
-        // neutralized at a terminal like every reader's output.
-        fmt::print("{}\n",
-                   ::isatty(STDOUT_FILENO) ? neutralize_controls(stdout_text) : stdout_text);
+        // neutralized and word-wrapped at a terminal like every reader's output.
+        fmt::print("{}", ::isatty(STDOUT_FILENO)
+                             ? wrap_for(STDOUT_FILENO, neutralize_controls(stdout_text) + "\n")
+                             : stdout_text + "\n");
     std::fflush(stdout);
 }
 
@@ -202,11 +205,11 @@ std::string save_entry(Context& context, Entry entry, const WriteOptions& option
         auto run = wait_quietly(*options.minutes * 60.0, blocked);
         entry.timer = Timer{run.planned_seconds, run.elapsed_seconds};
         if (run.interrupted)
-            fmt::print(stderr, "settle: the timer ended early; saving what you have.\n");
+            print_message("settle: the timer ended early; saving what you have.\n");
     }
     auto saved = add_to_journal_keeping_words(context, entry);
     print_on_stdout(saved, options, stdout_text);
-    fmt::print(stderr, "Saved {}\n", neutralize_controls(saved.relative));
+    print_message(fmt::format("Saved {}\n", neutralize_controls(saved.relative)));
     commit_if_asked(context, saved, entry);
     if (auto rules = coaching_rules(context))
         print_hints(rules->check(entry));

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <vector>
 
 namespace settle {
 
@@ -139,10 +140,55 @@ std::optional<Landed> parse_landed(std::string_view text) {
     return parse_name<Landed>(text);
 }
 
+std::string without_lead_in(ScriptPart part, std::string_view answer) {
+    static const std::vector<std::string_view> when = {"when "};
+    static const std::vector<std::string_view> feel = {
+        "i notice i feel ", "i notice i'm feeling ", "i notice that i feel ",
+        "i feel ",          "i'm feeling ",          "i am feeling ",
+        "feeling "};
+    static const std::vector<std::string_view> need = {"and what i'm actually needing is ",
+                                                       "what i'm actually needing is ",
+                                                       "what i am actually needing is ",
+                                                       "what i'm needing is ",
+                                                       "i'm needing ",
+                                                       "i am needing ",
+                                                       "i need "};
+    const auto& lead_ins = part == ScriptPart::situation ? when
+                           : part == ScriptPart::feeling ? feel
+                                                         : need;
+    auto start = answer.find_first_not_of(" \t");
+    if (start == std::string_view::npos)
+        return {};
+    answer.remove_prefix(start);
+    for (auto lead_in : lead_ins) {
+        if (answer.size() <= lead_in.size())
+            continue;
+        bool same = true;
+        for (size_t i = 0; i < lead_in.size() && same; ++i) {
+            char c = answer[i];
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+            same = c == lead_in[i];
+        }
+        if (same) {
+            answer.remove_prefix(lead_in.size());
+            break;
+        }
+    }
+    answer.remove_prefix(std::min(answer.find_first_not_of(" \t"), answer.size()));
+    auto end = answer.find_last_not_of(" \t");
+    auto trimmed = std::string(answer.substr(0, end + 1));
+    // "When it's late," keeps its meaning without the comma the sentence adds.
+    if (part == ScriptPart::situation && !trimmed.empty() && trimmed.back() == ',')
+        trimmed.pop_back();
+    return trimmed;
+}
+
 std::string compose_sentence(const ScriptFields& script) {
     return fmt::format("When {}, I notice I feel {}, and what I'm actually needing is {}.",
-                       trim_for_sentence(script.situation), trim_for_sentence(script.feeling),
-                       trim_for_sentence(script.need));
+                       trim_for_sentence(without_lead_in(ScriptPart::situation, script.situation)),
+                       trim_for_sentence(without_lead_in(ScriptPart::feeling, script.feeling)),
+                       trim_for_sentence(without_lead_in(ScriptPart::need, script.need)));
 }
 
 namespace {

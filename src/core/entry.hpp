@@ -104,7 +104,19 @@ struct Entry {
 };
 
 // "When …, I notice I feel …, and what I'm actually needing is …."
+// An answer that starts with the words the sentence already says before it
+// ("When …", "I feel …", "I need …") does not say them twice.
 std::string compose_sentence(const ScriptFields& script);
+
+// The three answers of a script.
+enum class ScriptPart { situation, feeling, need };
+
+// `answer` without spaces around it and without the words the sentence
+// already says before it: "When it's late," gives "it's late", "I notice I
+// feel scared" gives "scared", "what I'm actually needing is rest" gives
+// "rest" (letters compared without regard to case). An answer that is only
+// those words is kept as it is.
+std::string without_lead_in(ScriptPart part, std::string_view answer);
 
 // Checks what the exercise requires of a complete entry (an incomplete one
 // may lack fields, but what it has must still be in range). Messages name

@@ -10,20 +10,6 @@ namespace settle {
 
 namespace {
 
-std::vector<std::string_view> words_of(std::string_view text) {
-    std::vector<std::string_view> words;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        auto start = text.find_first_not_of(' ', pos);
-        if (start == std::string_view::npos)
-            break;
-        auto end = std::min(text.find(' ', start), text.size());
-        words.push_back(text.substr(start, end - start));
-        pos = end;
-    }
-    return words;
-}
-
 // The lines of one item: a bullet on the first, an indent on the rest.
 std::vector<std::string> bulleted(std::string_view item, int width, std::string_view bullet) {
     auto lines = wrap_to_width(item, std::max(1, width - 2));
@@ -65,45 +51,6 @@ std::vector<std::string> stacked(const TextColumn& left, const TextColumn& right
 }
 
 } // namespace
-
-std::vector<std::string> wrap_to_width(std::string_view text, int columns) {
-    columns = std::max(1, columns);
-    std::vector<std::string> lines;
-    std::string line;
-    int line_width = 0;
-    auto finish_line = [&] {
-        lines.push_back(std::move(line));
-        line.clear();
-        line_width = 0;
-    };
-    for (auto word : words_of(text)) {
-        int word_width = display_width(word);
-        if (!line.empty() && line_width + 1 + word_width <= columns) {
-            line += ' ';
-            line += word;
-            line_width += 1 + word_width;
-            continue;
-        }
-        if (!line.empty())
-            finish_line();
-        if (word_width <= columns) {
-            line = std::string(word);
-            line_width = word_width;
-            continue;
-        }
-        // A word wider than a line is split between characters.
-        for (auto cluster : grapheme_clusters(word)) {
-            int cluster_width = display_width(cluster);
-            if (line_width + cluster_width > columns && !line.empty())
-                finish_line();
-            line += cluster;
-            line_width += cluster_width;
-        }
-    }
-    if (!line.empty() || lines.empty())
-        lines.push_back(std::move(line));
-    return lines;
-}
 
 std::string pad_to_width(std::string_view text, int columns) {
     return std::string(text) +

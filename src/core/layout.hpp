@@ -7,12 +7,9 @@
 #include <string_view>
 #include <vector>
 
-namespace settle {
+#include "wrap.hpp"
 
-// Breaks `text` into lines of at most `columns` display columns, at spaces
-// where it can and between characters only when one word is wider than a
-// line. Spaces at the breaks are dropped; an empty text gives one empty line.
-std::vector<std::string> wrap_to_width(std::string_view text, int columns);
+namespace settle {
 
 // Pads `text` with spaces to exactly `columns` display columns (it must fit).
 std::string pad_to_width(std::string_view text, int columns);

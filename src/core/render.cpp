@@ -30,171 +30,6 @@ std::string_view literal(cmark_node* node) {
     return text ? text : "";
 }
 
-std::string sgr(unsigned face) {
-    std::string codes;
-    auto add = [&](unsigned bit, const char* code) {
-        if (face & bit)
-            codes += (codes.empty() ? "" : ";") + std::string(code);
-    };
-    add(face_bold, "1");
-    add(face_dim, "2");
-    add(face_italic, "3");
-    add(face_underline, "4");
-    add(face_code, "36");
-    return "\x1b[" + codes + "m";
-}
-
-struct Line {
-    std::vector<Span> spans;
-    int width = 0;
-
-    bool empty() const { return spans.empty(); }
-
-    void add(std::string_view text, unsigned face, int columns) {
-        if (!spans.empty() && spans.back().face == face)
-            spans.back().text += text;
-        else
-            spans.push_back(Span{std::string(text), face});
-        width += columns;
-    }
-
-    void trim_trailing_spaces() {
-        while (!spans.empty()) {
-            auto& text = spans.back().text;
-            while (!text.empty() && text.back() == ' ') {
-                text.pop_back();
-                --width;
-            }
-            if (!text.empty())
-                break;
-            spans.pop_back();
-        }
-    }
-};
-
-// Writes one line: styles switch only where the face changes and are reset
-// before the newline, so a pager or a cut line never bleeds style.
-void append_line(std::string& out, const std::vector<Span>& prefix, const Line& content,
-                 bool styled) {
-    Line line;
-    for (const auto& span : prefix)
-        line.add(span.text, span.face, 0);
-    for (const auto& span : content.spans)
-        line.add(span.text, span.face, 0);
-    line.trim_trailing_spaces();
-    unsigned current = face_plain;
-    for (const auto& span : line.spans) {
-        if (styled && span.face != current) {
-            if (current != face_plain)
-                out += "\x1b[0m";
-            if (span.face != face_plain)
-                out += sgr(span.face);
-            current = span.face;
-        }
-        out += span.text;
-    }
-    if (current != face_plain)
-        out += "\x1b[0m";
-    out += '\n';
-}
-
-struct Word {
-    std::vector<Span> parts;
-    int width = 0;
-    bool line_break = false; // a hard break, not a word
-};
-
-std::vector<Word> split_words(const std::vector<Span>& spans) {
-    std::vector<Word> words(1);
-    auto finish = [&] {
-        if (!words.back().parts.empty())
-            words.emplace_back();
-    };
-    for (const auto& span : spans) {
-        if (span.text == "\n") {
-            finish();
-            words.back().line_break = true;
-            words.emplace_back();
-            continue;
-        }
-        size_t start = 0;
-        while (start <= span.text.size()) {
-            size_t space = std::min(span.text.find(' ', start), span.text.size());
-            if (space > start) {
-                auto piece = std::string_view(span.text).substr(start, space - start);
-                auto& word = words.back();
-                if (!word.parts.empty() && word.parts.back().face == span.face)
-                    word.parts.back().text += piece;
-                else
-                    word.parts.push_back(Span{std::string(piece), span.face});
-                word.width += display_width(piece);
-            }
-            if (space < span.text.size())
-                finish();
-            start = space + 1;
-        }
-    }
-    if (words.back().parts.empty() && !words.back().line_break)
-        words.pop_back();
-    return words;
-}
-
-// Breaks spans into lines of at most `first_columns` (the first line) and
-// `rest_columns` (the others) display columns.
-std::vector<Line> wrap_lines(const std::vector<Span>& spans, int first_columns, int rest_columns) {
-    std::vector<Line> lines;
-    Line current;
-    auto columns = [&] {
-        return lines.empty() ? first_columns : rest_columns;
-    };
-    auto flush = [&] {
-        current.trim_trailing_spaces();
-        lines.push_back(std::move(current));
-        current = Line{};
-    };
-    for (const auto& word : split_words(spans)) {
-        if (word.line_break) {
-            flush();
-            continue;
-        }
-        int gap = current.empty() ? 0 : 1;
-        if (current.width + gap + word.width <= columns()) {
-            // The space keeps the styles both neighbours share, so an
-            // underlined heading is underlined from end to end.
-            if (gap)
-                current.add(" ", current.spans.back().face & word.parts.front().face, 1);
-            for (const auto& part : word.parts)
-                current.add(part.text, part.face, display_width(part.text));
-            continue;
-        }
-        if (word.width <= rest_columns && !current.empty()) {
-            flush();
-            for (const auto& part : word.parts)
-                current.add(part.text, part.face, display_width(part.text));
-            continue;
-        }
-        // Longer than a whole line (a URL, a run of CJK): cut between
-        // characters, starting on this line when a fair part of it is free.
-        if (!current.empty()) {
-            if (columns() - current.width - 1 < columns() / 4)
-                flush();
-            else
-                current.add(" ", face_plain, 1);
-        }
-        for (const auto& part : word.parts) {
-            for (auto cluster : grapheme_clusters(part.text)) {
-                int width = display_width(cluster);
-                if (current.width + width > columns() && !current.empty())
-                    flush();
-                current.add(cluster, part.face, width);
-            }
-        }
-    }
-    if (!current.empty())
-        flush();
-    return lines;
-}
-
 // The spans of a leaf block's inline content, walked without recursion so
 // that deeply nested emphasis costs no stack.
 std::vector<Span> inline_spans(cmark_node* block, unsigned base_face, bool styled) {
@@ -339,14 +174,14 @@ class Renderer {
         levels_.pop_back();
     }
 
-    void emit(const Line& content) {
+    void emit(const StyledLine& content) {
         std::vector<Span> prefix;
         for (auto& level : levels_) {
             const auto& spans = level.used ? level.rest : level.first;
             prefix.insert(prefix.end(), spans.begin(), spans.end());
             level.used = true;
         }
-        append_line(out_, prefix, content, options_.styled);
+        append_styled_line(out_, prefix, content, options_.styled);
         need_gap_ = true;
     }
 
@@ -357,7 +192,7 @@ class Renderer {
             std::vector<Span> prefix;
             for (const auto& level : levels_)
                 prefix.insert(prefix.end(), level.rest.begin(), level.rest.end());
-            append_line(out_, prefix, Line{}, options_.styled);
+            append_styled_line(out_, prefix, StyledLine{}, options_.styled);
         }
         need_gap_ = false;
     }
@@ -382,7 +217,7 @@ class Renderer {
         }
         // Without styles, the two top levels are underlined with characters.
         if (!options_.styled && level <= 2 && widest > 0) {
-            Line rule;
+            StyledLine rule;
             rule.add(std::string(static_cast<size_t>(widest), level == 1 ? '=' : '-'), face_plain,
                      widest);
             emit(rule);
@@ -392,14 +227,14 @@ class Renderer {
     void code_block(cmark_node* node) {
         push_level("    ", "    ", face_plain);
         for (const auto& text : code_lines(node)) {
-            Line line;
+            StyledLine line;
             if (text.empty())
                 emit(line);
             for (auto cluster : grapheme_clusters(text)) {
                 int width = display_width(cluster);
                 if (line.width + width > columns() && !line.empty()) {
                     emit(line);
-                    line = Line{};
+                    line = StyledLine{};
                 }
                 line.add(cluster, options_.styled ? face_code : face_plain, width);
             }
@@ -410,7 +245,7 @@ class Renderer {
     }
 
     void thematic_break() {
-        Line line;
+        StyledLine line;
         std::string_view mark = "* * *";
         int indent = std::max(0, (columns() - static_cast<int>(mark.size())) / 2);
         line.add(std::string(static_cast<size_t>(indent), ' '), face_plain, indent);
@@ -476,7 +311,7 @@ class Renderer {
             start_block();
             push_level(marker, std::string(marker_width, ' '), face_plain);
             if (!cmark_node_first_child(item))
-                emit(Line{});
+                emit(StyledLine{});
             children(item);
             pop_level();
         }
@@ -519,7 +354,7 @@ std::string wrap_spans(const std::vector<Span>& spans, const RenderOptions& opti
     std::string out;
     bool first = true;
     for (const auto& line : wrap_lines(spans, available(first_prefix), available(rest_prefix))) {
-        append_line(out, first ? first_prefix : rest_prefix, line, options.styled);
+        append_styled_line(out, first ? first_prefix : rest_prefix, line, options.styled);
         first = false;
     }
     return out;

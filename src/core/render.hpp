@@ -10,22 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "wrap.hpp"
+
 namespace settle {
-
-// How a run of text looks when styled; combined as bits.
-enum Face : unsigned {
-    face_plain = 0,
-    face_bold = 1u << 0,
-    face_italic = 1u << 1,
-    face_underline = 1u << 2,
-    face_dim = 1u << 3,
-    face_code = 1u << 4,
-};
-
-struct Span {
-    std::string text; // "\n" alone forces a line break
-    unsigned face = face_plain;
-};
 
 struct RenderOptions {
     int width = 80;      // no line is wider than this, in display columns

@@ -1,7 +1,7 @@
-"""The guided sessions fit any terminal: prose is word-wrapped at 40 and 80
-columns without breaking a word, every line ends with its text attributes
-reset, and a terminal without cursor control (TERM=dumb) gets plain lines
-and not one escape sequence."""
+"""The guided sessions fit any terminal: every line ends with its text
+attributes reset, and a terminal without cursor control (TERM=dumb) gets
+plain lines and not one escape sequence. (Word-wrapping at 40 and 80
+columns: test_interactive_wrapping.py.)"""
 
 import re
 import unittest
@@ -9,11 +9,6 @@ import unittest
 from tty_harness import InteractiveTest, require_tmux
 
 SGR = re.compile(rb"\x1b\[([0-9;]*)m")
-
-
-def joined(lines):
-    """The screen as one paragraph: a word broken across lines would show."""
-    return " ".join(" ".join(line.split()) for line in lines if line.strip())
 
 
 def flows():
@@ -84,41 +79,6 @@ def flows():
             "When you have said it, sent it or kept it, `settle revisit` asks how it went, "
             "if you like."]),
     ]
-
-
-@require_tmux
-class Wrapping(InteractiveTest):
-    def test_every_screen_wraps_between_words_at_40_and_80_columns(self):
-        for width in (40, 80):
-            for name, args, steps, prose in flows():
-                with self.subTest(width=width, screen=name):
-                    tty = self.start(*args, width=width, height=50)
-                    steps(tty)
-                    tty.wait_for_exit()
-                    lines = tty.history()
-                    for line in lines:
-                        self.assertLessEqual(len(line), width, line)
-                    text = joined(lines)
-                    for sentence in prose:
-                        self.assertIn(" ".join(sentence.split()), text)
-
-    def test_revisit_wraps_between_words(self):
-        self.ok("audit", "--know", "k", "--predict",
-                "they will decide that they have had enough of me", "--at",
-                "2026-11-01 10:00")
-        tty = self.start("revisit", width=40, height=40)
-        tty.wait_for_text("Did this happen?")
-        tty.choose("h")
-        tty.wait_for_exit()
-        lines = tty.history()
-        for line in lines:
-            self.assertLessEqual(len(line), 40, line)
-        text = joined(lines)
-        for sentence in ("Your answers are saved as you go; Ctrl-C stops at any point.",
-                         "they will decide that they have had enough of me",
-                         "[h] happened [p] partly [d] didn't [?] not sure [Enter] skip",
-                         "That's all for now."):
-            self.assertIn(sentence, text)
 
 
 @require_tmux

@@ -49,6 +49,20 @@ class WritingTest(JournalTest):
         [path] = self.entries()
         self.assertIn("sentence: When we haven't", self.read_entry(path))
 
+    def test_lead_ins_given_as_flags_are_not_doubled(self):
+        result = self.ok("script", "--situation", "When you left", "--feel", "I feel scared",
+                         "--need", "what I'm actually needing is closeness")
+        self.assertEqual(result.out, "When you left, I notice I feel scared, and what I'm "
+                                     "actually needing is closeness.\n")
+        [path] = self.entries()
+        entry = self.read_entry(path)
+        # The answers themselves are kept as given.
+        self.assertIn("situation: When you left\nfeeling: I feel scared\n", entry)
+        result = self.ok("script", "--stdin", stdin="situation: when it got late,\n"
+                                                    "feel: feeling small\nneed: I need rest\n")
+        self.assertEqual(result.out, "When it got late, I notice I feel small, and what I'm "
+                                     "actually needing is rest.\n")
+
     def test_print_path_prints_only_the_new_file(self):
         result = self.ok("script", "--situation", "a", "--feel", "b", "--need", "c", "--print-path")
         [path] = self.entries()

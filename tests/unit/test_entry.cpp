@@ -23,6 +23,19 @@ TEST_CASE("The composed sentence follows the template") {
           "I'm actually needing is to hear that we're okay.");
 }
 
+TEST_CASE("Words the sentence already says are not said twice") {
+    ScriptFields script{"When you left,", "I notice I feel scared", "I need closeness."};
+    CHECK(compose_sentence(script) == "When you left, I notice I feel scared, and what I'm "
+                                      "actually needing is closeness.");
+    CHECK(compose_sentence(
+              {"when it's late", "feeling alone", "What I'm actually needing is rest"}) ==
+          "When it's late, I notice I feel alone, and what I'm actually needing is rest.");
+    // Only the lead-in: kept, since there is nothing else to say.
+    CHECK(without_lead_in(ScriptPart::situation, "When") == "When");
+    CHECK(without_lead_in(ScriptPart::feeling, "  I FEEL  small ") == "small");
+    CHECK(without_lead_in(ScriptPart::need, "i needed space") == "i needed space");
+}
+
 TEST_CASE("Kinds and outcomes have one spelling each") {
     for (auto kind : {Kind::audit, Kind::script, Kind::pause})
         CHECK(parse_kind(to_string(kind)) == kind);

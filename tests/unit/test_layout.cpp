@@ -10,7 +10,9 @@ TEST_CASE("wrap_to_width breaks at spaces and keeps every word") {
     CHECK(wrap_to_width("short", 10) == std::vector<std::string>{"short"});
     CHECK(wrap_to_width("they said they would call", 10) ==
           std::vector<std::string>{"they said", "they would", "call"});
-    CHECK(wrap_to_width("  spaces   between  ", 20) == std::vector<std::string>{"spaces between"});
+    // Spaces between words on a line stay as typed; at the ends they go.
+    CHECK(wrap_to_width("  spaces   between  ", 20) ==
+          std::vector<std::string>{"spaces   between"});
 }
 
 TEST_CASE("wrap_to_width splits only a word longer than a line, by display width") {

@@ -1,6 +1,7 @@
 // settle check: read every entry and name each problem as path:line.
 #include "cli/commands.hpp"
 #include "cli/reading.hpp"
+#include "cli/terminal/pager.hpp"
 #include "core/display.hpp"
 #include "core/journal_scan.hpp"
 
@@ -51,15 +52,15 @@ Example:
                            neutralize_controls(leftover.relative));
         }
         if (problems == 0) {
-            fmt::print(stderr, "{} {} checked; all can be read.\n", checked,
-                       checked == 1 ? "entry" : "entries");
+            print_message(fmt::format("{} {} checked; all can be read.\n", checked,
+                                      checked == 1 ? "entry" : "entries"));
         } else {
-            fmt::print(stderr, "{} of {} entries need a look.\n", problems, checked);
+            print_message(fmt::format("{} of {} entries need a look.\n", problems, checked));
             context.exit_status = 1;
         }
         if (!leftovers.empty()) {
-            fmt::print(stderr, "{} {} left beside the entries.\n", leftovers.size(),
-                       leftovers.size() == 1 ? "file was" : "files were");
+            print_message(fmt::format("{} {} left beside the entries.\n", leftovers.size(),
+                                      leftovers.size() == 1 ? "file was" : "files were"));
             context.exit_status = 1;
         }
     });

@@ -4,6 +4,7 @@
 // (core/settings.hpp).
 #include "cli/commands.hpp"
 #include "cli/reading.hpp"
+#include "cli/terminal/pager.hpp"
 #include "core/display.hpp"
 #include "core/entry_json.hpp"
 #include "core/text_match.hpp"
@@ -38,8 +39,9 @@ std::vector<const SettingSpec*> named_settings(const std::string& key) {
 
 bool shows_row(const std::vector<const SettingSpec*>& specs, const SettingRow& row) {
     return std::any_of(specs.begin(), specs.end(), [&](const SettingSpec* spec) {
-        return row.key == spec->key || (spec->type == SettingType::crisis_lines &&
-                                        std::string_view(row.key).starts_with(std::string(spec->key) + "."));
+        return row.key == spec->key ||
+               (spec->type == SettingType::crisis_lines &&
+                std::string_view(row.key).starts_with(std::string(spec->key) + "."));
     });
 }
 
@@ -78,8 +80,9 @@ void run_config(Context& context, const std::string& format, const std::string& 
     for (const auto* spec : specs)
         fmt::print("\n{}: {}.\n  Takes {}; the default is {}.\n", spec->key, spec->help,
                    allowed_values(*spec), spec->default_value);
-    fmt::print(stderr, "Config file: {} ({})\n", neutralize_controls(settings.config_file.string()),
-               settings.config_file_found ? "read" : "not there, so defaults apply");
+    print_message(
+        fmt::format("Config file: {} ({})\n", neutralize_controls(settings.config_file.string()),
+                    settings.config_file_found ? "read" : "not there, so defaults apply"));
 }
 
 } // namespace

@@ -66,8 +66,8 @@ void run_crisis(Context& context) {
     fmt::print("{}", crisis_text(lines, built_in_shown, config_file_path(context.env()), style));
     std::fflush(stdout);
     if (problem)
-        fmt::print(stderr, "settle: warning: {}; these are the built-in lines\n",
-                   neutralize_controls(*problem));
+        print_message(fmt::format("settle: warning: {}; these are the built-in lines\n",
+                                  neutralize_controls(*problem)));
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/reading.hpp"
 #include "cli/sync/git.hpp"
+#include "cli/terminal/pager.hpp"
 #include "core/atomic_file.hpp"
 #include "core/display.hpp"
 #include "core/fast_frontmatter.hpp"
@@ -73,11 +74,10 @@ void say_which_editor(const DefaultEditor& editor) {
               "without saving";
     else
         how = "save the file and quit the editor to come back";
-    fmt::print(stderr,
-               "Opening {} (no $VISUAL or $EDITOR is set; set one to choose your editor).\n"
-               "To leave it: {}.\n",
-               neutralize_controls(editor.shown), how);
-    std::fflush(stderr);
+    print_message(
+        fmt::format("Opening {} (no $VISUAL or $EDITOR is set; set one to choose your editor).\n"
+                    "To leave it: {}.\n",
+                    neutralize_controls(editor.shown), how));
 }
 
 // Runs the editor through sh, as git does, so that "code --wait" or an
@@ -125,8 +125,7 @@ struct EditOptions {
 // question counts (keys typed ahead are dropped first). No is the default.
 bool ask_yes(const std::string& question) {
     ::tcflush(STDIN_FILENO, TCIFLUSH);
-    fmt::print(stderr, "{} [y/N] ", question);
-    std::fflush(stderr);
+    print_message(question + " [y/N] ");
     std::string answer;
     int c = 0;
     while ((c = std::getchar()) != EOF && c != '\n')
@@ -147,20 +146,22 @@ std::optional<Leftover> kept_copy_to_open(const Journal& journal, const EntryFil
         return std::nullopt;
     }
     const auto& newest = kept.back();
-    fmt::print(stderr, "An edited copy of {} that settle could not save is kept at {}{}.\n",
-               neutralize_controls(file.id), neutralize_controls(newest.relative),
-               kept.size() > 1
-                   ? fmt::format(" (and {} older ones; `settle check` lists them)", kept.size() - 1)
-                   : std::string());
+    print_message(fmt::format(
+        "An edited copy of {} that settle could not save is kept at {}{}.\n",
+        neutralize_controls(file.id), neutralize_controls(newest.relative),
+        kept.size() > 1
+            ? fmt::format(" (and {} older ones; `settle check` lists them)", kept.size() - 1)
+            : std::string()));
     if (options.kept)
         return newest;
     if (::isatty(STDIN_FILENO) == 1 && ::isatty(STDERR_FILENO) == 1) {
         if (ask_yes("Open the kept copy instead of the entry?"))
             return newest;
-        fmt::print(stderr, "The kept copy stays where it is.\n");
+        print_message("The kept copy stays where it is.\n");
         return std::nullopt;
     }
-    fmt::print(stderr, "To open it instead: settle edit --kept {}\n", neutralize_controls(file.id));
+    print_message(
+        fmt::format("To open it instead: settle edit --kept {}\n", neutralize_controls(file.id)));
     return std::nullopt;
 }
 
@@ -224,7 +225,7 @@ void run_edit(Context& context, const EditOptions& options) {
     }
     if (edited == *original) {
         remove_copy();
-        fmt::print(stderr, "No changes to {}.\n", neutralize_controls(file.relative));
+        print_message(fmt::format("No changes to {}.\n", neutralize_controls(file.relative)));
         return;
     }
     auto replaced = replace_file_if_unchanged(journal.root(), file.path, *original, edited);
@@ -238,15 +239,15 @@ void run_edit(Context& context, const EditOptions& options) {
     remove_copy();
     auto parsed = read_entry_text(edited, file.relative);
     if (!parsed) {
-        fmt::print(stderr,
-                   "Saved {} as you wrote it, but settle cannot read it yet:\n  {}\n"
-                   "Run `settle edit {}` again to fix it.\n",
-                   neutralize_controls(file.relative),
-                   neutralize_controls(parsed.error().located()), neutralize_controls(file.id));
+        print_message(fmt::format("Saved {} as you wrote it, but settle cannot read it yet:\n  {}\n"
+                                  "Run `settle edit {}` again to fix it.\n",
+                                  neutralize_controls(file.relative),
+                                  neutralize_controls(parsed.error().located()),
+                                  neutralize_controls(file.id)));
         context.exit_status = 1;
         return;
     }
-    fmt::print(stderr, "Saved {}.\n", neutralize_controls(file.relative));
+    print_message(fmt::format("Saved {}.\n", neutralize_controls(file.relative)));
     commit_rewrite_if_asked(context, file.path, *parsed, "edit");
 }
 

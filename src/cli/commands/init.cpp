@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/sync/encrypted_remote.hpp"
 #include "cli/sync/git.hpp"
+#include "cli/terminal/pager.hpp"
 #include "core/atomic_file.hpp"
 #include "core/display.hpp"
 
@@ -26,15 +27,15 @@ struct InitOptions {
 void add_remote(const fs::path& folder, const std::string& url) {
     auto now = run_git(folder, {"remote", "get-url", "origin"});
     if (now.status == 0 && now.output == url + "\n") {
-        fmt::print(stderr, "The remote origin is already {}.\n", neutralize_controls(url));
+        print_message(fmt::format("The remote origin is already {}.\n", neutralize_controls(url)));
     } else {
         auto set = run_git(
             folder, now.status == 0 ? std::vector<std::string>{"remote", "set-url", "origin", url}
                                     : std::vector<std::string>{"remote", "add", "origin", url});
         if (set.status != 0)
             throw RuntimeError("git could not set the remote: " + git_last_line(set.output));
-        fmt::print(stderr, "Entries will sync with {} (`settle sync`).\n",
-                   neutralize_controls(url));
+        print_message(
+            fmt::format("Entries will sync with {} (`settle sync`).\n", neutralize_controls(url)));
     }
     ensure_device_tag(folder);
 }
@@ -46,14 +47,14 @@ void commit_existing_entries(const fs::path& folder) {
     if (added.status != 0)
         throw RuntimeError("git could not add the entries: " + git_last_line(added.output));
     if (run_git(folder, {"diff", "--cached", "--quiet"}).status == 0) {
-        fmt::print(stderr, "Nothing was waiting to be committed.\n");
+        print_message("Nothing was waiting to be committed.\n");
         return;
     }
     auto committed =
         run_git(folder, {"commit", "-q", "-m", "settle journal: entries kept before git"});
     if (committed.status != 0)
         throw RuntimeError("git could not commit the entries: " + git_last_line(committed.output));
-    fmt::print(stderr, "Committed the entries that were waiting.\n");
+    print_message("Committed the entries that were waiting.\n");
 }
 
 // A clone's files follow the person's umask (often 0644); a journal is
@@ -83,8 +84,8 @@ void make_contents_private(const fs::path& folder) {
         }
     }
     if (changed > 0)
-        fmt::print(stderr, "Made {} {} inside private (folders 0700, files 0600).\n", changed,
-                   changed == 1 ? "thing" : "things");
+        print_message(fmt::format("Made {} {} inside private (folders 0700, files 0600).\n",
+                                  changed, changed == 1 ? "thing" : "things"));
 }
 
 void run_init(Context& context, const InitOptions& options) {
@@ -113,14 +114,15 @@ void run_init(Context& context, const InitOptions& options) {
     if (auto made = make_private_folders(folder, folder); !made)
         throw RuntimeError(made.error().located());
     if (opened_up) {
-        fmt::print(stderr, "{} is already there; it is now private (only you can read it).\n",
-                   neutralize_controls(folder.string()));
+        print_message(
+            fmt::format("{} is already there; it is now private (only you can read it).\n",
+                        neutralize_controls(folder.string())));
     } else if (existed)
-        fmt::print(stderr, "{} is already there; nothing in it was changed.\n",
-                   neutralize_controls(folder.string()));
+        print_message(fmt::format("{} is already there; nothing in it was changed.\n",
+                                  neutralize_controls(folder.string())));
     else
-        fmt::print(stderr, "Made the journal folder {} (only you can read it).\n",
-                   neutralize_controls(folder.string()));
+        print_message(fmt::format("Made the journal folder {} (only you can read it).\n",
+                                  neutralize_controls(folder.string())));
     if (options.git || options.remote || options.commit_existing) {
         start_repository(folder);
         make_contents_private(folder);
@@ -132,10 +134,10 @@ void run_init(Context& context, const InitOptions& options) {
             commit_existing_entries(folder);
     }
     if (options.folder && fs::absolute(folder, ec) != fs::absolute(context.journal().root(), ec))
-        fmt::print(stderr,
-                   "To write there, use --journal {0}, set SETTLE_JOURNAL={0}, or put\n"
-                   "  journal: {0}\ninto {1}.\n",
-                   folder.string(), context.settings().config_file.string());
+        print_message(
+            fmt::format("To write there, use --journal {0}, set SETTLE_JOURNAL={0}, or put\n"
+                        "  journal: {0}\ninto {1}.\n",
+                        folder.string(), context.settings().config_file.string()));
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/hints.hpp"
 #include "cli/reading.hpp"
+#include "cli/terminal/pager.hpp"
 #include "core/display.hpp"
 #include "core/entry_json.hpp"
 #include "core/entry_keys.hpp"
@@ -130,9 +131,9 @@ void run_list(Context& context, const ListOptions& options) {
         json.finish();
     out.finish();
     if (options.format == "text" && shown == 0 && ::isatty(1))
-        fmt::print(stderr, "No entries{}.\n", out.any_problem() ? " to show" : " yet");
+        print_message(fmt::format("No entries{}.\n", out.any_problem() ? " to show" : " yet"));
     for (const auto& note : notes)
-        fmt::print(stderr, "{}", note);
+        print_message(note);
 }
 
 } // namespace

@@ -190,7 +190,7 @@ void run_read_html(Context& context, const ReadOptions& options, std::vector<Top
     auto page = booklet_html(topics, own_crisis_lines(context), paper);
     if (options.pdf) {
         print_pdf(page, *options.pdf);
-        fmt::print(stderr, "Wrote {}.\n", neutralize_controls(*options.pdf));
+        print_message(fmt::format("Wrote {}.\n", neutralize_controls(*options.pdf)));
     } else {
         fmt::print("{}", page);
     }
@@ -227,7 +227,8 @@ void run_read(Context& context, const ReadOptions& options) {
         }
         auto hits = search_topics(searched, *options.search);
         if (hits.empty()) {
-            fmt::print(stderr, "No topic mentions \"{}\".\n", neutralize_controls(*options.search));
+            print_message(
+                fmt::format("No topic mentions \"{}\".\n", neutralize_controls(*options.search)));
             context.exit_status = 1;
             return;
         }

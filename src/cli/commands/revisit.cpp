@@ -7,6 +7,7 @@
 #include "cli/guided/revisit.hpp"
 #include "cli/reading.hpp"
 #include "cli/sync/git.hpp"
+#include "cli/terminal/pager.hpp"
 #include "core/atomic_file.hpp"
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
@@ -140,7 +141,7 @@ void print_open(Context& context, const RevisitOptions& options) {
         json.finish();
     out.finish();
     if (options.format != "json" && !any)
-        fmt::print(stderr, "Nothing waiting to be looked back on.\n");
+        print_message("Nothing waiting to be looked back on.\n");
 }
 
 // The one entry named, as the walk or the listing shows it.
@@ -174,7 +175,8 @@ void run_revisit(Context& context, const RevisitOptions& options) {
         if (!file)
             throw RuntimeError(file.error().located());
         save_answers(context, *file, answers);
-        fmt::print(stderr, "Saved your answers in {}.\n", neutralize_controls(file->relative));
+        print_message(
+            fmt::format("Saved your answers in {}.\n", neutralize_controls(file->relative)));
         return;
     }
     if (options.entry) {

@@ -116,7 +116,7 @@ void run_summary(Context& context, const SummaryOptions& options) {
         auto page = summary_html(summary, request, includes, entries, paper);
         if (options.pdf) {
             print_pdf(page, *options.pdf);
-            fmt::print(stderr, "Wrote {}.\n", neutralize_controls(*options.pdf));
+            print_message(fmt::format("Wrote {}.\n", neutralize_controls(*options.pdf)));
         } else {
             fmt::print("{}", page);
         }
@@ -125,7 +125,11 @@ void run_summary(Context& context, const SummaryOptions& options) {
     } else if (options.format == "markdown") {
         fmt::print("{}", summary_markdown(summary, request));
     } else {
-        TextStyle style{text_width(options, context), locale_is_utf8(), context.use_color(1)};
+        TextStyle style{text_width(options, context), locale_is_utf8(), context.use_color(1), {}};
+        // At a terminal the sentences wrap at its width, even where the
+        // charts need more; in a pipe or a file each line stays as written.
+        if (auto screen = screen_size(STDOUT_FILENO))
+            style.prose_width = screen->columns;
         // Long at a terminal: through the pager, as `read` does.
         print_paged(summary_text(summary, request, style), context.env());
     }

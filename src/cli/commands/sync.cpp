@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/sync/encrypted_remote.hpp"
 #include "cli/sync/git.hpp"
+#include "cli/terminal/pager.hpp"
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
 #include "core/journal.hpp"
@@ -327,8 +328,8 @@ void run_sync(Context& context, const SyncOptions& options) {
                                     step.conflicts.end());
         }
         if (!repo.commit_of("HEAD")) {
-            fmt::print(stderr, "Nothing to sync yet: the journal and {} are both empty.\n",
-                       neutralize_controls(options.remote));
+            print_message(fmt::format("Nothing to sync yet: the journal and {} are both empty.\n",
+                                      neutralize_controls(options.remote)));
             return;
         }
         sent =
@@ -349,16 +350,16 @@ void run_sync(Context& context, const SyncOptions& options) {
                 options.remote, git_last_line(pushed.output),
                 plural(merged.received, "entry", "entries")));
     }
-    fmt::print(stderr, "{} sent, {} received.\n", plural(sent, "entry", "entries"),
-               merged.received);
+    print_message(
+        fmt::format("{} sent, {} received.\n", plural(sent, "entry", "entries"), merged.received));
     if (!merged.conflicts.empty()) {
-        fmt::print(stderr,
-                   "{} changed on two devices in ways settle cannot merge; both versions are "
-                   "kept in the file, between <<<<<<< and >>>>>>> lines. `settle check` lists "
-                   "them and `settle edit` keeps what stands:\n",
-                   plural(merged.conflicts.size(), "file was", "files were"));
+        print_message(
+            fmt::format("{} changed on two devices in ways settle cannot merge; both versions are "
+                        "kept in the file, between <<<<<<< and >>>>>>> lines. `settle check` lists "
+                        "them and `settle edit` keeps what stands:\n",
+                        plural(merged.conflicts.size(), "file was", "files were")));
         for (const auto& path : merged.conflicts)
-            fmt::print(stderr, "  {}\n", neutralize_controls(path));
+            print_message(fmt::format("  {}\n", neutralize_controls(path)));
         context.exit_status = 1;
     }
 }

@@ -207,11 +207,30 @@ class AuditSession {
         return noted;
     }
 
+    // Every field that will be saved can be changed here: the two lists,
+    // the two ratings, the tags and the note.
     void change() {
         auto& terminal = session_.terminal();
-        auto parts = fmt::format("Which part?  {} what you know   {} what you predict",
-                                 terminal.bold("1"), terminal.bold("2"));
-        bool know = *session_.ask_key(KeyQuestion{U"12", "1 or 2", parts}) == U'1';
+        auto parts =
+            fmt::format("Which part?  {} what you know   {} what you predict   {} anxiety before"
+                        "   {} anxiety after   {} tags   {} note",
+                        terminal.bold("1"), terminal.bold("2"), terminal.bold("3"),
+                        terminal.bold("4"), terminal.bold("5"), terminal.bold("6"));
+        auto part = *session_.ask_key(KeyQuestion{U"123456", "1 to 6", parts});
+        if (part == U'3' || part == U'4') {
+            auto& rating = part == U'3' ? audit().anxiety_before : audit().anxiety_after;
+            rating = session_.ask_rating(
+                fmt::format("How anxious {}, 0-10? ",
+                            part == U'3' ? "were you at the start" : "are you now") +
+                    terminal.dim("(empty: no rating)") + " ",
+                true, [&rating](int value) { rating = value; }, rating);
+            return;
+        }
+        if (part == U'5')
+            return change_tags(session_, entry_);
+        if (part == U'6')
+            return change_note(session_, entry_);
+        bool know = part == U'1';
         auto& items = know ? audit().know : audit().predict;
         std::string_view label = know ? "know" : "predict";
         for (size_t i = 0; i < items.size(); ++i)
@@ -259,9 +278,14 @@ class AuditSession {
                           {"What I'm predicting", safe(audit().predict)}, width, glyphs))
             session_.say(line);
         session_.say();
-        if (audit().anxiety_before && audit().anxiety_after)
-            session_.say(fmt::format("Anxiety {} {} {}", *audit().anxiety_before,
-                                     terminal.glyph("→", "->"), *audit().anxiety_after));
+        if (audit().anxiety_before || audit().anxiety_after) {
+            auto rating = [](const std::optional<int>& value) {
+                return value ? std::to_string(*value) : std::string("not rated");
+            };
+            session_.say(fmt::format("Anxiety {} {} {}", rating(audit().anxiety_before),
+                                     terminal.glyph("→", "->"), rating(audit().anxiety_after)));
+        }
+        show_tags_and_note(session_, entry_);
         session_.say(terminal.dim("The left side is what is true right now."));
     }
 

@@ -44,6 +44,13 @@ bool run_keeping_words(Session& session, Entry& draft, const std::optional<Count
 // True when the draft holds anything the person gave.
 bool has_content(const Entry& entry);
 
+// The review before saving: the tags and the note the entry will be saved
+// with (from --tag and --note), shown when there are any, and asked for
+// again when the person chooses to change them.
+void show_tags_and_note(Session& session, const Entry& entry);
+void change_tags(Session& session, Entry& entry);
+void change_note(Session& session, Entry& entry);
+
 // The timer length for a session: --minutes, else the configured default.
 double planned_seconds(const WriteOptions& options, double configured_minutes);
 

@@ -79,30 +79,32 @@ choose_from_menu(Context& context, const std::vector<std::string>& available) {
 
     Session session(context);
     auto& terminal = session.terminal();
-ask_again:
-    session.say(terminal.bold("What would help right now?"));
-    session.say();
     std::u32string keys = U"q\n";
-    for (const auto& item : shown) {
-        session.say(fmt::format("  {}  {}  {}", terminal.bold(utf8_encode(item.key)), item.label,
-                                item.description));
+    for (const auto& item : shown)
         keys += item.key;
-    }
+    KeyQuestion question{keys, "the letter before what you want",
+                         fmt::format("  {}  not now", terminal.bold("q"))};
+    question.crisis_key = false; // `c` is on the menu itself
     try {
-        KeyQuestion question{keys, "the letter before what you want",
-                             fmt::format("  {}  not now", terminal.bold("q"))};
-        question.crisis_key = false; // `c` is on the menu itself
-        auto key = session.ask_key(question);
-        for (const auto& item : shown)
-            if (key == item.key) {
-                session.say();
-                if (std::string_view(item.command) != "read")
-                    return std::vector<std::string>{item.command};
-                if (auto picked = pick_topic(context, session))
-                    return picked;
-                session.say();
-                goto ask_again; // back to the menu
-            }
+        // The menu again after the topic picker, until something is chosen.
+        while (true) {
+            session.say(terminal.bold("What would help right now?"));
+            session.say();
+            for (const auto& item : shown)
+                session.say(fmt::format("  {}  {}  {}", terminal.bold(utf8_encode(item.key)),
+                                        item.label, item.description));
+            auto key = session.ask_key(question);
+            auto chosen = std::find_if(shown.begin(), shown.end(),
+                                       [&](const MenuItem& item) { return key == item.key; });
+            if (chosen == shown.end())
+                return std::nullopt; // q or Enter: not now
+            session.say();
+            if (std::string_view(chosen->command) != "read")
+                return std::vector<std::string>{chosen->command};
+            if (auto picked = pick_topic(context, session))
+                return picked;
+            session.say();
+        }
     } catch (const SessionEnded&) {
         // Ctrl-C or a closed terminal at the menu: nothing was begun.
     }

@@ -1,4 +1,5 @@
 #include "cli/guided/revisit.hpp"
+#include "cli/terminal/pager.hpp"
 
 #include "cli/terminal/line_editor.hpp"
 #include "cli/terminal/tty.hpp"
@@ -162,7 +163,7 @@ bool can_walk(const std::string& format) {
 
 void walk(Context& context, const std::vector<LoadedEntry>& entries) {
     if (entries.empty()) {
-        fmt::print(stderr, "Nothing waiting to be looked back on.\n");
+        print_message("Nothing waiting to be looked back on.\n");
         return;
     }
     Terminal terminal(TerminalOptions{context.use_color(2), false});

@@ -88,44 +88,10 @@ class ScriptSteps {
     // The sentence already says "When", "I feel" and "I need": typed again
     // at the start of an answer, they would be said twice.
     static std::string without_lead_in(std::string_view label, std::string_view answer) {
-        static const std::vector<std::string_view> when = {"when "};
-        static const std::vector<std::string_view> feel = {
-            "i notice i feel ", "i notice i'm feeling ", "i notice that i feel ",
-            "i feel ",          "i'm feeling ",          "i am feeling ",
-            "feeling "};
-        static const std::vector<std::string_view> need = {"and what i'm actually needing is ",
-                                                           "what i'm actually needing is ",
-                                                           "what i am actually needing is ",
-                                                           "what i'm needing is ",
-                                                           "i'm needing ",
-                                                           "i am needing ",
-                                                           "i need "};
-        const auto& lead_ins = label == "When" ? when : label == "I feel" ? feel : need;
-        auto start = answer.find_first_not_of(" \t");
-        if (start == std::string_view::npos)
-            return {};
-        answer.remove_prefix(start);
-        for (auto lead_in : lead_ins) {
-            if (answer.size() <= lead_in.size())
-                continue;
-            bool same = true;
-            for (size_t i = 0; i < lead_in.size() && same; ++i) {
-                char c = answer[i];
-                if (c >= 'A' && c <= 'Z')
-                    c = static_cast<char>(c - 'A' + 'a');
-                same = c == lead_in[i];
-            }
-            if (same) {
-                answer.remove_prefix(lead_in.size());
-                break;
-            }
-        }
-        auto end = answer.find_last_not_of(" \t");
-        auto trimmed = std::string(answer.substr(0, end + 1));
-        // "When it's late," keeps its meaning without the comma the sentence adds.
-        if (label == "When" && !trimmed.empty() && trimmed.back() == ',')
-            trimmed.pop_back();
-        return trimmed;
+        return settle::without_lead_in(label == "When"     ? ScriptPart::situation
+                                       : label == "I feel" ? ScriptPart::feeling
+                                                           : ScriptPart::need,
+                                       answer);
     }
 
     // The sentence as it will be saved, with keep / change; coaching notes
@@ -139,14 +105,21 @@ class ScriptSteps {
             note_hints("When", script().situation);
             note_hints("I feel", script().feeling);
             note_hints("I need", script().need);
+            show_tags_and_note(session_, entry_);
             auto keys = fmt::format("Save this?  {} keep it   {} change something",
                                     terminal.bold("k"), terminal.bold("e"));
             if (*session_.ask_key(KeyQuestion{U"ke", "k or e", keys}) == U'k')
                 return;
-            auto parts = fmt::format("Which part?  {} the situation   {} the feeling   {} the need",
-                                     terminal.bold("1"), terminal.bold("2"), terminal.bold("3"));
-            auto part = *session_.ask_key(KeyQuestion{U"123", "1, 2 or 3", parts});
-            if (part == U'1')
+            auto parts = fmt::format(
+                "Which part?  {} the situation   {} the feeling   {} the need   {} tags   {} note",
+                terminal.bold("1"), terminal.bold("2"), terminal.bold("3"), terminal.bold("4"),
+                terminal.bold("5"));
+            auto part = *session_.ask_key(KeyQuestion{U"12345", "1 to 5", parts});
+            if (part == U'4')
+                change_tags(session_, entry_);
+            else if (part == U'5')
+                change_note(session_, entry_);
+            else if (part == U'1')
                 script().situation =
                     ask_answer("When", nullptr, script().situation, script().situation);
             else if (part == U'2')

@@ -99,7 +99,8 @@ std::optional<std::string> Session::ask_line(const Question& question) {
 }
 
 std::optional<int> Session::ask_rating(const std::string& prompt, bool can_skip,
-                                       const std::function<void(int)>& keep) {
+                                       const std::function<void(int)>& keep,
+                                       std::optional<int> current) {
     // A question too long to stand before the cursor is said above it, so
     // that it wraps between words.
     std::string shown_prompt = prompt;
@@ -113,6 +114,8 @@ std::optional<int> Session::ask_rating(const std::string& prompt, bool can_skip,
                           if (auto value = parse_rating_answer(unfinished); value && keep)
                               keep(*value);
                       }};
+    if (current)
+        question.prefill = std::to_string(*current);
     while (true) {
         auto answer = ask_line(question);
         if (!answer || (blank(*answer) && can_skip))
@@ -264,13 +267,6 @@ void Session::finish(std::string_view next_step) {
     last.crisis_key = true;
     last.report_typing = true;
     ask_key(last);
-}
-
-void Session::say_wrapped(std::string_view text, std::string_view indent) {
-    std::string out;
-    for (const auto& line : wrap_styled(text, std::max(20, terminal_.size().columns - 1), indent))
-        out += (out.empty() ? "" : "\n") + line;
-    terminal_.line(out);
 }
 
 Session::AfterInterrupt Session::offer_to_stop(LiveStatus* status, bool has_unfinished_text) {

@@ -100,9 +100,11 @@ class Session {
     std::optional<std::string> ask_line(const Question& question);
 
     // A whole number 0-10, asked until one is given (or skipped with Enter
-    // when `can_skip`).
+    // when `can_skip`). `current` stands on the line already, to keep with
+    // Enter or change.
     std::optional<int> ask_rating(const std::string& prompt, bool can_skip,
-                                  const std::function<void(int)>& keep = {});
+                                  const std::function<void(int)>& keep = {},
+                                  std::optional<int> current = std::nullopt);
 
     // A single deliberate key (see KeyQuestion). Keys typed ahead are
     // dropped first. With a `status`, it is kept up to date and nothing is
@@ -121,11 +123,9 @@ class Session {
     // lines before the session closes.
     void finish(std::string_view next_step);
 
-    // Words of the session, written above the prompts.
+    // Words of the session, written above the prompts: word-wrapped at the
+    // terminal's width (Terminal::line).
     void say(std::string_view text = {}) { terminal_.line(text); }
-    // Prose, word-wrapped at the terminal's width (styles kept, each line
-    // ending with its attributes reset).
-    void say_wrapped(std::string_view text, std::string_view indent = {});
     // "know › " in the session's style: the arrow falls back to ">" in ASCII.
     std::string prompt(std::string_view label) const;
 

@@ -2,6 +2,7 @@
 
 #include "cli/report/summary_wording.hpp"
 #include "cli/terminal/styles.hpp"
+#include "cli/terminal/tty.hpp"
 #include "core/display.hpp"
 
 #include <algorithm>
@@ -58,16 +59,47 @@ class TextWriter {
         return {text, (eighths + 7) / 8};
     }
 
-    // `label` padded to the label column, then `value`.
-    void row(std::string& out, std::string_view label, std::string_view value) const {
-        out += fmt::format("  {:<{}}{}\n", label, kLabelColumns, value);
+    // A sentence (it may be styled and start with an indent), word-wrapped
+    // at a terminal with its continuation lines at `indent`; elsewhere as
+    // written.
+    void prose(std::string& out, std::string_view text, std::string_view indent = {}) const {
+        if (!style_.prose_width) {
+            out.append(text).append("\n");
+            return;
+        }
+        size_t start = 0;
+        while (start <= text.size()) {
+            auto end = std::min(text.find('\n', start), text.size());
+            for (const auto& line :
+                 wrap_styled(text.substr(start, end - start), *style_.prose_width, indent))
+                out.append(line).append("\n");
+            start = end + 1;
+        }
     }
+
+    // `label` padded to the label column, then `value`, wrapped under it;
+    // on a narrow terminal the value goes under its label instead.
+    void row(std::string& out, std::string_view label, std::string_view value) const {
+        if (!values_under_labels()) {
+            prose(out, fmt::format("  {:<{}}{}", label, kLabelColumns, value),
+                  std::string(kLabelColumns + 2, ' '));
+            return;
+        }
+        if (!label.empty())
+            prose(out, fmt::format("  {}", label), "  ");
+        prose(out, fmt::format("    {}", value), "    ");
+    }
+
+    // Where a row's value starts.
+    int value_column() const { return values_under_labels() ? 4 : kLabelColumns + 2; }
 
     // Items joined by dots ("lonely 4 · anxious 3"), wrapped under the
     // value column.
     void list_row(std::string& out, std::string_view label,
                   const std::vector<std::string>& items) const {
-        int room = std::max(20, width() - kLabelColumns - 2);
+        int room =
+            std::max(style_.prose_width ? 10 : 20,
+                     std::min(width(), style_.prose_width.value_or(width())) - value_column());
         // A line that goes on ends in a dot, which must fit too.
         int dot_width = style_.unicode ? 2 : 1;
         std::string line;
@@ -101,6 +133,13 @@ class TextWriter {
     static constexpr int kLabelColumns = 24;
 
   private:
+    // Fewer columns than this beside the labels, and a name cut to 30
+    // columns would have to break.
+    static constexpr int kNarrowestValues = 34;
+    bool values_under_labels() const {
+        return style_.prose_width && *style_.prose_width - kLabelColumns - 2 < kNarrowestValues;
+    }
+
     TextStyle style_;
 };
 
@@ -124,9 +163,10 @@ std::string before_after(const TextWriter& w, const Median& before, const Median
 
 void text_pauses(std::string& out, const Summary& s, const TextWriter& w) {
     const auto& p = s.pause;
-    out += w.bold(fmt::format("Pauses: {}", p.count)) + "\n";
+    w.prose(out, w.bold(fmt::format("Pauses: {}", p.count)));
     if (p.count == 0) {
-        out += "  None in this period.\n\n";
+        w.prose(out, "  None in this period.", "  ");
+        out += "\n";
         return;
     }
     if (p.rated > 0)
@@ -194,9 +234,10 @@ void text_pauses(std::string& out, const Summary& s, const TextWriter& w) {
 
 void text_audits(std::string& out, const Summary& s, const TextWriter& w) {
     const auto& a = s.audit;
-    out += w.bold(fmt::format("Audits: {}", a.count)) + "\n";
+    w.prose(out, w.bold(fmt::format("Audits: {}", a.count)));
     if (a.count == 0) {
-        out += "  None in this period.\n\n";
+        w.prose(out, "  None in this period.", "  ");
+        out += "\n";
         return;
     }
     w.row(out, "Things known", std::to_string(a.known));
@@ -212,9 +253,10 @@ void text_audits(std::string& out, const Summary& s, const TextWriter& w) {
 }
 
 void text_scripts(std::string& out, const Summary& s, const TextWriter& w) {
-    out += w.bold(fmt::format("Scripts: {}", s.script.count)) + "\n";
+    w.prose(out, w.bold(fmt::format("Scripts: {}", s.script.count)));
     if (s.script.count == 0) {
-        out += "  None in this period.\n\n";
+        w.prose(out, "  None in this period.", "  ");
+        out += "\n";
         return;
     }
     w.names_row(out, "Feelings named", s.script.feelings, 6);
@@ -226,7 +268,7 @@ void text_looking_back(std::string& out, const Summary& s, const TextWriter& w) 
     const auto& back = s.looking_back;
     if (back.answered.answered == 0 && back.scripts_answered == 0)
         return;
-    out += w.bold("Looking back") + "\n";
+    w.prose(out, w.bold("Looking back"));
     if (back.answered.answered > 0) {
         w.row(out, "Predictions", share_text(back.answered));
         w.list_row(
@@ -271,10 +313,11 @@ void text_spans(std::string& out, const Summary& s, const TextWriter& w) {
                              count_width + bar_room + 2, "urge before", kUrge, "urge after"))
                .append("\n");
     if (from > 0)
-        out += w.dim(fmt::format(
-                   "  ({} in --format markdown or json)",
-                   plural(static_cast<int>(from), "earlier month is", "earlier months are"))) +
-               "\n";
+        w.prose(out,
+                w.dim(fmt::format(
+                    "  ({} in --format markdown or json)",
+                    plural(static_cast<int>(from), "earlier month is", "earlier months are"))),
+                "   ");
     for (size_t i = from; i < spans.size(); ++i) {
         const auto& span = spans[i];
         if (span.empty_spans > 0) {
@@ -308,10 +351,9 @@ void text_spans(std::string& out, const Summary& s, const TextWriter& w) {
 void text_skipped(std::string& out, const Summary& s, const TextWriter& w) {
     if (s.skipped.empty())
         return;
-    out += w.bold(fmt::format("{} left out", plural(static_cast<int>(s.skipped.size()),
-                                                    "file could not be read and is",
-                                                    "files could not be read and are"))) +
-           "\n";
+    w.prose(out, w.bold(fmt::format("{} left out", plural(static_cast<int>(s.skipped.size()),
+                                                          "file could not be read and is",
+                                                          "files could not be read and are"))));
     for (const auto& problem : s.skipped) {
         // The reason goes on its own line when path and reason do not fit.
         auto line = neutralize_controls(problem.located());
@@ -320,9 +362,10 @@ void text_skipped(std::string& out, const Summary& s, const TextWriter& w) {
                        fmt::format("{}{}:", problem.path,
                                    problem.line > 0 ? fmt::format(":{}", problem.line) : "")) +
                    "\n    " + neutralize_controls(problem.message);
-        out += "  " + line + "\n";
+        w.prose(out, "  " + line, "    ");
     }
-    out += w.dim("  `settle check` lists them too; each can be fixed in any editor.") + "\n\n";
+    w.prose(out, w.dim("  `settle check` lists them too; each can be fixed in any editor."), "  ");
+    out += "\n";
 }
 
 } // namespace
@@ -333,27 +376,29 @@ std::string summary_text(const Summary& summary, const SummaryRequest& request,
     const auto& s = summary;
     std::string out;
     if (s.days)
-        out += w.bold(fmt::format("Summary: {}", span_text(*s.days, w.dash()))) +
-               fmt::format(" ({})\n", plural(s.days->days(), "day", "days"));
+        w.prose(out, w.bold(fmt::format("Summary: {}", span_text(*s.days, w.dash()))) +
+                         fmt::format(" ({})", plural(s.days->days(), "day", "days")));
     else
-        out += w.bold("Summary") + "\n";
+        w.prose(out, w.bold("Summary"));
     if (auto filters = filter_text(request); !filters.empty())
-        out += w.dim("Counting " + filters + ".") + "\n";
+        w.prose(out, w.dim("Counting " + filters + "."));
     out += "\n";
 
     if (s.entries == 0) {
-        out += s.days ? "No entries in this period.\n\n" : "No entries yet.\n\n";
+        w.prose(out, s.days ? "No entries in this period." : "No entries yet.");
+        out += "\n";
         text_skipped(out, s, w);
         return out;
     }
-    out += plural(s.entries, "entry", "entries");
+    auto counts = plural(s.entries, "entry", "entries");
     if (!request.kind) // with --kind, every entry is of that kind
-        out += fmt::format(": {}{}{}{}{}", plural(s.by_kind.pause, "pause", "pauses"), w.dot(),
-                           plural(s.by_kind.audit, "audit", "audits"), w.dot(),
-                           plural(s.by_kind.script, "script", "scripts"));
+        counts += fmt::format(": {}{}{}{}{}", plural(s.by_kind.pause, "pause", "pauses"), w.dot(),
+                              plural(s.by_kind.audit, "audit", "audits"), w.dot(),
+                              plural(s.by_kind.script, "script", "scripts"));
     if (s.incomplete > 0)
-        out += fmt::format(" ({} left incomplete)", s.incomplete);
-    out += "\n\n";
+        counts += fmt::format(" ({} left incomplete)", s.incomplete);
+    w.prose(out, counts);
+    out += "\n";
 
     if (!request.kind || *request.kind == Kind::pause)
         text_pauses(out, s, w);
@@ -363,7 +408,7 @@ std::string summary_text(const Summary& summary, const SummaryRequest& request,
         text_scripts(out, s, w);
     text_looking_back(out, s, w);
     if (!s.tags.empty()) {
-        out += w.bold("Tags") + "\n";
+        w.prose(out, w.bold("Tags"));
         w.names_row(out, "Most used", s.tags, 8);
         out += "\n";
     }

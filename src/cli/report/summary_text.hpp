@@ -6,6 +6,7 @@
 
 #include "core/summary.hpp"
 
+#include <optional>
 #include <string>
 
 namespace settle::cli {
@@ -14,6 +15,10 @@ struct TextStyle {
     int width = 80;      // columns the text may use
     bool unicode = true; // block characters for bars; ASCII otherwise
     bool color = false;  // ANSI styles, only for a terminal
+    // At a terminal, its width: the sentences and the rows' values are
+    // word-wrapped to it (the charts keep `width`). Pipes and files: none,
+    // each line as written.
+    std::optional<int> prose_width;
 };
 
 std::string summary_text(const Summary& summary, const SummaryRequest& request,

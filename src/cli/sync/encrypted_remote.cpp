@@ -2,6 +2,7 @@
 // the whole repository (entries, file names, commit messages and times) as
 // GnuPG ciphertext on the remote, while the journal here stays plain text.
 #include "cli/sync/encrypted_remote.hpp"
+#include "cli/terminal/pager.hpp"
 
 #include "cli/sync/git.hpp"
 #include "core/display.hpp"
@@ -70,8 +71,8 @@ std::string choose_key(const std::optional<std::string>& wanted) {
                                      keys.size()));
     if (keys.size() == 1)
         return keys.front();
-    fmt::print(stderr, "Making a GnuPG key for the journal; gpg asks for a passphrase to "
-                       "protect it.\n");
+    print_message(fmt::format("Making a GnuPG key for the journal; gpg asks for a passphrase to "
+                              "protect it.\n"));
     auto made = run_program(
         {"gpg", "--quick-gen-key", "settle journal", "future-default", "default", "never"});
     keys = secret_keys(std::nullopt);
@@ -106,16 +107,16 @@ void setup_encrypted_remote(const fs::path& folder, const std::string& url,
     run_git(folder,
             {"config", "--local", "remote.origin.gcrypt-require-explicit-force-push", "false"});
     ensure_device_tag(folder);
-    fmt::print(stderr,
-               "Entries will sync with {}, which keeps only ciphertext: no entry text, file "
-               "names, commit messages or times.\n"
-               "They can be read only with the GnuPG key {}. Back it up now, away from this "
-               "device (a password manager, a USB stick kept safe):\n"
-               "  gpg --export-secret-keys --armor {} > settle-journal-key.asc\n"
-               "Every other device needs it too (`gpg --import settle-journal-key.asc` there). "
-               "`settle sync --check` proves the remote can be read with it. Losing it never "
-               "touches the journal here.\n",
-               neutralize_controls(remote), fingerprint, fingerprint);
+    print_message(fmt::format(
+        "Entries will sync with {}, which keeps only ciphertext: no entry text, file "
+        "names, commit messages or times.\n"
+        "They can be read only with the GnuPG key {}. Back it up now, away from this "
+        "device (a password manager, a USB stick kept safe):\n"
+        "  gpg --export-secret-keys --armor {} > settle-journal-key.asc\n"
+        "Every other device needs it too (`gpg --import settle-journal-key.asc` there). "
+        "`settle sync --check` proves the remote can be read with it. Losing it never "
+        "touches the journal here.\n",
+        neutralize_controls(remote), fingerprint, fingerprint));
 }
 
 void check_remote_readable(const fs::path& folder, const std::string& remote) {
@@ -165,11 +166,11 @@ void check_remote_readable(const fs::path& folder, const std::string& remote) {
     }
     auto here = run_git(folder, {"rev-parse", "-q", "--verify", "HEAD^{tree}"});
     bool same = here.status == 0 && here.output.substr(0, here.output.find('\n')) == there;
-    fmt::print(stderr, "{} can be read with the keys here: {} {}, {}.\n",
-               neutralize_controls(address), count, count == 1 ? "entry" : "entries",
-               same ? "exactly as in this journal"
-                    : "as of the last sync (`settle sync` sends "
-                      "the rest)");
+    print_message(fmt::format("{} can be read with the keys here: {} {}, {}.\n",
+                              neutralize_controls(address), count, count == 1 ? "entry" : "entries",
+                              same ? "exactly as in this journal"
+                                   : "as of the last sync (`settle sync` sends "
+                                     "the rest)"));
 }
 
 } // namespace settle::cli

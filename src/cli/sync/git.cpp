@@ -1,4 +1,5 @@
 #include "cli/sync/git.hpp"
+#include "cli/terminal/pager.hpp"
 
 #include "cli/process.hpp"
 #include "core/atomic_file.hpp"
@@ -71,8 +72,8 @@ std::string shell_quoted(std::string_view word) {
 bool commit_file(const fs::path& root, const fs::path& file, const std::string& message,
                  std::string_view saved_what) {
     auto not_committed = [&](const std::string& why) {
-        fmt::print(stderr, "settle: not committed to git ({}); the {} itself is saved.\n",
-                   neutralize_controls(why), saved_what);
+        print_message(fmt::format("settle: not committed to git ({}); the {} itself is saved.\n",
+                                  neutralize_controls(why), saved_what));
         return false;
     };
     auto top = run_git(root, {"rev-parse", "--show-toplevel"});
@@ -235,8 +236,8 @@ void start_repository(const fs::path& folder) {
         written.emplace_back(".gitattributes");
     if (write_if_missing(folder / ".gitignore", kGitIgnore))
         written.emplace_back(".gitignore");
-    fmt::print(stderr, "{} git repository in {}.\n", existed ? "Using the" : "Started a",
-               neutralize_controls(folder.string()));
+    print_message(fmt::format("{} git repository in {}.\n", existed ? "Using the" : "Started a",
+                              neutralize_controls(folder.string())));
     if (written.empty())
         return;
     std::vector<std::string> add = {"add", "--"};
@@ -246,12 +247,11 @@ void start_repository(const fs::path& folder) {
     auto added = run_git(folder, add);
     auto committed = added.status == 0 ? run_git(folder, commit) : added;
     if (committed.status != 0)
-        fmt::print(stderr,
-                   "Wrote {} but git could not commit {}: {}\n"
-                   "Once that is sorted out, `git commit` will pick {} up.\n",
-                   fmt::join(written, " and "), written.size() == 1 ? "it" : "them",
-                   neutralize_controls(git_last_line(committed.output)),
-                   written.size() == 1 ? "it" : "them");
+        print_message(fmt::format("Wrote {} but git could not commit {}: {}\n"
+                                  "Once that is sorted out, `git commit` will pick {} up.\n",
+                                  fmt::join(written, " and "), written.size() == 1 ? "it" : "them",
+                                  neutralize_controls(git_last_line(committed.output)),
+                                  written.size() == 1 ? "it" : "them"));
 }
 
 bool commit_entry(const fs::path& root, const fs::path& file, const Entry& entry) {

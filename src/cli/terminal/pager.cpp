@@ -1,5 +1,7 @@
 #include "cli/terminal/pager.hpp"
 
+#include "cli/terminal/tty.hpp"
+
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
@@ -86,6 +88,35 @@ void print_paged(std::string_view text, const GetEnv& env) {
     }
     if (status == -1 || (WIFEXITED(status) && WEXITSTATUS(status) == kCommandNotFound))
         print(text);
+}
+
+std::string wrap_for(int fd, std::string_view text) {
+    auto size = screen_size(fd);
+    if (!size)
+        return std::string(text);
+    std::string out;
+    size_t start = 0;
+    while (start < text.size()) {
+        auto end = std::min(text.find('\n', start), text.size());
+        auto line = text.substr(start, end - start);
+        auto lead = std::min(line.find_first_not_of(' '), line.size());
+        for (const auto& piece : wrap_styled(line, size->columns, std::string(lead, ' ')))
+            out.append(piece).append("\n");
+        if (end == text.size()) {
+            // A question waiting on its line keeps the space before the answer.
+            out.pop_back();
+            auto last = line.find_last_not_of(' ');
+            out.append(line.substr(last == std::string_view::npos ? 0 : last + 1));
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+void print_message(std::string_view text) {
+    auto wrapped = wrap_for(STDERR_FILENO, text);
+    std::fwrite(wrapped.data(), 1, wrapped.size(), stderr);
+    std::fflush(stderr);
 }
 
 } // namespace settle::cli

@@ -6,6 +6,7 @@
 #include "core/settings.hpp"
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace settle::cli {
@@ -19,5 +20,14 @@ int reading_width();
 // show one (not TERM=dumb) and the text is taller than it. A pager that is missing or
 // fails to start falls back to printing.
 void print_paged(std::string_view text, const GetEnv& env);
+
+// `text` as it should reach `fd` (stdout or stderr): at a terminal each
+// line is word-wrapped at its width, continuation lines indented like the
+// line; into a pipe or a file every line stays as written, so scripts and
+// logs see one message a line.
+std::string wrap_for(int fd, std::string_view text);
+
+// Prints a message on stderr, wrapped as wrap_for says.
+void print_message(std::string_view text);
 
 } // namespace settle::cli

@@ -3,6 +3,7 @@
 #include "cli/terminal/probe.hpp"
 #include "cli/terminal/styles.hpp"
 #include "core/display.hpp"
+#include "core/wrap.hpp"
 
 #include <algorithm>
 #include <array>
@@ -510,8 +511,6 @@ KeyPress wait_for_key_press(Terminal& terminal, LiveStatus* status, const WaitHo
     return KeyPress{Heard::input, input->key, false};
 }
 
-namespace {} // namespace
-
 int styled_width(std::string_view styled) {
     int width = 0;
     walk_styled(
@@ -520,121 +519,112 @@ int styled_width(std::string_view styled) {
     return width;
 }
 
-std::vector<std::string> wrap_styled(std::string_view styled, int columns,
-                                     std::string_view indent) {
-    // Words (runs without spaces, their style sequences attached) and the
-    // style sequences open at each point, since the last reset.
-    struct Word {
-        std::string text;
-        int width = 0;
-        std::string open_before; // sequences in force where the word starts
-        std::string open_after;
-        int spaces_before = 0; // kept between words on one line
-    };
-    std::vector<Word> words;
-    int spaces = 0;
-    std::string open;
-    Word current;
-    bool in_word = false;
-    auto finish_word = [&] {
-        if (in_word) {
-            current.open_after = open;
-            words.push_back(std::move(current));
+namespace {
+
+// The face after a style sequence (ESC [ ... m) of the kinds the sessions
+// and the summary write: bold, dim, italic, underline, inverse and the cyan
+// accent, and the codes that end them.
+unsigned face_after(unsigned face, std::string_view sequence) {
+    auto params = sequence.substr(2, sequence.size() - 3);
+    size_t start = 0;
+    do {
+        auto end = std::min(params.find(';', start), params.size());
+        int code = 0;
+        for (char c : params.substr(start, end - start))
+            code = c >= '0' && c <= '9' ? code * 10 + (c - '0') : code;
+        switch (code) {
+        case 0:
+            face = face_plain;
+            break;
+        case 1:
+            face |= face_bold;
+            break;
+        case 2:
+            face |= face_dim;
+            break;
+        case 3:
+            face |= face_italic;
+            break;
+        case 4:
+            face |= face_underline;
+            break;
+        case 7:
+            face |= face_inverse;
+            break;
+        case 22:
+            face &= ~unsigned{face_bold | face_dim};
+            break;
+        case 23:
+            face &= ~unsigned{face_italic};
+            break;
+        case 24:
+            face &= ~unsigned{face_underline};
+            break;
+        case 27:
+            face &= ~unsigned{face_inverse};
+            break;
+        case 39:
+            face &= ~unsigned{face_code};
+            break;
+        default:
+            if (code >= 30 && code <= 37)
+                face |= face_code;
+            break;
         }
-        current = Word{};
-        in_word = false;
-    };
+        start = end + 1;
+    } while (start <= params.size());
+    return face;
+}
+
+} // namespace
+
+std::vector<Span> spans_of_styled(std::string_view styled) {
+    std::vector<Span> spans;
+    unsigned face = face_plain;
     walk_styled(
         styled,
         [&](std::string_view run) {
-            for (auto cluster : grapheme_clusters(run)) {
-                if (cluster == " ") {
-                    finish_word();
-                    ++spaces;
-                    continue;
-                }
-                if (!in_word) {
-                    current.open_before = open;
-                    current.spaces_before = std::exchange(spaces, 0);
-                    in_word = true;
-                }
-                current.text.append(cluster);
-                current.width += display_width(cluster);
-            }
+            if (!spans.empty() && spans.back().face == face)
+                spans.back().text.append(run);
+            else
+                spans.push_back(Span{std::string(run), face});
         },
         [&](std::string_view sequence) {
-            if (sequence == "\033[0m" || sequence == "\033[m")
-                open.clear();
-            else if (!sequence.empty() && sequence.back() == 'm')
-                open.append(sequence);
-            if (!in_word) {
-                current.open_before = open;
-                current.spaces_before = std::exchange(spaces, 0);
-                in_word = true;
-            }
-            current.text.append(sequence);
+            // Only styles: a sequence that would move the cursor or clear
+            // the screen has no place in prose, and is left out.
+            if (sequence.size() >= 3 && sequence.back() == 'm')
+                face = face_after(face, sequence);
         });
-    finish_word();
+    return spans;
+}
 
-    // Lines that fit are kept exactly as they are, spaces and all.
-    if (styled_width(styled) <= columns)
-        return {std::string(styled)};
-
-    std::vector<std::string> lines;
-    std::string line;
-    int width = 0;
-    std::string open_at_end;
-    int indent_width = display_width(indent);
-    auto lead = styled.find_first_not_of(' ');
-    std::string leading(lead == std::string_view::npos ? 0 : lead, ' ');
-    line = leading;
-    width = static_cast<int>(leading.size());
-    bool line_has_word = false;
-    auto close_line = [&] {
-        if (!open_at_end.empty())
-            line += "\033[0m";
-        lines.push_back(std::move(line));
-        line = std::string(indent) + open_at_end;
-        width = indent_width;
-        line_has_word = false;
-    };
-    bool first_word = true;
-    for (auto& word : words) {
-        int gap = first_word ? 0 : std::max(1, word.spaces_before);
-        first_word = false;
-        if (line_has_word && width + gap + word.width > columns)
-            close_line();
-        if (line_has_word) {
-            line += std::string(static_cast<size_t>(gap), ' ');
-            width += gap;
+std::vector<std::string> wrap_styled(std::string_view styled, int columns,
+                                     std::string_view indent) {
+    auto spans = spans_of_styled(styled);
+    // The paragraph's own leading spaces indent its first line.
+    size_t lead = 0;
+    while (!spans.empty()) {
+        auto& text = spans.front().text;
+        auto first = text.find_first_not_of(' ');
+        lead += first == std::string::npos ? text.size() : first;
+        if (first != std::string::npos) {
+            text.erase(0, first);
+            break;
         }
-        if (width + word.width > columns) {
-            // One word wider than a line: it has to be cut.
-            auto rest = std::string_view(word.text);
-            while (width + styled_width(rest) > columns) {
-                auto piece = fit_styled(rest, std::max(1, columns - width));
-                auto plain = piece;
-                if (plain.size() >= 4 && plain.compare(plain.size() - 4, 4, "\033[0m") == 0)
-                    plain.resize(plain.size() - 4);
-                if (plain.empty())
-                    break;
-                line += plain;
-                open_at_end = word.open_after;
-                close_line();
-                rest.remove_prefix(plain.size());
-            }
-            line += std::string(rest);
-            width += styled_width(rest);
-        } else {
-            line += word.text;
-            width += word.width;
-        }
-        open_at_end = word.open_after;
-        line_has_word = true;
+        spans.erase(spans.begin());
     }
-    if (!open_at_end.empty())
-        line += "\033[0m";
-    lines.push_back(std::move(line));
+    std::vector<Span> first_prefix{{std::string(lead, ' '), face_plain}};
+    std::vector<Span> rest_prefix{{std::string(indent), face_plain}};
+    std::vector<std::string> lines;
+    for (const auto& line :
+         wrap_lines(spans, columns - static_cast<int>(lead), columns - display_width(indent))) {
+        std::string out;
+        append_styled_line(out, lines.empty() ? first_prefix : rest_prefix, line, true);
+        out.pop_back(); // the newline
+        lines.push_back(std::move(out));
+    }
+    if (lines.empty())
+        lines.emplace_back();
     return lines;
 }
 

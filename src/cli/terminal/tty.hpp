@@ -20,6 +20,8 @@
 #include <termios.h>
 #include <vector>
 
+#include "core/wrap.hpp"
+
 namespace settle::cli {
 
 // Whether a guided session is possible: both stdin and stdout are terminals.
@@ -204,11 +206,12 @@ int styled_width(std::string_view styled);
 std::string fit_styled(std::string_view styled, int columns);
 
 // Breaks a line that may hold style sequences into lines of at most
-// `columns`, between words (a word is cut only when wider than a line).
-// Continuation lines get `indent`. A style still open at a break is closed
-// at the line's end and opened again on the next, so no line leaks its
-// attributes into the next.
+// `columns`, with the one word wrapper (core/wrap.hpp). The line's leading
+// spaces indent its first line, continuation lines get `indent`; each line
+// ends with its attributes reset and opens again the styles still in force.
 std::vector<std::string> wrap_styled(std::string_view styled, int columns,
                                      std::string_view indent = {});
+// The runs of such a line with their faces (its style sequences read).
+std::vector<Span> spans_of_styled(std::string_view styled);
 
 } // namespace settle::cli
