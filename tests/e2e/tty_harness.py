@@ -138,7 +138,7 @@ class TerminalSession:
     def text(self):
         return "\n".join(self.screen())
 
-    def wait_for(self, predicate, what, timeout=15):
+    def wait_for(self, predicate, what, timeout=60):
         deadline = time.monotonic() + timeout
         while True:
             lines = self.screen()
@@ -149,7 +149,7 @@ class TerminalSession:
                 self.test.fail(f"waited for {what}; the screen shows:\n" + "\n".join(lines))
             time.sleep(0.05)
 
-    def wait_for_text(self, text, timeout=15):
+    def wait_for_text(self, text, timeout=60):
         return self.wait_for(lambda lines: text in "\n".join(lines), repr(text), timeout)
 
     # -- the process
@@ -157,7 +157,7 @@ class TerminalSession:
     def settle_pid(self):
         """The settle process (the child of the window's shell)."""
         shell = int(self._tmux("display-message", "-p", "-t", "settle", "#{pane_pid}").stdout)
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
             if children:
@@ -175,7 +175,7 @@ class TerminalSession:
         """Closes the terminal under settle, as closing the window would."""
         self.close()
 
-    def wait_for_exit(self, timeout=15):
+    def wait_for_exit(self, timeout=60):
         status = self.dir / "status"
         deadline = time.monotonic() + timeout
         while not status.exists() or not status.read_text().strip():
@@ -220,7 +220,7 @@ class InteractiveTest(harness.JournalTest):
         self.assertEqual(len(entries), 1, f"entries: {self.entries()}")
         return self.read_entry(entries[0])
 
-    def wait_for_entry(self, timeout=15):
+    def wait_for_entry(self, timeout=60):
         deadline = time.monotonic() + timeout
         while not self.entries():
             if time.monotonic() > deadline:
