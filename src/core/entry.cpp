@@ -235,10 +235,27 @@ Status validate(const Entry& entry) {
         const auto* audit = std::get_if<AuditFields>(&entry.fields);
         if (!audit && !revisit.predictions.empty())
             return Error{"only an audit has predictions to revisit"};
+        if (!audit && !revisit.contested.empty())
+            return Error{"only an audit has predictions to revisit"};
         for (const auto& [number, outcome] : revisit.predictions)
             if (number < 1 || static_cast<size_t>(number) > audit->predict.size())
                 return Error{fmt::format("revisit names prediction {}, but the entry has {}",
                                          number, audit->predict.size())};
+        // Contested answers: rules both readers share (docs/entry-format.md).
+        for (const auto& [number, answers] : revisit.contested) {
+            if (number < 1 || static_cast<size_t>(number) > audit->predict.size())
+                return Error{fmt::format("revisit names prediction {}, but the entry has {}",
+                                         number, audit->predict.size())};
+            if (revisit.predictions.count(number))
+                return Error{fmt::format("prediction {} is both answered and contested; keep one "
+                                         "of the two",
+                                         number)};
+            bool distinct = std::adjacent_find(answers.begin(), answers.end()) == answers.end();
+            if (answers.size() < 2 || !distinct || !std::is_sorted(answers.begin(), answers.end()))
+                return Error{fmt::format("contested prediction {} must list two or more different "
+                                         "answers",
+                                         number)};
+        }
         if ((revisit.shared || revisit.landed) && entry.kind() != Kind::script)
             return Error{"only a script can be revisited as shared or landed"};
     }

@@ -114,22 +114,74 @@ void emit_sentence(YAML::Emitter& out, const ScriptFields& script) {
     emit_text(out, Key::sentence, compose_sentence(script));
 }
 
+// One key of the revisit record, if the revisit has a value for it.
+void emit_revisit_key(YAML::Emitter& out, const Revisit& revisit, Key key) {
+    switch (key) {
+    case Key::revisit_date:
+        emit_key(out, key);
+        out << revisit.date.rfc3339();
+        return;
+    case Key::predictions:
+        if (!revisit.predictions.empty()) {
+            emit_key(out, key);
+            out << YAML::BeginMap;
+            for (const auto& [number, outcome] : revisit.predictions)
+                out << YAML::Key << number << YAML::Value << std::string(name_of(outcome));
+            out << YAML::EndMap;
+        }
+        return;
+    case Key::contested: // one flow list a line: `2: [partly, didnt]`
+        if (!revisit.contested.empty()) {
+            emit_key(out, key);
+            out << YAML::BeginMap;
+            for (const auto& [number, answers] : revisit.contested) {
+                out << YAML::Key << number << YAML::Value << YAML::Flow << YAML::BeginSeq;
+                for (auto answer : answers)
+                    out << std::string(name_of(answer));
+                out << YAML::EndSeq;
+            }
+            out << YAML::EndMap;
+        }
+        return;
+    case Key::shared:
+        return emit_name(out, key, revisit.shared);
+    case Key::landed:
+        return emit_name(out, key, revisit.landed);
+    case Key::note:
+        if (!revisit.note.empty())
+            emit_text(out, key, revisit.note);
+        return;
+    case Key::schema: // not in the revisit record
+    case Key::kind:
+    case Key::created:
+    case Key::tags:
+    case Key::anxiety_before:
+    case Key::anxiety_after:
+    case Key::know:
+    case Key::predict:
+    case Key::situation:
+    case Key::feeling:
+    case Key::need:
+    case Key::sentence:
+    case Key::urge_before:
+    case Key::urge_after:
+    case Key::outcome:
+    case Key::timer:
+    case Key::planned_seconds:
+    case Key::elapsed_seconds:
+    case Key::incomplete:
+    case Key::revisit:
+        return;
+    }
+}
+
+// The revisit record, its keys in the table's order.
 void emit_revisit(YAML::Emitter& out, const Revisit& revisit) {
     emit_key(out, Key::revisit);
     out << YAML::BeginMap;
-    emit_key(out, Key::revisit_date);
-    out << revisit.date.rfc3339();
-    if (!revisit.predictions.empty()) {
-        emit_key(out, Key::predictions);
-        out << YAML::BeginMap;
-        for (const auto& [number, outcome] : revisit.predictions)
-            out << YAML::Key << number << YAML::Value << std::string(name_of(outcome));
-        out << YAML::EndMap;
-    }
-    emit_name(out, Key::shared, revisit.shared);
-    emit_name(out, Key::landed, revisit.landed);
-    if (!revisit.note.empty())
-        emit_text(out, Key::note, revisit.note);
+    for (const auto& key : kKeys)
+        if (key.parent == Key::revisit)
+            emit_revisit_key(out, revisit, key.key);
     out << YAML::EndMap;
 }
 
@@ -198,6 +250,7 @@ void emit_top_level(YAML::Emitter& out, const Entry& entry, Key key) {
     case Key::elapsed_seconds:
     case Key::revisit_date:
     case Key::predictions:
+    case Key::contested:
     case Key::shared:
     case Key::landed:
     case Key::note:
@@ -281,6 +334,24 @@ class YamlValues {
             for (const auto& pair : node)
                 out_.items.push_back(RawItem{shallow(pair.first), shallow(pair.second)});
             value.count = static_cast<std::uint32_t>(out_.items.size()) - value.first;
+        } else if (value.shape == ValueShape::map && key.type == ValueType::numbered_lists) {
+            // Each entry's list items first, then the entries, so that both
+            // sit together in `items`. A list's items are read one level.
+            std::vector<RawItem> entries;
+            for (const auto& pair : node) {
+                RawItem entry{shallow(pair.first), shallow(pair.second)};
+                if (entry.value.shape == ValueShape::list) {
+                    entry.value.first = static_cast<std::uint32_t>(out_.items.size());
+                    for (const auto& item : pair.second)
+                        out_.items.push_back(RawItem{{}, shallow(item)});
+                    entry.value.count =
+                        static_cast<std::uint32_t>(out_.items.size()) - entry.value.first;
+                }
+                entries.push_back(entry);
+            }
+            value.first = static_cast<std::uint32_t>(out_.items.size());
+            out_.items.insert(out_.items.end(), entries.begin(), entries.end());
+            value.count = static_cast<std::uint32_t>(entries.size());
         }
     }
 

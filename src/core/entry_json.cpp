@@ -56,11 +56,19 @@ Json entry_to_json(const Entry& entry, const EntryFile& file) {
         Json predictions = Json::object();
         for (const auto& [number, outcome] : entry.revisit->predictions)
             predictions[std::to_string(number)] = std::string(to_string(outcome));
+        Json contested = Json::object();
+        for (const auto& [number, answers] : entry.revisit->contested) {
+            Json words = Json::array();
+            for (auto answer : answers)
+                words.push_back(std::string(to_string(answer)));
+            contested[std::to_string(number)] = std::move(words);
+        }
         auto optional_text = [](const auto& value) {
             return value ? Json(std::string(to_string(*value))) : Json(nullptr);
         };
         out["revisit"] = {{"date", entry.revisit->date.rfc3339()},
                           {"predictions", predictions},
+                          {"contested", contested},
                           {"shared", optional_text(entry.revisit->shared)},
                           {"landed", optional_text(entry.revisit->landed)},
                           {"note", entry.revisit->note}};

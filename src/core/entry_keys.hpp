@@ -98,6 +98,7 @@ enum class Key : std::uint8_t {
     revisit,
     revisit_date,
     predictions,
+    contested,
     shared,
     landed,
     note,
@@ -113,6 +114,9 @@ enum class ValueType : std::uint8_t {
     boolean,  // true or false
     record,   // a map holding the keys whose parent it is
     numbered, // a map from 1, 2, ... to one of `choices` (revisit predictions)
+    // A map from 1, 2, ... to a list of two or more different `choices`
+    // (revisit contested: a prediction answered two ways on two devices).
+    numbered_lists,
 };
 
 // The kinds of entry a key belongs to.
@@ -142,7 +146,7 @@ struct KeySpec {
     ValueType type;
     int min = 0; // integer: the range
     int max = 0;
-    std::span<const std::string_view> choices = {}; // choice, numbered
+    std::span<const std::string_view> choices = {}; // choice, numbered, numbered_lists
     // Written for a person reading the file and never read back (the
     // script's sentence, recomposed from its three parts).
     bool derived = false;
@@ -209,6 +213,8 @@ inline constexpr std::array<KeySpec, kKeyCount> kKeys = {{
     {Key::revisit_date, "date", Key::revisit, KindSet::all(), ValueType::time},
     {Key::predictions, "predictions", Key::revisit, KindSet::only(Kind::audit), ValueType::numbered,
      0, 0, names_of<PredictionOutcome>()},
+    {Key::contested, "contested", Key::revisit, KindSet::only(Kind::audit),
+     ValueType::numbered_lists, 0, 0, names_of<PredictionOutcome>()},
     {Key::shared, "shared", Key::revisit, KindSet::only(Kind::script), ValueType::choice, 0, 0,
      names_of<Shared>()},
     {Key::landed, "landed", Key::revisit, KindSet::only(Kind::script), ValueType::choice, 0, 0,

@@ -2,6 +2,7 @@
 
 #include "utf8.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
 #include <limits>
@@ -33,6 +34,7 @@ std::string must_be(Key key) {
         return fmt::format("a whole number from {} to {}", rule.min, rule.max);
     case ValueType::choice:
     case ValueType::numbered:
+    case ValueType::numbered_lists:
         return spoken_choices(rule.choices);
     case ValueType::time:
         return "a date and time";
@@ -230,7 +232,59 @@ std::map<int, PredictionOutcome> read_predictions(const ValueReader& r) {
     return predictions;
 }
 
-std::optional<Revisit> read_revisit(const ValueReader& r) {
+// "N: [answer, answer]": a prediction answered differently on two devices
+// (docs/entry-format.md#contested-answers). The answers are kept in enum
+// order; the prediction must be one the entry has, not also answered, with
+// two or more different answers.
+std::map<int, std::vector<PredictionOutcome>>
+read_contested(const ValueReader& r, const Revisit& revisit, const AuditFields* audit) {
+    std::map<int, std::vector<PredictionOutcome>> contested;
+    if (!r.has(Key::contested))
+        return contested;
+    const auto& node = r.get(Key::contested);
+    if (node.shape != ValueShape::map)
+        r.fail(node, "revisit contested must be 'number: [answer, answer]' lines");
+    for (const auto& [key, value] : r.children(node)) {
+        auto name = key.shape == ValueShape::scalar ? key.text : std::string_view{};
+        auto number = whole_number(name, 1, std::numeric_limits<int>::max());
+        if (!number)
+            r.fail(key, fmt::format("a contested prediction is named by its number (1, 2, ...), "
+                                    "got \"{}\"",
+                                    name));
+        if (value.shape != ValueShape::list)
+            r.fail(value, "a contested prediction lists its answers, e.g. [didnt, partly]");
+        std::vector<PredictionOutcome> answers;
+        for (const auto& item : r.children(value)) {
+            auto outcome = item.value.shape == ValueShape::scalar
+                               ? parse_name<PredictionOutcome>(item.value.text)
+                               : std::nullopt;
+            if (!outcome)
+                r.fail(item.value,
+                       fmt::format("a prediction's outcome must be {}", must_be(Key::contested)));
+            answers.push_back(*outcome);
+        }
+        std::sort(answers.begin(), answers.end());
+        if (contested.count(*number))
+            r.fail(key, fmt::format("prediction {} is contested twice", *number));
+        // Only an audit has predictions; validate() says so for other kinds.
+        if (audit && static_cast<size_t>(*number) > audit->predict.size())
+            r.fail(key, fmt::format("revisit names prediction {}, but the entry has {}", *number,
+                                    audit->predict.size()));
+        if (revisit.predictions.count(*number))
+            r.fail(key, fmt::format("prediction {} is both answered and contested; keep one of "
+                                    "the two",
+                                    *number));
+        if (answers.size() < 2 ||
+            std::adjacent_find(answers.begin(), answers.end()) != answers.end())
+            r.fail(value, fmt::format("contested prediction {} must list two or more different "
+                                      "answers",
+                                      *number));
+        contested.emplace(*number, std::move(answers));
+    }
+    return contested;
+}
+
+std::optional<Revisit> read_revisit(const ValueReader& r, const KindFields& fields) {
     if (!r.has(Key::revisit))
         return std::nullopt;
     const auto& node = r.get(Key::revisit);
@@ -244,6 +298,7 @@ std::optional<Revisit> read_revisit(const ValueReader& r) {
                fmt::format("revisit date must be an RFC 3339 time, got \"{}\"", date_text));
     revisit.date = *date;
     revisit.predictions = read_predictions(r);
+    revisit.contested = read_contested(r, revisit, std::get_if<AuditFields>(&fields));
     revisit.shared = r.choice<Shared>(Key::shared);
     revisit.landed = r.choice<Landed>(Key::landed);
     revisit.note = r.text(Key::note);
@@ -274,7 +329,7 @@ Entry read_entry(const ValueReader& r, std::string_view body) {
     entry.fields = read_fields(kind, r);
     entry.timer = read_timer(r);
     entry.incomplete = r.boolean(Key::incomplete);
-    entry.revisit = read_revisit(r);
+    entry.revisit = read_revisit(r, entry.fields);
     entry.body.assign(body);
     return entry;
 }

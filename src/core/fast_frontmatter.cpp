@@ -294,7 +294,9 @@ bool read_record_line(Key parent, std::string_view child, int line, LineCursor& 
         return false;
     auto rest = child.substr(colon + 1);
     if (rest.empty())
-        return spec(*key).type == ValueType::numbered && read_block(spec(*key), "    ", lines, out);
+        return (spec(*key).type == ValueType::numbered ||
+                spec(*key).type == ValueType::numbered_lists) &&
+               read_block(spec(*key), "    ", lines, out);
     return inline_value(rest, line, out, out[*key]);
 }
 
@@ -312,6 +314,55 @@ bool read_numbered_line(std::string_view child, int line, FrontmatterValues& out
     return true;
 }
 
+// A word in a flow list that yaml-cpp reads as exactly these characters:
+// letters, digits, '-' and '_', starting with a letter or digit, and not a
+// null word. (The answers settle writes are such words.)
+bool flow_word(std::string_view word) {
+    auto alnum = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    };
+    if (word.empty() || !alnum(word.front()))
+        return false;
+    for (char c : word)
+        if (!alnum(c) && c != '-' && c != '_')
+            return false;
+    return word != "null" && word != "Null" && word != "NULL";
+}
+
+// "N: [word, word]" inside a map of numbered lists, as format_entry writes
+// it: the list's items go to `out.items` now, its entry to `entries` (the
+// caller adds the entries after every list, so each range is contiguous).
+bool read_numbered_list_line(std::string_view child, int line, FrontmatterValues& out,
+                             std::vector<RawItem>& entries) {
+    auto colon = child.find(": ");
+    if (colon == std::string_view::npos || colon == 0 ||
+        child.substr(0, colon).find_first_not_of("0123456789") != std::string_view::npos)
+        return false;
+    auto list = child.substr(colon + 2);
+    if (list.size() < 2 || list.front() != '[' || list.back() != ']')
+        return false;
+    RawItem entry;
+    entry.key = RawValue{ValueShape::scalar, line, child.substr(0, colon)};
+    entry.value = RawValue{ValueShape::list, line, {}};
+    entry.value.first = static_cast<std::uint32_t>(out.items.size());
+    auto words = list.substr(1, list.size() - 2);
+    while (!words.empty()) {
+        auto comma = words.find(", ");
+        auto word = words.substr(0, comma);
+        if (!flow_word(word))
+            return false;
+        out.items.push_back(RawItem{{}, RawValue{ValueShape::scalar, line, word}});
+        if (comma == std::string_view::npos)
+            break;
+        words.remove_prefix(comma + 2);
+        if (words.empty()) // "[a, ]"
+            return false;
+    }
+    entry.value.count = static_cast<std::uint32_t>(out.items.size()) - entry.value.first;
+    entries.push_back(entry);
+    return true;
+}
+
 // The lines under "key:" with nothing after the colon, each starting with
 // `indent`: "- item" lines make a list (whatever the key), "name: value"
 // lines the keys of a record or the entries of a numbered map. The value's
@@ -320,6 +371,7 @@ bool read_block(const KeySpec& key, std::string_view indent, LineCursor& lines,
                 FrontmatterValues& out) {
     auto& value = out[key.key];
     value.first = static_cast<std::uint32_t>(out.items.size());
+    std::vector<RawItem> entries; // of a map of numbered lists
     std::string_view child;
     int line = lines.line();
     while (lines.next_child(indent, child)) {
@@ -340,6 +392,9 @@ bool read_block(const KeySpec& key, std::string_view indent, LineCursor& lines,
         } else if (key.type == ValueType::record) {
             if (!read_record_line(key.key, child, line, lines, out))
                 return false;
+        } else if (key.type == ValueType::numbered_lists) {
+            if (!read_numbered_list_line(child, line, out, entries))
+                return false;
         } else if (key.type != ValueType::numbered || !read_numbered_line(child, line, out)) {
             return false;
         }
@@ -347,7 +402,11 @@ bool read_block(const KeySpec& key, std::string_view indent, LineCursor& lines,
     }
     if (value.shape == ValueShape::absent) // `key:` alone is null; leave that to yaml-cpp
         return false;
-    if (value.shape == ValueShape::list || key.type == ValueType::numbered)
+    if (value.shape == ValueShape::map && key.type == ValueType::numbered_lists) {
+        value.first = static_cast<std::uint32_t>(out.items.size());
+        out.items.insert(out.items.end(), entries.begin(), entries.end());
+        value.count = static_cast<std::uint32_t>(entries.size());
+    } else if (value.shape == ValueShape::list || key.type == ValueType::numbered)
         value.count = static_cast<std::uint32_t>(out.items.size()) - value.first;
     else
         value.first = 0;

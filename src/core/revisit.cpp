@@ -32,8 +32,12 @@ OpenItems open_items(const Entry& entry) {
 Revisit combine(const std::optional<Revisit>& earlier, const Answers& answers, Timestamp when) {
     Revisit revisit = earlier.value_or(Revisit{});
     revisit.date = when;
-    for (const auto& [number, outcome] : answers.predictions)
+    // An answer given now settles a prediction two devices answered two
+    // ways: the person has said which answer stands.
+    for (const auto& [number, outcome] : answers.predictions) {
         revisit.predictions[number] = outcome;
+        revisit.contested.erase(number);
+    }
     if (answers.shared)
         revisit.shared = answers.shared;
     if (answers.landed)

@@ -10,7 +10,7 @@
 namespace settle {
 
 struct OpenItems {
-    std::vector<int> predictions; // 1-based positions not yet answered
+    std::vector<int> predictions; // 1-based positions not yet answered (contested ones too)
     bool script_unshared = false; // a script with no answer about sharing yet
 
     bool empty() const { return predictions.empty() && !script_unshared; }
@@ -31,7 +31,7 @@ struct Answers {
     bool empty() const { return predictions.empty() && !shared && !landed && !note; }
 };
 // New answers over earlier ones; a new note goes on a line after an earlier
-// note instead of replacing it.
+// note instead of replacing it. Answering a contested prediction settles it.
 Revisit combine(const std::optional<Revisit>& earlier, const Answers& answers, Timestamp when);
 
 } // namespace settle

@@ -134,6 +134,21 @@ class Generator {
                 answers.predictions[between(1, i)] = pick(std::vector<PredictionOutcome>{
                     PredictionOutcome::happened, PredictionOutcome::partly,
                     PredictionOutcome::didnt});
+            // Now and then a prediction two devices answered two ways; at
+            // times one that does not fit (a single answer, one also
+            // answered plainly, a number the entry lacks).
+            if (!audit->predict.empty() && chance(0.3)) {
+                std::vector<PredictionOutcome> contest;
+                for (auto outcome : {PredictionOutcome::happened, PredictionOutcome::partly,
+                                     PredictionOutcome::didnt})
+                    if (chance(0.7))
+                        contest.push_back(outcome);
+                int number =
+                    between(1, static_cast<int>(audit->predict.size()) + (chance(0.1) ? 1 : 0));
+                if (chance(0.9))
+                    answers.predictions.erase(number);
+                answers.contested[number] = contest;
+            }
         }
         if (entry.kind() == Kind::script || chance(0.05)) {
             if (chance(0.8))
@@ -175,12 +190,22 @@ class Generator {
         entry.body = text(awkward) + "\n" + text(awkward) + "\n";
         entry.revisit = revisit(entry, awkward);
         entry.revisit->note = text(awkward);
+        entry.revisit->predictions.clear();
+        entry.revisit->contested.clear();
         if (const auto* audit = std::get_if<AuditFields>(&entry.fields)) {
-            entry.revisit->predictions.clear();
-            for (int i = 1; i <= static_cast<int>(audit->predict.size()); ++i)
-                entry.revisit->predictions[i] = static_cast<PredictionOutcome>(between(0, 2));
-        } else {
-            entry.revisit->predictions.clear();
+            // Each prediction answered, or now and then answered two ways
+            // on two devices (contested: two different answers, in order).
+            for (int i = 1; i <= static_cast<int>(audit->predict.size()); ++i) {
+                auto outcome = static_cast<PredictionOutcome>(between(0, 2));
+                if (chance(0.3)) {
+                    auto other =
+                        static_cast<PredictionOutcome>((static_cast<int>(outcome) + 1) % 3);
+                    entry.revisit->contested[i] = {std::min(outcome, other),
+                                                   std::max(outcome, other)};
+                } else {
+                    entry.revisit->predictions[i] = outcome;
+                }
+            }
         }
         if (kind == Kind::script) {
             entry.revisit->shared = static_cast<Shared>(between(0, 2));
@@ -267,7 +292,15 @@ std::string hand_edit(const std::string& canonical, Generator& gen) {
                                                  "  landed: closer",
                                                  "  note: fine",
                                                  "  date: later",
-                                                 "    1: maybe"};
+                                                 "    1: maybe",
+                                                 "  contested:",
+                                                 "    1: [partly, didnt]",
+                                                 "    1: [didnt, partly]",
+                                                 "    2: [happened,didnt]",
+                                                 "    2: [happened]",
+                                                 "    2: [happened, happened]",
+                                                 "    1: [\"partly\", didnt]",
+                                                 "    1:\n      - partly\n      - didnt"};
     switch (gen.between(0, 11)) {
     case 0: // insert a line somewhere in the frontmatter
         lines.insert(lines.begin() + static_cast<long>(some_line()), gen.pick(insertions));

@@ -1,6 +1,7 @@
 // Writing revisit answers into an entry must leave every other byte as it
 // was: a person's comments, key order, unknown keys, line ends and body.
 #include "core/entry_format.hpp"
+#include "core/fast_frontmatter.hpp"
 #include "core/revisit.hpp"
 
 #include <catch2/catch.hpp>
@@ -208,4 +209,85 @@ TEST_CASE("A second note is added after the first, and both are written and read
     REQUIRE(entry);
     REQUIRE(entry->revisit);
     CHECK(entry->revisit->note == twice.note);
+}
+
+TEST_CASE("A contested prediction: both answers read the same by both readers") {
+    const std::string audit = "---\n"
+                              "schema: 1\n"
+                              "kind: audit\n"
+                              "created: 2026-11-27T21:14:03-07:00\n"
+                              "tags: []\n"
+                              "know: []\n"
+                              "predict:\n"
+                              "  - one\n"
+                              "  - two\n"
+                              "revisit:\n"
+                              "  date: 2026-11-29T10:00:00-07:00\n"
+                              "  predictions:\n"
+                              "    1: happened\n"
+                              "  contested:\n"
+                              "    2: [partly, didnt]\n"
+                              "---\n";
+    auto entry = parse_entry(audit, "a.md");
+    REQUIRE(entry);
+    REQUIRE(entry->revisit);
+    CHECK(entry->revisit->contested ==
+          std::map<int, std::vector<PredictionOutcome>>{
+              {2, {PredictionOutcome::partly, PredictionOutcome::didnt}}});
+    auto fast = read_canonical_entry(audit);
+    REQUIRE(fast);
+    CHECK(*fast == *entry);
+    // settle writes it back the same way, so a later revisit may rewrite it.
+    CHECK(format_entry(*entry) == audit);
+
+    auto with = [&](const std::string& from, const std::string& to) {
+        auto text = audit;
+        text.replace(text.find(from), from.size(), to);
+        return text;
+    };
+    SECTION("other YAML forms of the same list are read the same, by the full reader") {
+        for (const auto& form :
+             {with("[partly, didnt]", "[didnt, partly]"), with("[partly, didnt]", "[partly,didnt]"),
+              with("[partly, didnt]", "\n      - didnt\n      - \"partly\"")}) {
+            INFO(form);
+            auto other = read_entry_text(form, "a.md");
+            REQUIRE(other);
+            CHECK(*other == *entry);
+        }
+    }
+    SECTION("a contest that does not fit is refused with its line") {
+        struct Case {
+            std::string text;
+            int line;
+            const char* says;
+        };
+        for (const auto& bad : {
+                 Case{with("2: [partly, didnt]", "2: [partly]"), 15,
+                      "contested prediction 2 must list two or more different answers"},
+                 Case{with("2: [partly, didnt]", "2: [didnt, didnt]"), 15,
+                      "contested prediction 2 must list two or more different answers"},
+                 Case{with("2: [partly, didnt]", "1: [partly, didnt]"), 15,
+                      "prediction 1 is both answered and contested"},
+                 Case{with("2: [partly, didnt]", "3: [partly, didnt]"), 15,
+                      "revisit names prediction 3, but the entry has 2"},
+                 Case{with("2: [partly, didnt]", "2: [partly, maybe]"), 15,
+                      "happened, partly or didnt"},
+                 Case{with("2: [partly, didnt]", "2: partly"), 15, "lists its answers"},
+                 Case{with("2: [partly, didnt]", "two: [partly, didnt]"), 15,
+                      "named by its number"},
+             }) {
+            INFO(bad.text);
+            CHECK_FALSE(read_canonical_entry(bad.text));
+            auto read = read_entry_text(bad.text, "a.md");
+            REQUIRE_FALSE(read);
+            CHECK(read.error().line == bad.line);
+            CHECK_THAT(read.error().message, Catch::Contains(bad.says));
+        }
+    }
+    SECTION("a file without the key reads as before") {
+        auto old = with("  contested:\n    2: [partly, didnt]\n", "");
+        auto read = parse_entry(old, "a.md");
+        REQUIRE(read);
+        CHECK(read->revisit->contested.empty());
+    }
 }
