@@ -36,5 +36,36 @@ class RevisitWalk(InteractiveTest):
         tty.assert_terminal_restored()
 
 
+    def test_a_prediction_answered_two_ways_asks_which_stands(self):
+        # As `settle sync` leaves it when two devices answered differently.
+        self.ok("audit", "--know", "k", "--predict", "they'll be cold", "--predict",
+                "I'll cry", "--at", "2026-11-01 10:00")
+        path = self.journal / self.entries()[0]
+        text = path.read_text()
+        fence = text.index("---\n", 4)  # the closing one
+        path.write_text(text[:fence] + "revisit:\n  date: 2026-11-03T10:00:00+00:00\n"
+                        "  predictions:\n    2: happened\n"
+                        "  contested:\n    1: [partly, didnt]\n" + text[fence:])
+        self.assertIn("contested:", self.only_entry("audit"))
+        tty = self.start("revisit")
+        tty.wait_for_text("Answered two ways on two devices: partly and didn't.")
+        tty.wait_for_text("Which answer stands?")
+        screen = "\n".join(tty.screen())
+        self.assertIn("[p] partly", screen)
+        self.assertIn("[d] didn't", screen)
+        self.assertNotIn("[h] happened", screen)  # only the answers given
+        tty.press("h")  # not one of them: asked again, nothing recorded
+        tty.wait_for_text("One key: p, d, ? or Enter.")
+        tty.choose("d")
+        self.assertEqual(tty.wait_for_exit(), 0)
+        entry = self.only_entry("audit")
+        self.assertIn("  predictions:\n    1: didnt\n    2: happened\n", entry)
+        self.assertNotIn("contested", entry)
+        self.assertNotIn("partly", entry)
+        check = self.run_settle("check")
+        self.assertEqual(check.code, 0, check)
+        self.assertEqual(check.out, "")
+        tty.assert_terminal_restored()
+
 if __name__ == "__main__":
     unittest.main()

@@ -152,20 +152,61 @@ class SyncTest(JournalTest):
         self.assertIn("we spoke at noon", text)
         self.assertIn("happened", text)
 
-    def test_contradicting_answers_are_kept_listed_and_named_by_check(self):
+    def test_contradicting_answers_to_one_prediction_are_both_kept_until_one_is_chosen(self):
         laptop, phone = self.device("laptop"), self.device("phone")
         entry = self.written_audit(laptop)
         self.settle_everywhere([laptop, phone])
         self.on(laptop, "revisit", entry, "--prediction", "1", "--outcome", "didnt")
-        self.on(phone, "revisit", entry, "--prediction", "1", "--outcome", "happened")
+        self.on(laptop, "revisit", entry, "--prediction", "2", "--outcome", "happened")
+        self.on(phone, "revisit", entry, "--prediction", "1", "--outcome", "partly")
+        self.sync(laptop)
+        merged = self.sync(phone)  # exits 0: nothing is left for the person to untangle
+        self.assertNotIn("<<<<<<<", merged.err)
+        self.sync(laptop)
+        self.assert_same_everywhere([laptop, phone], 1)
+        text = (laptop / entry).read_text()
+        self.assertNotIn("<<<<<<<", text)
+        self.assertIn("  predictions:\n    2: happened\n  contested:\n    1: [partly, didnt]\n",
+                      text)
+        # A question for the person, not a broken file.
+        check = self.on(phone, "check")
+        self.assertIn(f"{entry}: prediction 1 was answered two ways on two devices "
+                      f"(partly, didn't)", check.out)
+        self.assertIn("waiting for you to say which answer stands", check.err)
+        waiting = self.on(phone, "revisit", "--older-than", "0d")
+        self.assertIn("one answered two ways on two devices", waiting.out)
+        shown = json.loads(self.on(phone, "show", entry, "--format", "json").out)
+        self.assertEqual(shown["revisit"]["predictions"], {"2": "happened"})
+        self.assertEqual(shown["revisit"]["contested"], {"1": ["partly", "didnt"]})
+        # Not counted as came true or not until it is settled.
+        summary = json.loads(self.on(phone, "summary", "--since", "2026-11-01", "--until",
+                                     "2026-11-30", "--format", "json").out)
+        looking = summary["revisit"]
+        self.assertEqual((looking["predictions"], looking["answered"]["answered"]), (2, 1))
+        # The person says which stands; every device ends with that one answer.
+        self.on(phone, "revisit", entry, "--prediction", "1", "--outcome", "partly")
+        self.settle_everywhere([phone, laptop])
+        self.assert_same_everywhere([laptop, phone], 1)
+        text = (laptop / entry).read_text()
+        self.assertNotIn("contested", text)
+        self.assertIn("  predictions:\n    1: partly\n    2: happened\n", text)
+
+    def test_what_settle_cannot_merge_is_kept_listed_and_named_by_check(self):
+        laptop, phone = self.device("laptop"), self.device("phone")
+        self.on(laptop, "script", "--situation", "no reply", "--feel", "scared", "--need",
+                "calm", "--at", "2026-11-20 10:00")
+        entry = self.files(laptop).popitem()[0]
+        self.settle_everywhere([laptop, phone])
+        self.on(laptop, "revisit", entry, "--shared", "said")
+        self.on(phone, "revisit", entry, "--shared", "kept")
         self.sync(laptop)
         result = self.run_settle("--journal", str(phone), "sync")
         self.assertEqual(result.code, 1, result)
         self.assertIn("both versions are kept", result.err)
         self.assertIn(entry, result.err)
         text = (phone / entry).read_text()
-        self.assertIn("didnt", text)
-        self.assertIn("happened", text)
+        self.assertIn("shared: said", text)
+        self.assertIn("shared: kept", text)
         check = self.run_settle("--journal", str(phone), "check")
         self.assertEqual(check.code, 1)
         self.assertIn(entry, check.out)

@@ -23,16 +23,35 @@ Example:
         auto journal = readable_journal(context, "check");
         // Each problem as it is met, in the journal's order; nothing of an
         // entry that reads well is kept.
+        // Only an entry with a prediction two devices answered differently
+        // is handed on: a question for the person, not a fault in the file,
+        // so named but not a failure.
         std::atomic<size_t> read_well{0};
         ReadRequest request;
-        request.keep = [&read_well](const Entry&) {
+        request.keep = [&read_well](const Entry& entry) {
             ++read_well;
-            return false;
+            return entry.revisit && !entry.revisit->contested.empty();
         };
-        size_t problems = 0;
+        request.bodies = false;
+        size_t problems = 0, questions = 0;
         read_journal(journal.root(), request, [&](ReadFile&& read) {
-            ++problems;
-            fmt::print("{}\n", neutralize_controls(read.entry.error().located()));
+            if (!read.entry) {
+                ++problems;
+                fmt::print("{}\n", neutralize_controls(read.entry.error().located()));
+                return;
+            }
+            for (const auto& [number, answers] : read.entry->revisit->contested) {
+                std::vector<std::string> words;
+                for (auto answer : answers)
+                    words.push_back(answer == PredictionOutcome::didnt
+                                        ? "didn't"
+                                        : std::string(to_string(answer)));
+                fmt::print("{}: prediction {} was answered two ways on two devices ({}); "
+                           "`settle revisit {}` asks which stands\n",
+                           neutralize_controls(read.relative), number, fmt::join(words, ", "),
+                           neutralize_controls(read.id()));
+                ++questions;
+            }
         });
         auto checked = read_well + problems;
         // What settle left beside the entries is named too, never hidden:
@@ -58,6 +77,10 @@ Example:
             print_message(fmt::format("{} of {} entries need a look.\n", problems, checked));
             context.exit_status = 1;
         }
+        if (questions > 0)
+            fmt::print(stderr, "{} waiting for you to say which answer stands.\n",
+                       questions == 1 ? std::string("One prediction is")
+                                      : fmt::format("{} predictions are", questions));
         if (!leftovers.empty()) {
             print_message(fmt::format("{} {} left beside the entries.\n", leftovers.size(),
                                       leftovers.size() == 1 ? "file was" : "files were"));

@@ -111,6 +111,22 @@ void read_open_entries(Context& context, const RevisitOptions& options, bool bod
     });
 }
 
+// What waits in an entry, as its line in the listing says it: "2
+// predictions to look back on, one answered two ways on two devices".
+std::string what_waits(const Entry& entry) {
+    auto open = open_items(entry);
+    auto what = open.predictions.empty()
+                    ? std::string("not yet shared")
+                    : fmt::format("{} {} to look back on", open.predictions.size(),
+                                  open.predictions.size() == 1 ? "prediction" : "predictions");
+    if (entry.revisit && !entry.revisit->contested.empty())
+        what += fmt::format(", {} answered two ways on two devices",
+                            entry.revisit->contested.size() == 1
+                                ? std::string("one")
+                                : std::to_string(entry.revisit->contested.size()));
+    return what;
+}
+
 // What waits, as text or JSON, one entry at a time.
 void print_open(Context& context, const RevisitOptions& options) {
     auto root = context.journal().root();
@@ -129,12 +145,8 @@ void print_open(Context& context, const RevisitOptions& options) {
                 json.add(dump_json(element));
                 return;
             }
-            auto what =
-                open.predictions.empty()
-                    ? std::string("not yet shared")
-                    : fmt::format("{} {} to look back on", open.predictions.size(),
-                                  open.predictions.size() == 1 ? "prediction" : "predictions");
-            out.print(fmt::format("{}  {}\n", neutralize_controls(read.id()), what));
+            out.print(
+                fmt::format("{}  {}\n", neutralize_controls(read.id()), what_waits(*read.entry)));
         },
         [&](const Error& problem) { out.skipped(problem); });
     if (options.format == "json")
@@ -156,11 +168,7 @@ void print_one(const LoadedEntry& item, const std::string& format) {
         fmt::print("{}\n", dump_json(out));
         return;
     }
-    auto what = open.predictions.empty()
-                    ? std::string("not yet shared")
-                    : fmt::format("{} {} to look back on", open.predictions.size(),
-                                  open.predictions.size() == 1 ? "prediction" : "predictions");
-    fmt::print("{}  {}\n", neutralize_controls(item.file.id), what);
+    fmt::print("{}  {}\n", neutralize_controls(item.file.id), what_waits(item.entry));
 }
 
 void run_revisit(Context& context, const RevisitOptions& options) {

@@ -101,14 +101,45 @@ std::optional<char32_t> ask(Terminal& terminal, const std::string& question,
     }
 }
 
+Choice choice_for(PredictionOutcome outcome) {
+    switch (outcome) {
+    case PredictionOutcome::happened:
+        return {'h', "happened"};
+    case PredictionOutcome::partly:
+        return {'p', "partly"};
+    case PredictionOutcome::didnt:
+        break;
+    }
+    return {'d', "didn't"};
+}
+
 void walk_audit(Context& context, Terminal& terminal, const LoadedEntry& item) {
     const auto& audit = std::get<AuditFields>(item.entry.fields);
     for (int number : open_items(item.entry).predictions) {
         const auto& prediction = audit.predict[static_cast<size_t>(number - 1)];
-        auto key =
-            ask(terminal, "  Did this happen?",
-                {{'h', "happened"}, {'p', "partly"}, {'d', "didn't"}, {'?', "not sure"}},
-                fmt::format("  {} {}", terminal.glyph("•", "-"), neutralize_controls(prediction)));
+        auto lead =
+            fmt::format("  {} {}", terminal.glyph("•", "-"), neutralize_controls(prediction));
+        std::vector<Choice> choices = {
+            {'h', "happened"}, {'p', "partly"}, {'d', "didn't"}, {'?', "not sure"}};
+        std::string question = "  Did this happen?";
+        // Answered two ways on two devices: both answers are kept until the
+        // person says which one stands; only they can.
+        if (item.entry.revisit) {
+            if (auto contested = item.entry.revisit->contested.find(number);
+                contested != item.entry.revisit->contested.end()) {
+                std::vector<std::string> labels;
+                choices.clear();
+                for (auto answer : contested->second) {
+                    choices.push_back(choice_for(answer));
+                    labels.push_back(choices.back().label);
+                }
+                choices.push_back({'?', "not sure yet"});
+                lead += "\n" + terminal.dim(fmt::format("  Answered two ways on two devices: {}.",
+                                                        fmt::join(labels, " and ")));
+                question = "  Which answer stands?";
+            }
+        }
+        auto key = ask(terminal, question, choices, lead);
         if (!key || *key == '?')
             continue; // still open: asked again another time
         Answers answers;
