@@ -14,29 +14,59 @@ from harness import JournalTest
 PAUSE = ["pause", "--urge-before", "7", "--urge-after", "3", "--outcome", "waited"]
 
 
-@unittest.skipUnless(shutil.which("git") and shutil.which("gpg") and
-                     shutil.which("git-remote-gcrypt"), "git, gpg or git-remote-gcrypt missing")
-class EncryptedSyncTest(JournalTest):
+# Stands in for the person at gpg's passphrase prompt: gpg-agent starts it
+# and speaks the pinentry protocol (Assuan) to it; each passphrase asked for
+# is noted in a file beside it.
+FAKE_PINENTRY = """#!/bin/sh
+echo "OK Pleased to meet you"
+while read -r line; do
+  case "$line" in
+    GETPIN*) echo asked >> "$(dirname "$0")/passphrases-asked"
+             echo "D settle test passphrase"; echo OK;;
+    BYE*) echo OK; exit 0;;
+    *) echo OK;;
+  esac
+done
+"""
+
+NEEDED = shutil.which("git") and shutil.which("gpg") and shutil.which("git-remote-gcrypt")
+
+
+class EncryptedRemoteTest(JournalTest):
     def setUp(self):
         super().setUp()
-        gnupg = self.home / "gnupg"
-        gnupg.mkdir(mode=0o700)
         self.env.update({
             "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
             "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
-            "GIT_CONFIG_NOSYSTEM": "1", "GNUPGHOME": str(gnupg),
+            "GIT_CONFIG_NOSYSTEM": "1", "GNUPGHOME": str(self.gnupg_home("gnupg")),
         })
-        self.addCleanup(subprocess.run, ["gpgconf", "--kill", "all"], env=self.env,
-                        capture_output=True)
-        subprocess.run(["gpg", "--batch", "--passphrase", "", "--quick-gen-key",
-                        "settle test <test@example.org>", "future-default", "default", "never"],
-                       env=self.env, check=True, capture_output=True)
-        listed = subprocess.run(["gpg", "--with-colons", "--list-secret-keys"], env=self.env,
-                                check=True, capture_output=True, text=True).stdout
-        self.key = next(line.split(":")[9] for line in listed.splitlines()
-                        if line.startswith("fpr:"))
         self.hub = self.home / "hub.git"
         self.git(self.home, "init", "-q", "--bare", str(self.hub))
+
+    def gnupg_home(self, name):
+        """A throwaway GnuPG home whose passphrase prompts the fake pinentry
+        answers; its agent is stopped when the test ends."""
+        folder = self.home / name
+        folder.mkdir(mode=0o700)
+        pinentry = folder / "pinentry"
+        pinentry.write_text(FAKE_PINENTRY)
+        pinentry.chmod(0o700)
+        (folder / "gpg-agent.conf").write_text(f"pinentry-program {pinentry}\n")
+        self.addCleanup(subprocess.run, ["gpgconf", "--kill", "all"],
+                        env={**self.env, "GNUPGHOME": str(folder)}, capture_output=True)
+        return folder
+
+    def secret_keys(self, env=None):
+        listed = subprocess.run(["gpg", "--with-colons", "--list-secret-keys"],
+                                env=env or self.env, capture_output=True, text=True).stdout
+        keys, after_sec = [], False
+        for line in listed.splitlines():
+            if line.startswith("sec:"):
+                after_sec = True
+            elif line.startswith("fpr:") and after_sec:
+                keys.append(line.split(":")[9])  # the primary key's, not a subkey's
+                after_sec = False
+        return keys
 
     def git(self, folder, *args):
         done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True,
@@ -68,6 +98,16 @@ class EncryptedSyncTest(JournalTest):
                                       "--batch-all-objects", "--batch"],
                                      capture_output=True, env=self.env).stdout)
         return b"\n".join(chunks)
+
+
+@unittest.skipUnless(NEEDED, "git, gpg or git-remote-gcrypt missing")
+class EncryptedSyncTest(EncryptedRemoteTest):
+    def setUp(self):
+        super().setUp()
+        subprocess.run(["gpg", "--batch", "--passphrase", "", "--quick-gen-key",
+                        "settle test <test@example.org>", "future-default", "default", "never"],
+                       env=self.env, check=True, capture_output=True)
+        self.key = self.secret_keys()[0]
 
     def test_the_remote_holds_only_ciphertext_and_the_key_reads_it_back(self):
         laptop = self.home / "laptop"
@@ -127,6 +167,93 @@ class EncryptedSyncTest(JournalTest):
                                  "nobody@example.org")
         self.assertEqual(result.code, 2)
         self.assertIn("names 0 secret keys", result.err)
+
+
+@unittest.skipUnless(NEEDED, "git, gpg or git-remote-gcrypt missing")
+class NewKeyTest(EncryptedRemoteTest):
+    """No key yet and none named: settle has gpg make one (gpg asks for its
+    passphrase through the pinentry), then says exactly what to keep and
+    where. Following those words on another device must read every entry."""
+
+    def assert_key_made_and_explained(self, told):
+        keys = self.secret_keys()
+        self.assertEqual(len(keys), 1, told)
+        key = keys[0]
+        self.assertIn("You have no GnuPG key yet", told)
+        # The passphrase was asked for (and confirmed), never set by settle.
+        asked = (self.home / "gnupg" / "passphrases-asked").read_text().split()
+        self.assertGreaterEqual(len(asked), 1)
+        self.assertIn(f"the GnuPG key {key}, which is kept in {self.home / 'gnupg'} on this "
+                      "device alone", told)
+        self.assertIn(f"  gpg --export-secret-keys --armor {key} > settle-journal-key.asc\n",
+                      told)
+        self.assertIn("move settle-journal-key.asc off this device", told)
+        self.assertIn("passphrase", told.split("Back it up now")[1])
+        return key
+
+    def follow_the_backup_words_on_a_new_device(self, key, laptop):
+        """Export as told, import into another GnuPG home, clone, read."""
+        exported = subprocess.run(["gpg", "--export-secret-keys", "--armor", key],
+                                  env=self.env, capture_output=True, check=True).stdout
+        self.assertIn(b"PRIVATE KEY", exported)
+        backup = self.home / "settle-journal-key.asc"
+        backup.write_bytes(exported)
+        elsewhere = {**self.env, "GNUPGHOME": str(self.gnupg_home("phone-gnupg"))}
+        subprocess.run(["gpg", "--batch", "--import", str(backup)], env=elsewhere,
+                       capture_output=True, check=True)
+        phone = self.home / "phone"
+        cloned = subprocess.run(["git", "clone", "-q", "gcrypt::" + str(self.hub), str(phone)],
+                                env=elsewhere, capture_output=True, text=True)
+        self.assertEqual(cloned.returncode, 0, cloned.stderr)
+        self.ok("--journal", str(phone), "init", "--git", env=elsewhere)
+        self.assertEqual(self.entry_files(phone), self.entry_files(laptop))
+        check = self.ok("--journal", str(phone), "sync", "--check", env=elsewhere)
+        self.assertIn("exactly as in this journal", check.err)
+
+    def test_init_with_encrypt_and_no_key_makes_one_and_says_what_to_keep(self):
+        laptop = self.home / "laptop"
+        setup = self.on(laptop, "init", "--git", "--remote", str(self.hub), "--encrypt")
+        key = self.assert_key_made_and_explained(setup.err)
+        self.on(laptop, *PAUSE, "--note", "Marrowlight at the window", "--at", "2026-11-27 21:14")
+        self.assertIn("1 entry sent", self.on(laptop, "sync").err)
+        self.assertNotIn(b"Marrowlight", self.remote_bytes())
+        self.follow_the_backup_words_on_a_new_device(key, laptop)
+
+    def test_sync_setup_encrypts_an_existing_journal(self):
+        laptop = self.home / "laptop"
+        self.on(laptop, "init")
+        self.on(laptop, *PAUSE, "--note", "Tallowfern kept quiet", "--at", "2026-11-20 08:00")
+        self.on(laptop, "script", "--situation", "no call", "--feel", "uneasy", "--need",
+                "steadiness", "--at", "2026-11-21 09:00")
+        setup = self.on(laptop, "sync", "--setup", str(self.hub), "--encrypt")
+        key = self.assert_key_made_and_explained(setup.err)
+        self.assertIn("2 entries sent, 0 received.", setup.err)
+        self.assertEqual(self.git(laptop, "remote", "get-url", "origin").strip(),
+                         "gcrypt::" + str(self.hub))
+        self.assertEqual(self.git(laptop, "config", "merge.settle-entry.name").strip(),
+                         "settle journal entries")
+        stored = self.remote_bytes()
+        for secret in ("Tallowfern", "steadiness", "2026-11-20", "pause", "script"):
+            self.assertNotIn(secret.encode(), stored, secret)
+        self.follow_the_backup_words_on_a_new_device(key, laptop)
+        # Set up again: nothing new is made, the key stays the one.
+        again = self.on(laptop, "sync", "--setup", str(self.hub), "--encrypt")
+        self.assertNotIn("You have no GnuPG key yet", again.err)
+        self.assertEqual(self.secret_keys(), [key])
+
+    def test_setup_words_go_together(self):
+        for args, says in ((["sync", "--encrypt"], "go with --setup URL"),
+                           (["sync", "--key", "x", "--setup", str(self.hub)],
+                            "--key goes with --encrypt"),
+                           (["sync", "--setup", str(self.hub), "--check"], "separate steps"),
+                           (["sync", "--setup=--upload-pack=touch x"], "is not a remote URL"),
+                           (["init", "--remote", str(self.hub), "--key", "x"],
+                            "--key goes with --encrypt")):
+            self.ok("init")
+            result = self.run_settle(*args)
+            self.assertEqual(result.code, 2, (args, result))
+            self.assertIn(says, result.err)
+        self.assertEqual(self.secret_keys(), [])
 
 
 if __name__ == "__main__":

@@ -22,24 +22,6 @@ struct InitOptions {
     std::optional<std::string> key;
 };
 
-// Sets `origin` to `url` (adding it, or changing where it points) and gives
-// this clone its device tag, so that the journal is ready for `settle sync`.
-void add_remote(const fs::path& folder, const std::string& url) {
-    auto now = run_git(folder, {"remote", "get-url", "origin"});
-    if (now.status == 0 && now.output == url + "\n") {
-        print_message(fmt::format("The remote origin is already {}.\n", neutralize_controls(url)));
-    } else {
-        auto set = run_git(
-            folder, now.status == 0 ? std::vector<std::string>{"remote", "set-url", "origin", url}
-                                    : std::vector<std::string>{"remote", "add", "origin", url});
-        if (set.status != 0)
-            throw RuntimeError("git could not set the remote: " + git_last_line(set.output));
-        print_message(
-            fmt::format("Entries will sync with {} (`settle sync`).\n", neutralize_controls(url)));
-    }
-    ensure_device_tag(folder);
-}
-
 // Entries already in the folder that git does not track yet (a journal kept
 // before git, or written while auto-commit was off): committed when asked.
 void commit_existing_entries(const fs::path& folder) {
@@ -57,42 +39,12 @@ void commit_existing_entries(const fs::path& folder) {
     print_message("Committed the entries that were waiting.\n");
 }
 
-// A clone's files follow the person's umask (often 0644); a journal is
-// private, its history included.
-void make_contents_private(const fs::path& folder) {
-    std::error_code ec;
-    size_t changed = 0;
-    for (auto item = fs::recursive_directory_iterator(folder, ec);
-         !ec && item != fs::recursive_directory_iterator(); item.increment(ec)) {
-        std::error_code look;
-        auto status = item->symlink_status(look);
-        if (look || fs::is_symlink(status))
-            continue;
-        bool folder_item = fs::is_directory(status);
-        if (!folder_item && !fs::is_regular_file(status))
-            continue;
-        // Only group and others lose access: git's read-only objects stay
-        // read-only, files become 0600 (or 0400), folders 0700.
-        auto wanted =
-            folder_item ? fs::perms::owner_all : status.permissions() & fs::perms::owner_all;
-        if (status.permissions() != wanted) {
-            std::error_code set_ec;
-            fs::permissions(item->path(), wanted, set_ec);
-            // git's own files are fixed quietly; the person hears about theirs.
-            bool in_git = *item->path().lexically_relative(folder).begin() == ".git";
-            changed += set_ec || in_git ? 0 : 1;
-        }
-    }
-    if (changed > 0)
-        print_message(fmt::format("Made {} {} inside private (folders 0700, files 0600).\n",
-                                  changed, changed == 1 ? "thing" : "things"));
-}
-
 void run_init(Context& context, const InitOptions& options) {
     if ((options.encrypt || options.key) && !options.remote)
         throw UsageError("--encrypt and --key go with --remote URL");
-    // The URL is passed to git as a word of its own: one that reads as an
-    // option would change what git does.
+    if (options.key && !options.encrypt)
+        throw UsageError("--key goes with --encrypt");
+    // Refused before anything is made (setup_remote checks it again).
     if (const auto& url = options.remote;
         url && (url->empty() || url->front() == '-' || url->find('\n') != std::string::npos))
         throw UsageError(fmt::format("\"{}\" is not a remote URL", *url));
@@ -124,12 +76,13 @@ void run_init(Context& context, const InitOptions& options) {
         print_message(fmt::format("Made the journal folder {} (only you can read it).\n",
                                   neutralize_controls(folder.string())));
     if (options.git || options.remote || options.commit_existing) {
-        start_repository(folder);
-        make_contents_private(folder);
-        if (options.remote && options.encrypt)
-            setup_encrypted_remote(folder, *options.remote, options.key);
-        else if (options.remote)
-            add_remote(folder, *options.remote);
+        if (options.remote) {
+            setup_remote(folder,
+                         RemoteSetup{"origin", *options.remote, options.encrypt, options.key});
+        } else {
+            start_repository(folder);
+            make_contents_private(folder);
+        }
         if (options.commit_existing)
             commit_existing_entries(folder);
     }

@@ -36,6 +36,9 @@ const std::vector<std::pair<std::string, std::string>> kNoPrompt = {{"GIT_TERMIN
 struct SyncOptions {
     std::string remote = "origin";
     bool check = false;
+    std::optional<std::string> setup; // a URL: set the remote up first
+    bool encrypt = false;
+    std::optional<std::string> key;
 };
 
 std::string plural(size_t count, std::string_view one, std::string_view many) {
@@ -257,8 +260,18 @@ Merged merge_remote(const Repository& repo, const std::string& remote_commit) {
 void run_sync(Context& context, const SyncOptions& options) {
     auto root = context.journal().root();
     std::error_code ec;
+    if ((options.encrypt || options.key) && !options.setup)
+        throw UsageError("--encrypt and --key go with --setup URL");
+    if (options.setup && options.check)
+        throw UsageError("--setup and --check are separate steps: set up first, then check");
     if (!fs::is_directory(root, ec))
         throw RuntimeError(fmt::format("there is no journal at {} yet", root.string()));
+    if (options.setup) {
+        // The same path as `settle init --remote URL [--encrypt]`, on the
+        // journal that is already here; then the first sync.
+        setup_remote(root,
+                     RemoteSetup{options.remote, *options.setup, options.encrypt, options.key});
+    }
     if (!is_repository_top(root))
         throw RuntimeError(fmt::format(
             "{} is not a git repository of its own; `settle init --git --remote URL` makes it "
@@ -394,14 +407,32 @@ void setup_sync(CLI::App& app, Context& context) {
     command->add_flag("--check", options->check,
                       "Prove the remote can be read with the keys here (a clone to a temporary "
                       "folder, compared with this journal); changes nothing");
+    command
+        ->add_option("--setup", options->setup,
+                     "First make this journal sync with URL (as `settle init --remote URL` "
+                     "does), then sync")
+        ->option_text("URL");
+    command->add_flag("--encrypt", options->encrypt,
+                      "With --setup: keep only ciphertext on the remote (git-remote-gcrypt and "
+                      "GnuPG)");
+    command
+        ->add_option("--key", options->key, "With --setup --encrypt: the GnuPG key to encrypt to")
+        ->option_text("KEY");
     command->footer(R"(Commits what is pending (new entries, revisits, edits; messages hold no
 entry text), fetches, merges and pushes. The same entry answered on two
-devices is merged; anything settle cannot merge keeps both versions in the
-file and is listed. Offline, nothing here changes. See settle-sync(1).
+devices is merged; a prediction answered two ways keeps both answers until
+`settle revisit` asks which stands; anything else settle cannot merge keeps
+both versions in the file and is listed. Offline, nothing here changes. See
+settle-sync(1).
+
+--setup URL sets up an existing journal to sync (with --encrypt, through
+an encrypted remote; settle helps make a GnuPG key and says what to back up).
 
 Examples:
   settle init --git --remote git@example.org:me/journal.git
-  settle sync)");
+  settle sync
+  settle sync --setup ssh://host/srv/journal.git --encrypt
+  settle sync --check)");
     command->callback([&context, options] { run_sync(context, *options); });
 }
 

@@ -71,10 +71,19 @@ std::string choose_key(const std::optional<std::string>& wanted) {
                                      keys.size()));
     if (keys.size() == 1)
         return keys.front();
-    print_message(fmt::format("Making a GnuPG key for the journal; gpg asks for a passphrase to "
-                              "protect it.\n"));
-    auto made = run_program(
-        {"gpg", "--quick-gen-key", "settle journal", "future-default", "default", "never"});
+    print_message(
+        fmt::format("You have no GnuPG key yet, so gpg now makes one for the journal. It "
+                    "asks for a passphrase to protect the key: pick one you will remember, "
+                    "as the key cannot be used without it.\n"));
+    RunOptions options;
+    // gpg asks through a pinentry on the terminal named by GPG_TTY; without
+    // it, a pinentry started by the agent cannot find this terminal.
+    if (!std::getenv("GPG_TTY") && ::isatty(STDIN_FILENO))
+        if (const char* tty = ::ttyname(STDIN_FILENO))
+            options.environment.emplace_back("GPG_TTY", tty);
+    auto made = run_program({"gpg", "--batch", "--quick-gen-key", "settle journal",
+                             "future-default", "default", "never"},
+                            options);
     keys = secret_keys(std::nullopt);
     if (made.status != 0 || keys.size() != 1)
         throw RuntimeError("gpg could not make a key; nothing was changed");
@@ -83,40 +92,128 @@ std::string choose_key(const std::optional<std::string>& wanted) {
 
 } // namespace
 
-void setup_encrypted_remote(const fs::path& folder, const std::string& url,
-                            const std::optional<std::string>& key) {
+namespace {
+
+// Where gpg keeps its keys, for telling the person where theirs is.
+std::string gnupg_home() {
+    RunOptions options;
+    options.capture = true;
+    auto run = run_program({"gpgconf", "--list-dirs", "homedir"}, options);
+    auto home = run.output.substr(0, run.output.find('\n'));
+    if (run.status == 0 && !home.empty())
+        return home;
+    const char* set = std::getenv("GNUPGHOME");
+    return set && *set ? set : "~/.gnupg";
+}
+
+// Points `name` at `url`, adding it or changing where it points.
+void set_remote_url(const fs::path& folder, const std::string& name, const std::string& url) {
+    auto now = run_git(folder, {"remote", "get-url", name});
+    if (now.status == 0 && now.output == url + "\n")
+        return;
+    auto set =
+        run_git(folder, now.status == 0 ? std::vector<std::string>{"remote", "set-url", name, url}
+                                        : std::vector<std::string>{"remote", "add", name, url});
+    if (set.status != 0)
+        throw RuntimeError("git could not set the remote: " + git_last_line(set.output));
+}
+
+void setup_plain_remote(const fs::path& folder, const RemoteSetup& setup) {
+    auto now = run_git(folder, {"remote", "get-url", setup.name});
+    if (now.status == 0 && now.output == setup.url + "\n") {
+        print_message(fmt::format("The remote {} is already {}.\n", neutralize_controls(setup.name),
+                                  neutralize_controls(setup.url)));
+        return;
+    }
+    set_remote_url(folder, setup.name, setup.url);
+    print_message(fmt::format("Entries will sync with {} (`settle sync`).\n",
+                              neutralize_controls(setup.url)));
+}
+
+void setup_encrypted_remote(const fs::path& folder, const RemoteSetup& setup) {
     if (!on_path("git-remote-gcrypt") || !on_path("gpg"))
         throw RuntimeError("an encrypted remote needs git-remote-gcrypt and gnupg (Debian and "
                            "Termux: install the packages git-remote-gcrypt and gnupg); nothing "
                            "was changed");
-    auto fingerprint = choose_key(key);
+    auto fingerprint = choose_key(setup.key);
+    const auto& url = setup.url;
     auto remote = url.rfind("gcrypt::", 0) == 0 ? url : "gcrypt::" + url;
-    auto now = run_git(folder, {"remote", "get-url", "origin"});
-    auto set = run_git(folder, now.status == 0
-                                   ? std::vector<std::string>{"remote", "set-url", "origin", remote}
-                                   : std::vector<std::string>{"remote", "add", "origin", remote});
-    if (set.status != 0)
-        throw RuntimeError("git could not set the remote: " + git_last_line(set.output));
-    for (const char* name :
-         {"remote.origin.gcrypt-participants", "remote.origin.gcrypt-signingkey"}) {
-        auto configured = run_git(folder, {"config", "--local", name, fingerprint});
+    set_remote_url(folder, setup.name, remote);
+    for (const char* what : {"gcrypt-participants", "gcrypt-signingkey"}) {
+        auto configured =
+            run_git(folder, {"config", "--local", fmt::format("remote.{}.{}", setup.name, what),
+                             fingerprint});
         if (configured.status != 0)
             throw RuntimeError("git could not be configured: " + git_last_line(configured.output));
     }
     // gcrypt replaces the remote's one encrypted history on every push.
     run_git(folder,
-            {"config", "--local", "remote.origin.gcrypt-require-explicit-force-push", "false"});
-    ensure_device_tag(folder);
+            {"config", "--local",
+             fmt::format("remote.{}.gcrypt-require-explicit-force-push", setup.name), "false"});
     print_message(fmt::format(
         "Entries will sync with {}, which keeps only ciphertext: no entry text, file "
         "names, commit messages or times.\n"
-        "They can be read only with the GnuPG key {}. Back it up now, away from this "
-        "device (a password manager, a USB stick kept safe):\n"
+        "They can be read only with the GnuPG key {}, which is kept in {} on this "
+        "device alone. Back it up now:\n"
         "  gpg --export-secret-keys --armor {} > settle-journal-key.asc\n"
-        "Every other device needs it too (`gpg --import settle-journal-key.asc` there). "
-        "`settle sync --check` proves the remote can be read with it. Losing it never "
-        "touches the journal here.\n",
-        neutralize_controls(remote), fingerprint, fingerprint));
+        "then move settle-journal-key.asc off this device, somewhere safe (a password "
+        "manager, a USB stick kept in a drawer), and keep the key's passphrase with "
+        "you. That file and that passphrase are all you need to keep.\n"
+        "Every other device needs the key too (`gpg --import settle-journal-key.asc` "
+        "there). `settle sync --check` proves the remote can be read with it. Losing it "
+        "never touches the journal here.\n",
+        neutralize_controls(remote), fingerprint, neutralize_controls(gnupg_home()), fingerprint));
+}
+
+} // namespace
+
+void make_contents_private(const fs::path& folder) {
+    std::error_code ec;
+    size_t changed = 0;
+    for (auto item = fs::recursive_directory_iterator(folder, ec);
+         !ec && item != fs::recursive_directory_iterator(); item.increment(ec)) {
+        std::error_code look;
+        auto status = item->symlink_status(look);
+        if (look || fs::is_symlink(status))
+            continue;
+        bool folder_item = fs::is_directory(status);
+        if (!folder_item && !fs::is_regular_file(status))
+            continue;
+        // Only group and others lose access: git's read-only objects stay
+        // read-only, files become 0600 (or 0400), folders 0700.
+        auto wanted =
+            folder_item ? fs::perms::owner_all : status.permissions() & fs::perms::owner_all;
+        if (status.permissions() != wanted) {
+            std::error_code set_ec;
+            fs::permissions(item->path(), wanted, set_ec);
+            // git's own files are fixed quietly; the person hears about theirs.
+            bool in_git = *item->path().lexically_relative(folder).begin() == ".git";
+            changed += set_ec || in_git ? 0 : 1;
+        }
+    }
+    if (changed > 0)
+        print_message(fmt::format("Made {} {} inside private (folders 0700, files 0600).\n",
+                                  changed, changed == 1 ? "thing" : "things"));
+}
+
+void setup_remote(const fs::path& folder, const RemoteSetup& setup) {
+    // Both are passed to git as words of their own: one that reads as an
+    // option would change what git does.
+    const auto& url = setup.url;
+    if (url.empty() || url.front() == '-' || url.find_first_of("\n\r") != std::string::npos)
+        throw UsageError(fmt::format("\"{}\" is not a remote URL", url));
+    if (setup.name.empty() || setup.name.front() == '-' ||
+        setup.name.find_first_of(std::string_view("\0\n\r\t ", 5)) != std::string::npos)
+        throw UsageError(fmt::format("\"{}\" is not a remote name", setup.name));
+    if (setup.key && !setup.encrypt)
+        throw UsageError("--key goes with --encrypt");
+    start_repository(folder);
+    make_contents_private(folder);
+    if (setup.encrypt)
+        setup_encrypted_remote(folder, setup);
+    else
+        setup_plain_remote(folder, setup);
+    ensure_device_tag(folder);
 }
 
 void check_remote_readable(const fs::path& folder, const std::string& remote) {
