@@ -261,6 +261,116 @@ class SyncTest(JournalTest):
         self.settle_everywhere([laptop, phone])
         self.assert_same_everywhere([laptop, phone], written)
 
+    def serve_from_another_session(self, device):
+        """The remote's side of a push or fetch (git-receive-pack and
+        git-upload-pack, which a local remote runs as children) goes to a
+        session of its own, as on a server: killing this device's settle
+        and its git then leaves the remote's side to finish or clean up."""
+        self.git(device, "config", "remote.origin.receivepack", "setsid git-receive-pack")
+        self.git(device, "config", "remote.origin.uploadpack", "setsid git-upload-pack")
+
+    def test_a_sync_killed_with_its_git_at_random_points_leaves_nothing_in_the_way(self):
+        # A closed terminal kills settle and the git it runs, mid-step:
+        # git's lock files (.git/index.lock, a branch's .lock) stay behind.
+        laptop, phone = self.device("laptop"), self.device("phone")
+        for device in (laptop, phone):
+            self.serve_from_another_session(device)
+        entry = self.written_audit(laptop)
+        self.settle_everywhere([laptop, phone])
+        chance = random.Random(1604)
+        written, stale = 1, 0
+        for round_number in range(10):
+            for device in (laptop, phone):
+                self.on(device, *PAUSE, "--at", SAME_SECOND)
+                written += 1
+            device = (laptop, phone)[round_number % 2]
+            self.on(device, "revisit", entry, "--prediction", str(round_number % 2 + 1),
+                    "--outcome", chance.choice(["happened", "partly", "didnt"]))
+            process = subprocess.Popen([BINARY, "--journal", str(device), "sync"],
+                                       env=self.env, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL, start_new_session=True)
+            time.sleep(chance.uniform(0.0, 0.4))
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            stale += 1 if list((device / ".git").glob("*.lock")) else 0
+            # The very next sync goes through, whatever was left.
+            self.sync(device)
+            self.assertEqual(list((device / ".git").glob("index.lock")), [])
+        self.settle_everywhere([laptop, phone])
+        self.assert_same_everywhere([laptop, phone], written)
+        # Every answer given is still there, as an answer or in a contest.
+        shown = json.loads(self.on(phone, "show", entry, "--format", "json").out)
+        answered = set(shown["revisit"]["predictions"]) | set(shown["revisit"]["contested"])
+        self.assertEqual(answered, {"1", "2"})
+
+    def test_a_stale_git_lock_is_removed_and_a_live_git_is_left_alone(self):
+        laptop = self.device("laptop")
+        self.on(laptop, *PAUSE)
+        self.sync(laptop)
+        # As a git killed mid-commit leaves them.
+        (laptop / ".git" / "index.lock").write_text("")
+        branch = self.git(laptop, "symbolic-ref", "--short", "HEAD").strip()
+        (laptop / ".git" / "refs" / "heads" / f"{branch}.lock").write_text("")
+        self.on(laptop, *PAUSE, "--at", "2026-11-28 09:00")
+        result = self.sync(laptop)
+        self.assertIn("Removed lock files git left when it was stopped part-way "
+                      f"(.git/index.lock, .git/refs/heads/{branch}.lock)", result.err)
+        self.assertIn("1 entry sent", result.err)
+        # A git still at work here (by hand, say) keeps its lock: settle waits,
+        # then says what it found, and changes nothing.
+        busy = subprocess.Popen(["git", "hash-object", "--stdin"], cwd=laptop, env=self.env,
+                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+        self.addCleanup(busy.wait)
+        self.addCleanup(busy.stdin.close)
+        (laptop / ".git" / "index.lock").write_text("")
+        self.on(laptop, *PAUSE, "--at", "2026-11-28 10:00")
+        head = self.git(laptop, "rev-parse", "HEAD")
+        refused = self.run_settle("--journal", str(laptop), "sync")
+        self.assertEqual(refused.code, 1, refused)
+        self.assertIn(f"git is at work in this journal (process {busy.pid}) and "
+                      ".git/index.lock is there; nothing here changed", refused.err)
+        self.assertTrue((laptop / ".git" / "index.lock").exists())
+        self.assertEqual(self.git(laptop, "rev-parse", "HEAD"), head)
+        busy.stdin.close()
+        busy.wait()
+        # That git ended without its lock (as if it had been killed): now stale.
+        self.assertIn("1 entry sent", self.sync(laptop).err)
+
+    def test_a_merge_killed_mid_checkout_is_put_right_by_the_next_sync(self):
+        laptop, phone = self.device("laptop"), self.device("phone")
+        entry = self.written_audit(laptop)
+        self.on(laptop, "script", "--situation", "no call", "--feel", "uneasy", "--need",
+                "calm", "--at", "2026-11-21 09:00")
+        script = next(name for name in self.files(laptop) if "script" in name)
+        self.settle_everywhere([laptop, phone])
+        self.on(laptop, "revisit", entry, "--prediction", "1", "--outcome", "didnt")
+        self.on(laptop, "revisit", script, "--shared", "said")
+        self.on(laptop, *PAUSE, "--at", "2026-11-22 08:00")
+        self.sync(laptop)
+        self.on(phone, "revisit", entry, "--prediction", "2", "--outcome", "partly")
+        # The phone's sync committed its answer and fetched, then git was
+        # killed while it rewrote the files: one entry removed and not yet
+        # written again, one cut short, one new one half there.
+        self.git(phone, "add", "-A")
+        self.git(phone, "commit", "-q", "-m", "settle sync: 1 entry written or changed")
+        self.git(phone, "fetch", "-q", "origin")
+        here = self.git(phone, "rev-parse", "HEAD").strip()
+        there = self.git(phone, "rev-parse", "origin/" + self.git(
+            phone, "symbolic-ref", "--short", "HEAD").strip()).strip()
+        (phone / ".git" / "settle-merging").write_text(f"{here} {there}\n")
+        (phone / entry).unlink()
+        (phone / script).write_text((phone / script).read_text()[:40])
+        new = next(name for name in self.files(laptop) if "2026-11-22" in name)
+        (phone / new).write_bytes(self.files(laptop)[new][:30])
+        (phone / ".git" / "index.lock").write_text("")
+        result = self.sync(phone)
+        self.assertIn("put back 3 entries it had left half-written", result.err)
+        self.sync(laptop)
+        self.assert_same_everywhere([laptop, phone], 3)
+        shown = json.loads(self.on(laptop, "show", entry, "--format", "json").out)
+        self.assertEqual(shown["revisit"]["predictions"], {"1": "didnt", "2": "partly"})
+        self.assertFalse((phone / ".git" / "settle-merging").exists())
+
     def test_auto_sync_sends_in_the_background_and_never_blocks_a_write(self):
         laptop = self.device("laptop")
         config = self.home / "config" / "settle"

@@ -9,6 +9,7 @@
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
 #include "core/entry_merge.hpp"
+#include "core/fast_frontmatter.hpp"
 #include "core/journal.hpp"
 
 #include <algorithm>
@@ -86,6 +87,76 @@ class SyncLock {
   private:
     int fd_ = -1;
 };
+
+// git's own lock files, which a git that was killed (a closed terminal
+// takes settle's git with it) leaves behind: `.git/index.lock`, `HEAD.lock`
+// and the like at the top of .git, and a branch's `refs/.../NAME.lock`.
+// settle's own lock is not one of them.
+std::vector<fs::path> git_lock_files(const fs::path& root) {
+    std::vector<fs::path> locks;
+    auto git_dir = root / ".git";
+    std::error_code ec;
+    auto is_lock = [](const fs::directory_entry& item) {
+        std::error_code look;
+        return item.path().extension() == ".lock" && item.is_regular_file(look) &&
+               !item.is_symlink(look) && item.path().filename() != "settle-sync.lock";
+    };
+    for (const auto& item : fs::directory_iterator(git_dir, ec))
+        if (is_lock(item))
+            locks.push_back(item.path());
+    for (auto item = fs::recursive_directory_iterator(git_dir / "refs", ec);
+         !ec && item != fs::recursive_directory_iterator(); item.increment(ec))
+        if (is_lock(*item))
+            locks.push_back(item->path());
+    return locks;
+}
+
+// Called with the sync lock held, so no other sync of this journal, nor any
+// git one left running, is at work (they hold that lock too). A git lock
+// file is then stale unless some other git works in this repository (a git
+// run by hand, an auto-commit): those are waited for, a while, and never
+// touched. Only locks no git can be holding are removed.
+void clear_stale_git_locks(const fs::path& root) {
+    auto locks = git_lock_files(root);
+    if (locks.empty())
+        return;
+    for (int waited = 0;; ++waited) {
+        auto working = git_processes_in(root);
+        if (!working)
+            break; // cannot tell (no /proc): only an old lock is taken as stale
+        if (working->empty())
+            break;
+        if (waited == 100) {
+            throw RuntimeError(fmt::format(
+                "git is at work in this journal (process {}) and {} is there; nothing here "
+                "changed. Try again once it has finished",
+                working->front(),
+                neutralize_controls(locks.front().lexically_relative(root).string())));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    bool can_tell = git_processes_in(root).has_value();
+    std::vector<std::string> removed;
+    for (const auto& lock : git_lock_files(root)) {
+        std::error_code ec;
+        auto age = fs::file_time_type::clock::now() - fs::last_write_time(lock, ec);
+        if (ec)
+            continue; // gone meanwhile
+        auto relative = lock.lexically_relative(root).string();
+        if (!can_tell && age < std::chrono::minutes(10))
+            throw RuntimeError(fmt::format(
+                "{} is there, so git may be at work in this journal; nothing here changed. If no "
+                "git is running (it was stopped part-way), remove that file and sync again",
+                neutralize_controls(relative)));
+        if (fs::remove(lock, ec))
+            removed.push_back(relative);
+    }
+    if (!removed.empty())
+        fmt::print(stderr,
+                   "Removed {} git left when it was stopped part-way ({}); no entry is touched.\n",
+                   removed.size() == 1 ? "a lock file" : "lock files",
+                   neutralize_controls(fmt::format("{}", fmt::join(removed, ", "))));
+}
 
 class Repository {
   public:
@@ -226,6 +297,81 @@ std::optional<std::string> remote_branch(const Repository& repo, const std::stri
     return std::nullopt;
 }
 
+// ---- a merge stopped part-way ---------------------------------------------
+//
+// git updates the journal's files one by one while it merges: a file it is
+// replacing is first removed, then written. A git killed in between (a
+// closed terminal takes it with settle) leaves an entry missing or cut
+// short, and the next sync would commit that as if the person had done it.
+// So settle notes where this device stood before each merge, and the next
+// sync puts back what the interrupted merge left half-done, then merges
+// again.
+
+constexpr const char* kMergingNote = "settle-merging";
+
+void note_merging(const Repository& repo, const std::string& before, const std::string& target) {
+    auto path = repo.root() / ".git" / kMergingNote;
+    auto temporary = path;
+    temporary += fmt::format(".{}", ::getpid());
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << before << ' ' << target << '\n';
+        out.flush();
+        if (!out)
+            throw RuntimeError(fmt::format("cannot write {}", temporary.string()));
+    }
+    if (::rename(temporary.c_str(), path.c_str()) != 0)
+        throw RuntimeError(fmt::format("cannot write {}", path.string()));
+}
+
+void merge_finished(const Repository& repo) {
+    ::unlink((repo.root() / ".git" / kMergingNote).c_str());
+}
+
+void recover_interrupted_merge(const Repository& repo) {
+    std::ifstream in(repo.root() / ".git" / kMergingNote);
+    std::string before, target;
+    if (!(in >> before >> target))
+        return merge_finished(repo);
+    // A merge that reached its end (committed, or stopped at a conflict
+    // with every file written) needs nothing put back.
+    if (repo.commit_of("MERGE_HEAD") || repo.commit_of("HEAD") != before || !repo.commit_of(target))
+        return merge_finished(repo);
+    size_t restored = 0;
+    for (const auto& path : repo.entries_changed(before, target, "ACMRD")) {
+        auto file = repo.root() / path;
+        std::error_code ec;
+        bool present = fs::is_regular_file(fs::symlink_status(file, ec));
+        auto mine = repo.blob("HEAD", path);
+        if (mine) {
+            bool whole = present && [&] {
+                auto text = read_small_file(file, path);
+                return text && read_entry_text(*text, path).ok();
+            }();
+            if (whole || !read_entry_text(*mine, path).ok())
+                continue; // a whole entry: git finished it, or the person changed it
+            repo.must({"checkout", "HEAD", "--", path}, "git could not put an entry back");
+            fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write, ec);
+            ++restored;
+        } else if (present) {
+            // New from the other device: git's own copy, perhaps cut short;
+            // the merge brings it again whole.
+            auto theirs = repo.blob(target, path);
+            auto text = read_small_file(file, path);
+            if (theirs && (!text || *text != *theirs)) {
+                fs::remove(file, ec);
+                ++restored;
+            }
+        }
+    }
+    if (restored > 0)
+        fmt::print(stderr,
+                   "The last sync stopped part-way through a merge; put back {} it had left "
+                   "half-written. Nothing is lost: the merge runs again now.\n",
+                   plural(restored, "entry", "entries"));
+    merge_finished(repo);
+}
+
 struct Merged {
     size_t received = 0;
     std::vector<std::string> conflicts; // kept with both versions in the file
@@ -288,6 +434,7 @@ void run_sync(Context& context, const SyncOptions& options) {
     }
     Repository repo(root);
     SyncLock lock(root);
+    clear_stale_git_locks(root);
     if (repo.git({"remote", "get-url", options.remote}).status != 0)
         throw RuntimeError(fmt::format("this journal has no remote called \"{}\" to sync with "
                                        "yet; `settle init --git --remote URL` adds one",
@@ -310,6 +457,7 @@ void run_sync(Context& context, const SyncOptions& options) {
         throw RuntimeError(fmt::format("could not reach {} ({}); nothing here changed, and new "
                                        "entries go with the next sync",
                                        options.remote, git_last_line(fetched.output)));
+    recover_interrupted_merge(repo);
     commit_pending(repo);
 
     Merged merged;
@@ -326,7 +474,10 @@ void run_sync(Context& context, const SyncOptions& options) {
         if (remote_commit) {
             if (repo.commit_of("HEAD"))
                 separate_same_names(repo, *remote_commit, tag);
+            if (auto here = repo.commit_of("HEAD"))
+                note_merging(repo, *here, *remote_commit);
             auto step = merge_remote(repo, *remote_commit);
+            merge_finished(repo);
             merged.received += step.received;
             merged.conflicts.insert(merged.conflicts.end(), step.conflicts.begin(),
                                     step.conflicts.end());

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <fstream>
 #include <random>
 #include <unistd.h>
 
@@ -142,6 +143,37 @@ std::string own_executable() {
     if (length <= 0)
         return "settle";
     return std::string(buffer.data(), static_cast<size_t>(length));
+}
+
+std::optional<std::vector<int>> git_processes_in(const fs::path& root) {
+    std::error_code ec;
+    if (!fs::exists("/proc/self/cwd", ec))
+        return std::nullopt;
+    auto top = fs::canonical(root, ec);
+    if (ec)
+        return std::nullopt;
+    std::vector<int> found;
+    for (const auto& item : fs::directory_iterator("/proc", ec)) {
+        auto name = item.path().filename().string();
+        if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        int pid = std::atoi(name.c_str());
+        if (pid == ::getpid())
+            continue;
+        std::ifstream comm_file(item.path() / "comm");
+        std::string comm;
+        std::getline(comm_file, comm);
+        if (comm != "git" && comm.rfind("git-", 0) != 0)
+            continue;
+        std::error_code look;
+        auto cwd = fs::read_symlink(item.path() / "cwd", look);
+        if (look) // gone, or another user's (who cannot work in a 0700 journal)
+            continue;
+        auto inside = cwd.lexically_relative(top);
+        if (!inside.empty() && *inside.begin() != "..")
+            found.push_back(pid);
+    }
+    return found;
 }
 
 bool install_merge_driver(const fs::path& root) {

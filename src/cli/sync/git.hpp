@@ -76,6 +76,12 @@ void sync_in_background_if_asked(Context& context);
 // The commit message for an entry: its kind and local time, nothing else.
 std::string commit_message(const Entry& entry);
 
+// The ids of the git processes (git itself and its helpers, such as
+// git-remote-gcrypt) working in the repository at `root`: those whose
+// current folder is `root` or inside it. Nothing when this system cannot
+// tell (no /proc).
+std::optional<std::vector<int>> git_processes_in(const std::filesystem::path& root);
+
 // The absolute path of the running settle binary (for git to call back).
 std::string own_executable();
 
