@@ -241,6 +241,7 @@ void LookingBack::add(const Entry& entry) {
         return;
     for (const auto& [number, outcome] : entry.revisit->predictions)
         answered.add(outcome);
+    contested += static_cast<int>(entry.revisit->contested.size());
     if (entry.kind() == Kind::script && entry.revisit->shared) {
         ++scripts_answered;
         auto shared = *entry.revisit->shared;
@@ -259,6 +260,7 @@ void LookingBack::add(const Entry& entry) {
 void LookingBack::merge(const LookingBack& other) {
     predictions += other.predictions;
     answered.merge(other.answered);
+    contested += other.contested;
     scripts_answered += other.scripts_answered;
     said += other.said;
     sent += other.sent;

@@ -112,6 +112,9 @@ struct TagOutcomes {
 struct LookingBack {
     int predictions = 0; // every prediction in the period's audits
     PredictionOutcomes answered;
+    // Answered two ways on two devices and not yet settled by the person:
+    // counted with the unanswered, never as came true or not.
+    int contested = 0;
     std::vector<TagOutcomes> by_tag; // audits' tags, most answered first
     int scripts_answered = 0;        // scripts with an answer about sharing
     int said = 0;

@@ -182,7 +182,10 @@ class SyncTest(JournalTest):
         summary = json.loads(self.on(phone, "summary", "--since", "2026-11-01", "--until",
                                      "2026-11-30", "--format", "json").out)
         looking = summary["revisit"]
-        self.assertEqual((looking["predictions"], looking["answered"]["answered"]), (2, 1))
+        self.assertEqual((looking["predictions"], looking["answered"]["answered"],
+                          looking["contested"]), (2, 1, 1))
+        text = self.on(phone, "summary", "--since", "2026-11-01", "--until", "2026-11-30").out
+        self.assertIn("not yet looked at 1 (1 of them answered two ways)", text)
         # The person says which stands; every device ends with that one answer.
         self.on(phone, "revisit", entry, "--prediction", "1", "--outcome", "partly")
         self.settle_everywhere([phone, laptop])

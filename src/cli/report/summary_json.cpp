@@ -112,6 +112,7 @@ Json looking_back_json(const LookingBack& back) {
     Json out;
     out["predictions"] = back.predictions;
     out["answered"] = outcomes_json(back.answered);
+    out["contested"] = back.contested;
     out["by_tag"] = Json::array();
     for (const auto& tag : back.by_tag) {
         auto row = Json{{"tag", tag.tag}};

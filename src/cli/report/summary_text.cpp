@@ -271,12 +271,14 @@ void text_looking_back(std::string& out, const Summary& s, const TextWriter& w) 
     w.prose(out, w.bold("Looking back"));
     if (back.answered.answered > 0) {
         w.row(out, "Predictions", share_text(back.answered));
-        w.list_row(
-            out, "",
-            {fmt::format("happened {}", back.answered.happened),
-             fmt::format("partly {}", back.answered.partly),
-             fmt::format("didn't {}", back.answered.didnt),
-             fmt::format("not yet looked at {}", back.predictions - back.answered.answered)});
+        w.list_row(out, "",
+                   {fmt::format("happened {}", back.answered.happened),
+                    fmt::format("partly {}", back.answered.partly),
+                    fmt::format("didn't {}", back.answered.didnt),
+                    fmt::format("not yet looked at {}", back.predictions - back.answered.answered) +
+                        (back.contested > 0
+                             ? fmt::format(" ({} of them answered two ways)", back.contested)
+                             : std::string())});
         for (const auto& tag : back.by_tag)
             w.row(out, "  #" + neutralize_controls(tag.tag), share_text(tag.outcomes));
     }
