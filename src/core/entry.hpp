@@ -79,16 +79,17 @@ struct Revisit {
     Timestamp date; // when the answers were last written
     // Audit: 1-based position in `predict` -> what happened.
     std::map<int, PredictionOutcome> predictions;
-    // Audit: a prediction answered differently on two devices (merged by
+    // Script: whether and how it was shared, and how it landed.
+    std::optional<Shared> shared;
+    std::optional<Landed> landed;
+    std::string note;
+    // Last, so that aggregate initialization of the fields above still
+    // works. Audit: a prediction answered differently on two devices (merged by
     // `settle sync`): its number -> every answer given, in enum order, at
     // least two. Never also in `predictions`; it counts as not yet answered
     // until the person says which answer stands. (Key `contested` in the
     // file; see docs/entry-format.md.)
     std::map<int, std::vector<PredictionOutcome>> contested;
-    // Script: whether and how it was shared, and how it landed.
-    std::optional<Shared> shared;
-    std::optional<Landed> landed;
-    std::string note;
     bool operator==(const Revisit&) const = default;
 };
 
