@@ -152,10 +152,10 @@ void clear_stale_git_locks(const fs::path& root) {
             removed.push_back(relative);
     }
     if (!removed.empty())
-        fmt::print(stderr,
-                   "Removed {} git left when it was stopped part-way ({}); no entry is touched.\n",
-                   removed.size() == 1 ? "a lock file" : "lock files",
-                   neutralize_controls(fmt::format("{}", fmt::join(removed, ", "))));
+        print_message(fmt::format(
+            "Removed {} git left when it was stopped part-way ({}); no entry is touched.\n",
+            removed.size() == 1 ? "a lock file" : "lock files",
+            neutralize_controls(fmt::format("{}", fmt::join(removed, ", ")))));
 }
 
 class Repository {
@@ -365,10 +365,10 @@ void recover_interrupted_merge(const Repository& repo) {
         }
     }
     if (restored > 0)
-        fmt::print(stderr,
-                   "The last sync stopped part-way through a merge; put back {} it had left "
-                   "half-written. Nothing is lost: the merge runs again now.\n",
-                   plural(restored, "entry", "entries"));
+        print_message(
+            fmt::format("The last sync stopped part-way through a merge; put back {} it had left "
+                        "half-written. Nothing is lost: the merge runs again now.\n",
+                        plural(restored, "entry", "entries")));
     merge_finished(repo);
 }
 
