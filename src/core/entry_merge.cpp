@@ -10,21 +10,6 @@ namespace settle {
 
 namespace {
 
-// The non-empty lines of a note.
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find('\n', start);
-        if (end == std::string::npos)
-            end = text.size();
-        if (end > start)
-            lines.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return lines;
-}
-
 // Three-way choice for one value: the side that changed it wins; both
 // changing it differently is a contradiction.
 template <typename T> std::optional<T> three_way(const T& base, const T& ours, const T& theirs) {
@@ -145,6 +130,20 @@ std::optional<std::string> merge_entry_texts(const std::string& base, const std:
     if (!written)
         return std::nullopt;
     return *written;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        if (end > start)
+            lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
 }
 
 } // namespace settle

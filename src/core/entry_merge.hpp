@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace settle {
 
@@ -34,5 +35,9 @@ std::optional<std::optional<Revisit>> merge_answers(const std::optional<Revisit>
 // markers).
 std::optional<std::string> merge_entry_texts(const std::string& base, const std::string& ours,
                                              const std::string& theirs, const std::string& path);
+
+// The non-empty lines of `text`, without their newlines: a note's lines for
+// the merge, and git's answers (one name or hash a line) for sync.
+std::vector<std::string> lines_of(const std::string& text);
 
 } // namespace settle
