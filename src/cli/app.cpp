@@ -185,7 +185,8 @@ std::string parse_error_message(const CLI::App& app, const CLI::ParseError& erro
         return fmt::format("{} needs a value", option);
     auto range = rest.find(" not in range ");
     auto to = rest.rfind(" to ");
-    if (std::string_view(rest).starts_with("Value ") && range != std::string_view::npos && to > range)
+    if (std::string_view(rest).starts_with("Value ") && range != std::string_view::npos &&
+        to > range)
         return fmt::format("{} must be a number from {} to {}, got \"{}\"", option,
                            plain_number(std::string(rest.substr(range + 14, to - range - 14))),
                            plain_number(std::string(rest.substr(to + 4))),
