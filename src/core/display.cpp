@@ -65,11 +65,20 @@ std::string neutralize_controls(std::string_view text, bool keep_newlines) {
     int previous = -1;
     while (pos < text.size()) {
         size_t start = pos;
+        if (char c = text[pos]; c >= 0x20 && c < 0x7F) { // printable ASCII, as it is
+            out += c;
+            previous = c;
+            ++pos;
+            continue;
+        }
         auto cp = decode_code_point(text, pos);
         int before = previous;
         previous = cp;
+        // A character kept is copied in its own bytes, never decoded and
+        // encoded again (a long entry's summary line is mostly such).
+        auto as_it_is = text.substr(start, pos - start);
         if ((cp == 0x200C || cp == 0x200D) && joins_visible_text(text, start, pos, before))
-            append_code_point(out, cp);
+            out += as_it_is;
         else if (is_invisible_format(cp))
             out += fmt::format("<U+{:04X}>", cp);
         else if (cp < 0)
@@ -81,7 +90,7 @@ std::string neutralize_controls(std::string_view text, bool keep_newlines) {
         else if (cp >= 0x80 && cp < 0xA0)
             out += fmt::format("<U+{:04X}>", cp);
         else
-            append_code_point(out, cp);
+            out += as_it_is;
     }
     return out;
 }
