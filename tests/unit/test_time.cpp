@@ -29,6 +29,13 @@ TEST_CASE("RFC 3339 round trip keeps the offset in force") {
     CHECK(parse_rfc3339("2026-11-27 21:14:03+09:00")->rfc3339() == "2026-11-27T21:14:03+09:00");
     CHECK(parse_rfc3339("2026-11-27T21:14:03Z")->rfc3339() == "2026-11-27T21:14:03+00:00");
     CHECK(parse_rfc3339("2026-11-27T21:14:03.250+05:30")->offset == 5h + 30min);
+    // The writer's every field at its edges, and an offset west with minutes.
+    for (auto text : {"0000-01-01T00:00:00-03:30", "9999-12-31T23:59:59+14:00",
+                      "2024-02-29T09:05:07-09:30", "1970-01-01T00:00:00+00:00"}) {
+        auto parsed = parse_rfc3339(text);
+        REQUIRE(parsed);
+        CHECK(parsed->rfc3339() == text);
+    }
 }
 
 TEST_CASE("RFC 3339 rejects what is not a time") {
