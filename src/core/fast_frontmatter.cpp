@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 namespace settle {
@@ -41,32 +43,24 @@ bool has_doubtful_code_point(std::string_view line) {
 bool clean_line(std::string_view line) {
     if (!line.empty() && line.back() == ' ')
         return false;
+    // Eight bytes at a time while none is below 0x20 or has the high bit (a
+    // byte below 0x20 borrows, setting its own high bit), then byte by byte.
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    for (; i + 8 <= line.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, line.data() + i, sizeof word);
+        if (((word - ones * 0x20) | word) & highs)
+            break;
+    }
     bool ascii = true;
-    for (char c : line) {
-        auto byte = static_cast<unsigned char>(c);
+    for (; i < line.size(); ++i) {
+        auto byte = static_cast<unsigned char>(line[i]);
         if (byte < 0x20)
             return false;
         ascii = ascii && byte < 0x80;
     }
     return ascii || (is_valid_utf8(line) && !has_doubtful_code_point(line));
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 // ------------------------------------------------------------ scalars
@@ -162,7 +156,7 @@ bool read_escape(std::string_view value, size_t& pos, std::string& out) {
         auto cp = read_hex(value.substr(pos, digits));
         if (!cp || *cp == 0 || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
             return false;
-        append_utf8(out, *cp);
+        out += utf8_encode(*cp);
         pos += digits;
         return true;
     }
@@ -420,6 +414,7 @@ bool read_canonical_values(std::string_view text, FrontmatterValues& out) {
     if (text.substr(0, 4) != "---\n" || conflict_marker_line(text))
         return false;
     out.first_line = 2;
+    out.items.reserve(32); // once, not growing item by item
     LineCursor lines(text, 4, 2);
     std::string_view line;
     while (lines.peek(line)) {

@@ -14,8 +14,7 @@ int decode_code_point(std::string_view text, size_t& pos) {
     return n > 0 ? cp : -1;
 }
 
-bool is_valid_utf8(std::string_view text) {
-    size_t pos = 0;
+bool is_valid_utf8_from(std::string_view text, size_t pos) {
     while (pos < text.size()) {
         if (static_cast<unsigned char>(text[pos]) < 0x80) { // most text: no call
             ++pos;
