@@ -68,3 +68,53 @@ TEST_CASE("Invalid UTF-8 is replaced byte by byte, valid text kept as it is") {
     CHECK(replace_invalid_utf8("\xED\xA0\x80") != "\xED\xA0\x80"); // a surrogate
     CHECK(replace_invalid_utf8("\x01\x1B") == "\x01\x1B");         // controls are not its business
 }
+
+TEST_CASE("dump_json writes the very bytes nlohmann's dump and the escaping pass give") {
+    // dump_json writes JSON itself, for speed; nlohmann_dump_json is the
+    // library's dump with the pass that escapes what it leaves as it is.
+    Json nested = Json::object();
+    nested["empty object"] = Json::object();
+    nested["empty array"] = Json::array();
+    nested["numbers"] = {0,   -7,      2147483647, std::uint64_t{18446744073709551615u},
+                         0.5, -1e-300, 3.0};
+    nested["flags"] = {true, false, nullptr};
+    nested["deep"] = {{"a", {{"b", Json::array({Json::object(), "x"})}}}};
+    nested["k\"e\\y\n\x01\x7f\u202E"] = "value";
+    std::vector<std::string> texts = {
+        "",
+        "plain",
+        "quote \" backslash \\ slash /",
+        "\b\f\n\r\t\x01\x1f\x7f",
+        "é ☕ 日本 \U0001FA79",
+        "\xc2\x80\xc2\x9b\xc2\x9f\xc2\xa0",
+        "a\u202Eb\u2028c\u2029\uFEFF\U000E0041",
+        "bad \xff bytes \xc3",
+        "cut \xe2\x82",
+        "over\xc0\xaflong",
+        "surrogate \xed\xa0\x80",
+    };
+    // Random bytes, weighted towards the ones that need care.
+    std::uint32_t state = 12345;
+    auto next = [&] {
+        return state = state * 1664525u + 1013904223u;
+    };
+    const std::string pieces[] = {"a",    " ",        "\"",         "\\", "\n",
+                                  "\x1b", "\x7f",     "\xc2\x9b",   "é",  "\u202E",
+                                  "\xff", "\xe2\x82", "\U0001F600", "\t", "\u200D"};
+    for (int i = 0; i < 2000; ++i) {
+        std::string text;
+        for (auto n = next() % 12; n > 0; --n)
+            text += pieces[(next() >> 8) % std::size(pieces)];
+        texts.push_back(text);
+    }
+    for (const auto& text : texts) {
+        Json value = Json(text);
+        CHECK(dump_json(value) == nlohmann_dump_json(value));
+        nested["list"].push_back(text);
+        Json keyed = Json::object();
+        keyed[text] = text;
+        CHECK(dump_json(keyed) == nlohmann_dump_json(keyed));
+    }
+    CHECK(dump_json(nested) == nlohmann_dump_json(nested));
+    CHECK(dump_json(Json::array()) == "[]");
+}
