@@ -213,19 +213,19 @@ void HeldOutput::let_go() {
     held_.clear();
 }
 
-void JsonArrayOut::add(std::string_view text) {
-    // An element's lines one level in; a newline is only ever between
-    // tokens, since strings have theirs escaped.
-    std::string indented = any_ ? ",\n  " : "[\n  ";
-    indented.reserve(indented.size() + text.size() + text.size() / 16);
-    for (size_t start = 0; start < text.size();) {
-        auto end = std::min(text.find('\n', start), text.size() - 1) + 1;
-        indented.append(text, start, end - start);
-        if (text[end - 1] == '\n')
-            indented += "  ";
-        start = end;
-    }
-    out_.print(indented);
+std::string JsonArrayOut::element(Json value) {
+    // Dumped inside an array, so that nlohmann indents it as it stands in
+    // one, then taken out of the "[\n  " and "\n]" around it.
+    Json array = Json::array();
+    array.push_back(std::move(value));
+    auto text = dump_json(array);
+    constexpr std::string_view open = "[\n  ", close = "\n]";
+    return text.substr(open.size(), text.size() - open.size() - close.size());
+}
+
+void JsonArrayOut::add(std::string_view element) {
+    out_.print(any_ ? ",\n  " : "[\n  ");
+    out_.print(element);
     any_ = true;
 }
 

@@ -77,7 +77,11 @@ class HeldOutput {
 class JsonArrayOut {
   public:
     explicit JsonArrayOut(HeldOutput& out) : out_(out) {}
-    void add(std::string_view element); // as dump_json gives it
+    // An element's text as it stands in the array (its lines one level
+    // in), made apart from the printing so that a reader can make it on its
+    // reading threads.
+    static std::string element(Json value);
+    void add(std::string_view element); // as element() gives it
     void finish();                      // "]" and the newline ("[]" for none)
 
   private:

@@ -122,21 +122,24 @@ bool still_a_file(const fs::path& path) {
 
 } // namespace
 
+std::optional<Leftover> leftover_in(const MonthFolder& month, const std::string& name) {
+    auto found = leftover_named(name);
+    auto path = month.path / name;
+    if (!found || !still_a_file(path))
+        return std::nullopt;
+    std::error_code ec;
+    found->path = path;
+    found->relative = month.relative + name;
+    found->written = fs::last_write_time(path, ec);
+    return found;
+}
+
 std::vector<Leftover> Journal::leftovers(const ScanRange& range) const {
     std::vector<Leftover> result;
-    for (const auto& month : month_folders(root_, range)) {
-        for (const auto& name : hidden_names(month)) {
-            auto found = leftover_named(name);
-            auto path = month.path / name;
-            if (!found || !still_a_file(path))
-                continue;
-            std::error_code ec;
-            found->path = path;
-            found->relative = month.relative + name;
-            found->written = fs::last_write_time(path, ec);
-            result.push_back(std::move(*found));
-        }
-    }
+    for (const auto& month : month_folders(root_, range))
+        for (const auto& name : hidden_names(month))
+            if (auto found = leftover_in(month, name))
+                result.push_back(std::move(*found));
     std::sort(result.begin(), result.end(),
               [](const Leftover& a, const Leftover& b) { return a.relative < b.relative; });
     return result;

@@ -104,6 +104,13 @@ struct Leftover {
     fs::file_time_type written; // when it was last written
 };
 
+struct MonthFolder;
+
+// What a hidden name in a month folder is, if settle left it there (a
+// temporary file or a kept copy whose writer has gone and which is still a
+// file); nullopt for anything else.
+std::optional<Leftover> leftover_in(const MonthFolder& month, const std::string& name);
+
 struct LoadedEntry {
     EntryFile file;
     Entry entry;

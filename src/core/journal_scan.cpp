@@ -64,31 +64,73 @@ bool in_range(const std::optional<date::sys_days>& day, const ScanRange& range) 
 // ("-pause.md", "-pause-2.md", ..., "-pause-10.md"), where plain name order
 // would put "-pause-2.md" first. Worked out once per file, from its ID.
 struct WrittenOrder {
-    size_t base_length; // the ID without its "-N"
-    int n;              // 1 for an ID without "-N"
+    std::string_view base; // the ID without its "-N"
+    int n;                 // 1 for an ID without "-N"
+    std::string_view id;
 
-    explicit WrittenOrder(std::string_view id) : base_length(id.size()), n(1) {
+    explicit WrittenOrder(std::string_view entry_id) : base(entry_id), n(1), id(entry_id) {
         auto dash = id.rfind('-');
         if (dash == std::string_view::npos)
             return;
         auto digits = id.substr(dash + 1);
         int value = digits.size() <= 4 ? digits_value(digits) : -1;
         if (value >= 0) {
-            base_length = dash;
+            base = id.substr(0, dash);
             n = value;
         }
     }
+    bool operator<(const WrittenOrder& other) const {
+        return std::tie(base, n, id) < std::tie(other.base, other.n, other.id);
+    }
 };
 
-// Files of a month with their order, sorted into it.
-template <typename File>
-void sort_written(std::vector<std::pair<WrittenOrder, File>>& files,
-                  std::string_view (*id_of)(const File&)) {
-    std::sort(files.begin(), files.end(), [id_of](const auto& a, const auto& b) {
-        auto a_id = id_of(a.second), b_id = id_of(b.second);
-        return std::make_tuple(a_id.substr(0, a.first.base_length), a.first.n, a_id) <
-               std::make_tuple(b_id.substr(0, b.first.base_length), b.first.n, b_id);
-    });
+// An entry file's name in a month folder, as readdir gave it.
+struct EntryName {
+    std::string name;   // "2026-11-27-211403-pause.md"
+    unsigned char type; // readdir's d_type
+    std::string_view id() const { return std::string_view(name).substr(0, name.size() - 3); }
+};
+
+bool is_hidden_name(std::string_view name) {
+    return name.size() > 1 && name.front() == '.' && name != "..";
+}
+
+// Calls `visit(folder, name)` for each entry file in the month folder whose
+// name is not outside `range`, in the order they were written. Names are
+// sorted before any file is opened, so no entry is moved to be put in
+// order. The hidden names go to `hidden` when given, from the same listing.
+// A folder that cannot be listed holds no entries, as for Journal::files.
+template <typename Visit>
+void each_entry_in_written_order(const MonthFolder& month, const ScanRange& range, Visit visit,
+                                 std::vector<std::string>* hidden = nullptr) {
+    int folder = ::open(month.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folder < 0)
+        return;
+    DIR* listing = ::fdopendir(folder);
+    if (!listing) {
+        ::close(folder);
+        return;
+    }
+    struct Closer {
+        DIR* listing;
+        ~Closer() { ::closedir(listing); }
+    } closer{listing};
+    std::vector<EntryName> names;
+    while (const dirent* item = ::readdir(listing)) {
+        std::string_view name = item->d_name;
+        if (is_entry_name(name) && in_range(date_in_file_name(name), range))
+            names.push_back(EntryName{std::string(name), item->d_type});
+        else if (hidden && is_hidden_name(name))
+            hidden->emplace_back(name);
+    }
+    std::vector<std::pair<WrittenOrder, const EntryName*>> order;
+    order.reserve(names.size());
+    for (const auto& name : names)
+        order.emplace_back(WrittenOrder(name.id()), &name);
+    std::sort(order.begin(), order.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [written, name] : order)
+        visit(folder, *name);
 }
 
 EntryFile entry_file(const MonthFolder& month, std::string_view name) {
@@ -120,20 +162,20 @@ template <typename Visit> void each_name(const MonthFolder& month, Visit visit) 
 }
 
 // One file, read with the reader's buffer (which keeps its memory from file
-// to file).
-Expected<Entry> read_entry_at(int folder, const MonthFolder& month, const dirent* item,
-                              std::string& buffer, std::mutex& yaml_lock) {
-    // readdir's d_type lets links, FIFOs and devices be refused unopened.
-    auto status = read_small_file_at(folder, item->d_name, buffer, item->d_type);
+// to file). `type` is readdir's d_type, which lets links, FIFOs and devices
+// be refused unopened.
+Expected<Entry> read_entry_at(int folder, const MonthFolder& month, const char* name,
+                              unsigned char type, std::string& buffer, std::mutex& yaml_lock) {
+    auto status = read_small_file_at(folder, name, buffer, type);
     if (!status)
-        return error_at(month.relative + item->d_name, 0, status.error().message);
+        return error_at(month.relative + name, 0, status.error().message);
     // Nearly every file is in the canonical form, read without a lock.
     // yaml-cpp does not promise to be safe on several threads at once, and
     // the few files that need it are not worth finding out.
     if (auto entry = read_canonical_entry(buffer))
         return std::move(*entry);
     std::lock_guard lock(yaml_lock);
-    return read_entry_text(buffer, month.relative + item->d_name);
+    return read_entry_text(buffer, month.relative + name);
 }
 
 } // namespace
@@ -199,20 +241,10 @@ std::optional<MonthFolder> month_of_id(const fs::path& root, std::string_view id
 }
 
 std::vector<EntryFile> month_entry_files(const MonthFolder& month) {
-    std::vector<std::pair<WrittenOrder, EntryFile>> found;
-    each_name(month, [&](int, const dirent* item) {
-        std::string_view name = item->d_name;
-        if (!is_entry_name(name))
-            return;
-        auto file = entry_file(month, name);
-        WrittenOrder order(file.id);
-        found.emplace_back(order, std::move(file));
-    });
-    sort_written<EntryFile>(found, [](const EntryFile& file) { return std::string_view(file.id); });
     std::vector<EntryFile> files;
-    files.reserve(found.size());
-    for (auto& [order, file] : found)
-        files.push_back(std::move(file));
+    each_entry_in_written_order(month, ScanRange{}, [&](int, const EntryName& name) {
+        files.push_back(entry_file(month, name.name));
+    });
     return files;
 }
 
@@ -220,7 +252,7 @@ std::vector<std::string> hidden_names(const MonthFolder& month) {
     std::vector<std::string> names;
     each_name(month, [&](int, const dirent* item) {
         std::string_view name = item->d_name;
-        if (name.size() > 1 && name.front() == '.' && name != "..")
+        if (is_hidden_name(name))
             names.emplace_back(name);
     });
     return names;
@@ -254,9 +286,9 @@ void scan_journal(const fs::path& root, const ScanRange& range, unsigned workers
                     auto day = date_in_file_name(name);
                     if (!in_range(day, range))
                         return;
-                    visit(worker,
-                          ScannedFile{read_entry_at(folder, months[i], item, buffer, yaml_lock),
-                                      day});
+                    visit(worker, ScannedFile{read_entry_at(folder, months[i], item->d_name,
+                                                            item->d_type, buffer, yaml_lock),
+                                              day});
                 });
             }
         } catch (...) {
@@ -293,33 +325,31 @@ namespace {
 
 // One month's files, read by a worker, waiting to be handed on in order.
 struct MonthRead {
-    std::vector<std::pair<WrittenOrder, ReadFile>> files;
+    std::vector<ReadFile> files;
+    std::vector<std::string> hidden; // when the request asks for them
     std::exception_ptr failure;
     bool ready = false;
 };
 
-std::vector<std::pair<WrittenOrder, ReadFile>> read_month(const MonthFolder& month,
-                                                          const ReadRequest& request,
-                                                          std::string& buffer,
-                                                          std::mutex& yaml_lock) {
-    std::vector<std::pair<WrittenOrder, ReadFile>> files;
-    each_name(month, [&](int folder, const dirent* item) {
-        std::string_view name = item->d_name;
-        if (!is_entry_name(name) || !in_range(date_in_file_name(name), request.range))
-            return;
-        auto entry = read_entry_at(folder, month, item, buffer, yaml_lock);
+MonthRead read_month(const MonthFolder& month, const ReadRequest& request, std::string& buffer,
+                     std::mutex& yaml_lock) {
+    MonthRead read;
+    auto& files = read.files;
+    auto visit = [&](int folder, const EntryName& name) {
+        auto entry = read_entry_at(folder, month, name.name.c_str(), name.type, buffer, yaml_lock);
         if (entry) {
             if (request.keep && !request.keep(*entry))
                 return;
             if (!request.bodies)
                 std::string().swap(entry->body);
         }
-        ReadFile read{month.relative + item->d_name, std::move(entry)};
-        WrittenOrder order(read.id());
-        files.emplace_back(order, std::move(read));
-    });
-    sort_written<ReadFile>(files, [](const ReadFile& read) { return read.id(); });
-    return files;
+        auto& file = files.emplace_back(ReadFile{month.relative + name.name, std::move(entry), {}});
+        if (request.render && file.entry)
+            file.text = request.render(file);
+    };
+    each_entry_in_written_order(month, request.range, visit,
+                                request.hidden ? &read.hidden : nullptr);
+    return read;
 }
 
 } // namespace
@@ -357,7 +387,7 @@ void read_journal(const fs::path& root, const ReadRequest& request,
             }
             MonthRead read;
             try {
-                read.files = read_month(months[i], request, buffer, yaml_lock);
+                read = read_month(months[i], request, buffer, yaml_lock);
             } catch (...) {
                 read.failure = std::current_exception();
             }
@@ -402,7 +432,9 @@ void read_journal(const fs::path& root, const ReadRequest& request,
         changed.notify_all();
         if (read.failure)
             std::rethrow_exception(read.failure);
-        for (auto& [order, file] : read.files)
+        if (request.hidden)
+            request.hidden(months[i], read.hidden);
+        for (auto& file : read.files)
             visit(std::move(file));
     }
 }

@@ -76,6 +76,8 @@ unsigned default_scan_workers();
 void scan_journal(const std::filesystem::path& root, const ScanRange& range, unsigned workers,
                   const std::function<void(unsigned worker, ScannedFile&& file)>& visit);
 
+struct ReadFile;
+
 // What a reader asks of read_journal.
 struct ReadRequest {
     ScanRange range;
@@ -86,6 +88,15 @@ struct ReadRequest {
     // for readers that never print it; a whole journal then fits in little
     // memory.
     bool bodies = true;
+    // What the reader prints of each kept entry, made on the reading threads
+    // (nothing when empty), so that a whole journal's formatting is shared
+    // among them; it comes in ReadFile::text. Like `keep`, it runs several
+    // at once and must only look at the file.
+    std::function<std::string(const ReadFile&)> render;
+    // Given each month's hidden names (where settle's temporary files and
+    // kept copies are), from the listing that finds its entries, on the
+    // calling thread before that month's files are handed on.
+    std::function<void(const MonthFolder&, const std::vector<std::string>& names)> hidden;
     unsigned workers = 0; // 0: default_scan_workers()
 };
 
@@ -94,6 +105,7 @@ struct ReadRequest {
 struct ReadFile {
     std::string relative; // "2026/11/2026-11-27-211403-pause.md"
     Expected<Entry> entry;
+    std::string text; // what ReadRequest::render made of the entry
 
     // The file name without ".md": what `show` accepts.
     std::string_view id() const;

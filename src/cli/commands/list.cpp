@@ -29,15 +29,6 @@ struct ListOptions {
     std::string format = "text";
 };
 
-// Copies `settle edit` kept because it could not save them, by entry ID.
-std::map<std::string, int> kept_copies_by_entry(const Journal& journal, const ScanRange& range) {
-    std::map<std::string, int> kept;
-    for (const auto& leftover : journal.leftovers(range))
-        if (leftover.edit_copy)
-            ++kept[leftover.entry_id];
-    return kept;
-}
-
 // An edited copy `settle edit` could not save is named under the list, on
 // standard error so that every format stays as it is, for each entry shown.
 std::string kept_copy_note(const std::string& id, int copies) {
@@ -76,20 +67,28 @@ void run_list(Context& context, const ListOptions& options) {
     };
     // Only JSON shows the note (--contains looks at it before it goes).
     request.bodies = options.format == "json";
-    auto kept = kept_copies_by_entry(journal, request.range);
+    // Copies `settle edit` kept because it could not save them, by entry ID,
+    // found in the listing that finds the entries.
+    std::map<std::string, int> kept;
+    request.hidden = [&](const MonthFolder& month, const std::vector<std::string>& names) {
+        for (const auto& name : names)
+            if (auto found = leftover_in(month, name); found && found->edit_copy)
+                ++kept[found->entry_id];
+    };
 
     HeldOutput out;
     std::optional<CoachingRules> rules;
     if (options.format == "json")
         rules = coaching_rules(context, [&](const std::string& line) { out.warn(line); });
-    // Each entry as the format shows it (for JSON, the element alone).
-    auto render = [&](const ReadFile& read) {
+    // Each entry as the format shows it (for JSON, the element alone), made
+    // on the reading threads.
+    request.render = [&](const ReadFile& read) {
         const auto& entry = *read.entry;
         if (options.format == "json") {
             auto element = entry_to_json(entry, read.file(journal.root()));
             if (rules)
                 element["hints"] = hints_json(rules->check(entry));
-            return dump_json(element);
+            return JsonArrayOut::element(std::move(element));
         }
         if (options.format == "markdown")
             return markdown_row({markdown_text(read.id()), markdown_text(describe_entry(entry))});
@@ -120,8 +119,8 @@ void run_list(Context& context, const ListOptions& options) {
             return;
         }
         if (!options.limit)
-            return show(std::string(read.id()), render(read));
-        last.emplace_back(read.id(), render(read));
+            return show(std::string(read.id()), read.text);
+        last.emplace_back(read.id(), std::move(read.text));
         if (last.size() > static_cast<size_t>(*options.limit))
             last.pop_front();
     });

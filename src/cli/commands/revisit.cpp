@@ -74,7 +74,7 @@ Answers answers_from_flags(const RevisitOptions& options) {
 // The entries with open items that the options select, read in the
 // journal's order (oldest first); `visit` gets each, and each problem goes
 // to `skipped`.
-void read_open_entries(Context& context, const RevisitOptions& options, bool bodies,
+void read_open_entries(Context& context, const RevisitOptions& options, ReadRequest request,
                        const std::function<void(ReadFile&&)>& visit,
                        const std::function<void(const Error&)>& skipped) {
     std::optional<Kind> kind;
@@ -92,7 +92,6 @@ void read_open_entries(Context& context, const RevisitOptions& options, bool bod
     if (!period)
         throw UsageError(in_flag_terms(period.error()));
     auto journal = readable_journal(context, "revisit");
-    ReadRequest request;
     request.range = files_for(*period);
     // Nothing named after the --older-than moment's date, in any time zone
     // (a day), give or take the margin of a name (a day), can be older.
@@ -102,7 +101,6 @@ void read_open_entries(Context& context, const RevisitOptions& options, bool bod
         return (!kind || entry.kind() == *kind) && entry.created.utc <= older->when.utc &&
                period->contains(entry.created) && !open_items(entry).empty();
     };
-    request.bodies = bodies;
     read_journal(journal.root(), request, [&](ReadFile&& read) {
         if (read.entry)
             visit(std::move(read));
@@ -127,48 +125,58 @@ std::string what_waits(const Entry& entry) {
     return what;
 }
 
+// An entry in revisit's JSON: the entry, and what waits in it.
+Json open_entry_json(const Entry& entry, const EntryFile& file) {
+    auto open = open_items(entry);
+    auto json = entry_to_json(entry, file);
+    json["open"] = {{"predictions", open.predictions}, {"script_unshared", open.script_unshared}};
+    return json;
+}
+
+// An entry's line in the listing.
+std::string open_entry_line(std::string_view id, const Entry& entry) {
+    return fmt::format("{}  {}\n", neutralize_controls(id), what_waits(entry));
+}
+
 // What waits, as text or JSON, one entry at a time.
 void print_open(Context& context, const RevisitOptions& options) {
     auto root = context.journal().root();
+    bool json_format = options.format == "json";
+    ReadRequest request;
+    request.bodies = json_format;
+    request.render = [&](const ReadFile& read) { // on the reading threads
+        return json_format ? JsonArrayOut::element(open_entry_json(*read.entry, read.file(root)))
+                           : open_entry_line(read.id(), *read.entry);
+    };
     HeldOutput out;
     JsonArrayOut json(out);
     bool any = false;
     read_open_entries(
-        context, options, options.format == "json",
+        context, options, std::move(request),
         [&](ReadFile&& read) {
             any = true;
-            auto open = open_items(*read.entry);
-            if (options.format == "json") {
-                auto element = entry_to_json(*read.entry, read.file(root));
-                element["open"] = {{"predictions", open.predictions},
-                                   {"script_unshared", open.script_unshared}};
-                json.add(dump_json(element));
-                return;
-            }
-            out.print(
-                fmt::format("{}  {}\n", neutralize_controls(read.id()), what_waits(*read.entry)));
+            if (json_format)
+                json.add(read.text);
+            else
+                out.print(read.text);
         },
         [&](const Error& problem) { out.skipped(problem); });
-    if (options.format == "json")
+    if (json_format)
         json.finish();
     out.finish();
-    if (options.format != "json" && !any)
+    if (!json_format && !any)
         print_message("Nothing waiting to be looked back on.\n");
 }
 
 // The one entry named, as the walk or the listing shows it.
 void print_one(const LoadedEntry& item, const std::string& format) {
-    auto open = open_items(item.entry);
     if (format == "json") {
-        auto json = entry_to_json(item.entry, item.file);
-        json["open"] = {{"predictions", open.predictions},
-                        {"script_unshared", open.script_unshared}};
         Json out = Json::array();
-        out.push_back(std::move(json));
+        out.push_back(open_entry_json(item.entry, item.file));
         fmt::print("{}\n", dump_json(out));
         return;
     }
-    fmt::print("{}  {}\n", neutralize_controls(item.file.id), what_waits(item.entry));
+    fmt::print("{}", open_entry_line(item.file.id, item.entry));
 }
 
 void run_revisit(Context& context, const RevisitOptions& options) {
@@ -209,8 +217,10 @@ void run_revisit(Context& context, const RevisitOptions& options) {
     auto root = context.journal().root();
     std::vector<LoadedEntry> entries;
     std::vector<Error> problems;
+    ReadRequest request;
+    request.bodies = false;
     read_open_entries(
-        context, options, false,
+        context, options, std::move(request),
         [&](ReadFile&& read) {
             entries.push_back(LoadedEntry{read.file(root), std::move(*read.entry)});
         },
