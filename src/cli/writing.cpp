@@ -1,5 +1,6 @@
 #include "cli/writing.hpp"
 #include "cli/terminal/pager.hpp"
+#include "cli/terminal/probe.hpp"
 
 #include "cli/commands.hpp"
 #include "cli/flag_names.hpp"
@@ -95,7 +96,7 @@ std::string likely_year(const Timestamp& when) {
 // At a terminal, a person can say the old date is meant; a script gives
 // --force. Only a typed "y" or "yes" is a yes.
 bool confirm_old_date(const Timestamp& when) {
-    if (::isatty(STDIN_FILENO) != 1 || ::isatty(STDERR_FILENO) != 1)
+    if (!is_terminal(STDIN_FILENO) || !is_terminal(STDERR_FILENO))
         return false;
     print_message(
         fmt::format("The date {} is before the year 1900{}. Save the entry with this date? [y/N] ",
@@ -151,7 +152,7 @@ void show_every_word(const Entry& entry) {
     // The entry's own lines, as they would be in the file: never re-wrapped.
     fmt::print(stderr,
                "This could not be saved. Here is everything you wrote, to keep a copy:\n\n{}\n",
-               ::isatty(STDERR_FILENO) ? neutralize_controls(text, true) : text);
+               is_terminal(STDERR_FILENO) ? neutralize_controls(text, true) : text);
 }
 
 } // namespace
@@ -176,12 +177,12 @@ void print_on_stdout(const SavedEntry& saved, const WriteOptions& options,
     if (options.print_path)
         // The path as it is into a pipe (a script opens it), neutralized at
         // a terminal.
-        fmt::print("{}\n", ::isatty(STDOUT_FILENO) ? neutralize_controls(saved.path.string())
-                                                   : saved.path.string());
+        fmt::print("{}\n", is_terminal(STDOUT_FILENO) ? neutralize_controls(saved.path.string())
+                                                      : saved.path.string());
     else if (!stdout_text.empty())
         // The entry's own text (the composed sentence): as it is into a pipe,
         // neutralized and word-wrapped at a terminal like every reader's output.
-        fmt::print("{}", ::isatty(STDOUT_FILENO)
+        fmt::print("{}", is_terminal(STDOUT_FILENO)
                              ? wrap_for(STDOUT_FILENO, neutralize_controls(stdout_text) + "\n")
                              : stdout_text + "\n");
     std::fflush(stdout);

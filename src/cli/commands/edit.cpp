@@ -8,6 +8,7 @@
 #include "cli/reading.hpp"
 #include "cli/sync/git.hpp"
 #include "cli/terminal/pager.hpp"
+#include "cli/terminal/probe.hpp"
 #include "core/atomic_file.hpp"
 #include "core/display.hpp"
 #include "core/fast_frontmatter.hpp"
@@ -154,7 +155,7 @@ std::optional<Leftover> kept_copy_to_open(const Journal& journal, const EntryFil
             : std::string()));
     if (options.kept)
         return newest;
-    if (::isatty(STDIN_FILENO) == 1 && ::isatty(STDERR_FILENO) == 1) {
+    if (is_terminal(STDIN_FILENO) && is_terminal(STDERR_FILENO)) {
         if (ask_yes("Open the kept copy instead of the entry?"))
             return newest;
         print_message("The kept copy stays where it is.\n");

@@ -3,6 +3,7 @@
 #include "cli/hints.hpp"
 #include "cli/reading.hpp"
 #include "cli/terminal/pager.hpp"
+#include "cli/terminal/probe.hpp"
 #include "core/display.hpp"
 #include "core/entry_json.hpp"
 #include "core/entry_keys.hpp"
@@ -129,7 +130,7 @@ void run_list(Context& context, const ListOptions& options) {
     if (options.format == "json")
         json.finish();
     out.finish();
-    if (options.format == "text" && shown == 0 && ::isatty(1))
+    if (options.format == "text" && shown == 0 && is_terminal(STDOUT_FILENO))
         print_message(fmt::format("No entries{}.\n", out.any_problem() ? " to show" : " yet"));
     for (const auto& note : notes)
         print_message(note);

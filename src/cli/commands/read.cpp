@@ -5,6 +5,7 @@
 #include "cli/reading.hpp"
 #include "cli/report/read_html.hpp"
 #include "cli/terminal/pager.hpp"
+#include "cli/terminal/probe.hpp"
 #include "core/content.hpp"
 #include "core/display.hpp"
 #include "core/render.hpp"
@@ -245,7 +246,7 @@ void run_read(Context& context, const ReadOptions& options) {
     }
     // Markdown is the file itself; its bytes go unchanged only into a pipe
     // or a file, never raw to a terminal.
-    if (markdown && ::isatty(STDOUT_FILENO))
+    if (markdown && is_terminal(STDOUT_FILENO))
         text = neutralize_controls(text, true);
     print_paged(text, context.env());
 }

@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/hints.hpp"
 #include "cli/reading.hpp"
+#include "cli/terminal/probe.hpp"
 #include "core/display.hpp"
 #include "core/entry_format.hpp"
 #include "core/entry_json.hpp"
@@ -95,7 +96,7 @@ void run_show(Context& context, const ShowOptions& options) {
         auto text = read_small_file(file.path, file.relative);
         if (!text)
             throw RuntimeError(text.error().located());
-        fmt::print("{}", ::isatty(1) ? neutralize_controls(*text, true) : *text);
+        fmt::print("{}", is_terminal(STDOUT_FILENO) ? neutralize_controls(*text, true) : *text);
         return;
     }
     auto entry = journal.read(file);

@@ -3,6 +3,7 @@
 // GnuPG ciphertext on the remote, while the journal here stays plain text.
 #include "cli/sync/encrypted_remote.hpp"
 #include "cli/terminal/pager.hpp"
+#include "cli/terminal/probe.hpp"
 
 #include "cli/sync/git.hpp"
 #include "core/display.hpp"
@@ -78,7 +79,7 @@ std::string choose_key(const std::optional<std::string>& wanted) {
     RunOptions options;
     // gpg asks through a pinentry on the terminal named by GPG_TTY; without
     // it, a pinentry started by the agent cannot find this terminal.
-    if (!std::getenv("GPG_TTY") && ::isatty(STDIN_FILENO))
+    if (!std::getenv("GPG_TTY") && is_terminal(STDIN_FILENO))
         if (const char* tty = ::ttyname(STDIN_FILENO))
             options.environment.emplace_back("GPG_TTY", tty);
     auto made = run_program({"gpg", "--batch", "--quick-gen-key", "settle journal",

@@ -5,9 +5,13 @@
 
 namespace settle::cli {
 
+bool is_terminal(int fd) {
+    return ::isatty(fd) == 1;
+}
+
 std::optional<ScreenSize> screen_size(int fd) {
     struct winsize size {};
-    if (::isatty(fd) != 1 || ::ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_col == 0)
+    if (!is_terminal(fd) || ::ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_col == 0)
         return std::nullopt;
     return ScreenSize{size.ws_col, size.ws_row};
 }
@@ -17,7 +21,7 @@ bool term_takes_escapes(const GetEnv& env) {
 }
 
 bool escape_capable_terminal(int fd, const GetEnv& env) {
-    return ::isatty(fd) == 1 && term_takes_escapes(env);
+    return is_terminal(fd) && term_takes_escapes(env);
 }
 
 } // namespace settle::cli

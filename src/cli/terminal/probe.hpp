@@ -15,6 +15,10 @@ struct ScreenSize {
     int rows = 0;
 };
 
+// Whether `fd` (STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO) is a terminal:
+// a person there, rather than a pipe or a file.
+bool is_terminal(int fd);
+
 // The size of the terminal on `fd`, or nothing when `fd` is not a terminal
 // or does not know its size.
 std::optional<ScreenSize> screen_size(int fd);

@@ -107,7 +107,7 @@ void walk_styled(std::string_view styled, OnText text_run, OnSequence sequence) 
 } // namespace
 
 bool interactive_terminal_available() {
-    return ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1;
+    return is_terminal(STDIN_FILENO) && is_terminal(STDOUT_FILENO);
 }
 
 Terminal::Terminal(TerminalOptions options) : options_(options), input_fd_(STDIN_FILENO) {
