@@ -80,19 +80,35 @@ void StyledLine::trim_trailing_spaces() {
     }
 }
 
+namespace {
+
+// The one table of styles: each face's SGR parameter on, and the one that
+// turns it off without ending another face around it.
+struct FaceCodes {
+    Face face;
+    std::string_view on;
+    std::string_view off;
+};
+constexpr FaceCodes kFaceCodes[] = {
+    {face_bold, "1", "22"},      {face_dim, "2", "22"},     {face_italic, "3", "23"},
+    {face_underline, "4", "24"}, {face_inverse, "7", "27"}, {face_code, "36", "39"},
+};
+
+} // namespace
+
 std::string sgr(unsigned face) {
     std::string codes;
-    auto add = [&](unsigned bit, const char* code) {
-        if (face & bit)
-            codes += (codes.empty() ? "" : ";") + std::string(code);
-    };
-    add(face_bold, "1");
-    add(face_dim, "2");
-    add(face_italic, "3");
-    add(face_underline, "4");
-    add(face_inverse, "7");
-    add(face_code, "36");
+    for (const auto& entry : kFaceCodes)
+        if (face & entry.face)
+            codes.append(codes.empty() ? "" : ";").append(entry.on);
     return "\x1b[" + codes + "m";
+}
+
+std::string sgr_off(Face face) {
+    for (const auto& entry : kFaceCodes)
+        if (entry.face == face)
+            return "\x1b[" + std::string(entry.off) + "m";
+    return std::string(kSgrReset);
 }
 
 void append_styled_line(std::string& out, const std::vector<Span>& prefix,
@@ -107,7 +123,7 @@ void append_styled_line(std::string& out, const std::vector<Span>& prefix,
     for (const auto& span : line.spans) {
         if (styled && span.face != current) {
             if (current != face_plain)
-                out += "\x1b[0m";
+                out += kSgrReset;
             if (span.face != face_plain)
                 out += sgr(span.face);
             current = span.face;
@@ -115,7 +131,7 @@ void append_styled_line(std::string& out, const std::vector<Span>& prefix,
         out += span.text;
     }
     if (current != face_plain)
-        out += "\x1b[0m";
+        out += kSgrReset;
     out += '\n';
 }
 

@@ -53,8 +53,14 @@ std::vector<StyledLine> wrap_lines(const std::vector<Span>& spans, int first_col
 void append_styled_line(std::string& out, const std::vector<Span>& prefix,
                         const StyledLine& content, bool styled);
 
-// The escape sequence that turns `face` on (not for face_plain).
+// The escape sequence that turns `face` on (not for face_plain): the one
+// table of styles, which the command layer's styles (cli/terminal/styles)
+// draw from too.
 std::string sgr(unsigned face);
+// The sequence that turns one face off and leaves any other on.
+std::string sgr_off(Face face);
+// Ends every face at once.
+inline constexpr std::string_view kSgrReset = "\x1b[0m";
 
 // Plain text broken into lines of at most `columns` display columns, as
 // wrap_lines does. An empty text gives one empty line.

@@ -2,18 +2,29 @@
 
 namespace settle::cli {
 
-StyleCodes style_codes(Style style) {
+namespace {
+
+Face face_of(Style style) {
     switch (style) {
     case Style::bold:
-        return {"\033[1m", "\033[22m"};
+        return face_bold;
     case Style::dim:
-        return {"\033[2m", "\033[22m"};
+        return face_dim;
     case Style::accent: // cyan: readable on dark and light backgrounds alike
-        return {"\033[36m", "\033[39m"};
+        return face_code;
     case Style::reverse:
-        return {"\033[7m", "\033[27m"};
+        return face_inverse;
     }
-    return {"", ""};
+    return face_plain;
+}
+
+} // namespace
+
+StyleCodes style_codes(Style style) {
+    auto face = face_of(style);
+    if (face == face_plain)
+        return {};
+    return {sgr(face), sgr_off(face)};
 }
 
 std::string styled(std::string_view text, Style style, bool color) {
