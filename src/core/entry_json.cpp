@@ -123,6 +123,19 @@ void append_unicode_escape(std::string& out, int cp) {
         fmt::format_to(std::back_inserter(out), "\\u{:04x}", cp);
 }
 
+// The escapes JSON has a short form for, as nlohmann writes them; empty
+// for any other byte.
+std::string_view short_escape(unsigned char c) {
+    constexpr std::pair<unsigned char, std::string_view> kShort[] = {
+        {'"', "\\\""}, {'\\', "\\\\"}, {'\b', "\\b"}, {'\f', "\\f"},
+        {'\n', "\\n"}, {'\r', "\\r"},  {'\t', "\\t"},
+    };
+    for (const auto& [byte, escaped] : kShort)
+        if (byte == c)
+            return escaped;
+    return {};
+}
+
 // A string in valid UTF-8 as nlohmann's dump writes it (ensure_ascii off),
 // with escaped_beyond_nlohmann's characters escaped too; runs of characters
 // that need nothing are copied whole.
@@ -150,34 +163,12 @@ void append_string(std::string& out, std::string_view text) {
             continue;
         }
         ++pos;
-        switch (c) {
-        case '"':
-            escape(start, pos, "\\\"");
-            break;
-        case '\\':
-            escape(start, pos, "\\\\");
-            break;
-        case '\b':
-            escape(start, pos, "\\b");
-            break;
-        case '\f':
-            escape(start, pos, "\\f");
-            break;
-        case '\n':
-            escape(start, pos, "\\n");
-            break;
-        case '\r':
-            escape(start, pos, "\\r");
-            break;
-        case '\t':
-            escape(start, pos, "\\t");
-            break;
-        default:
-            if (c < 0x20 || c == 0x7F) {
-                escape(start, pos, "");
-                append_unicode_escape(out, c);
-            }
-        }
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
+            continue;
+        auto with = short_escape(c);
+        escape(start, pos, with);
+        if (with.empty())
+            append_unicode_escape(out, c);
     }
     out.append(text, copied);
     out += '"';
@@ -190,39 +181,28 @@ void append_indent(std::string& out, int depth) {
 void append_value(std::string& out, const Json& value, int depth) {
     switch (value.type()) {
     case Json::value_t::object:
+    case Json::value_t::array: {
+        bool object = value.is_object();
         if (value.empty()) {
-            out += "{}";
+            out += object ? "{}" : "[]";
             return;
         }
-        out += "{\n";
+        out += object ? "{\n" : "[\n";
         for (auto item = value.begin(); item != value.end(); ++item) {
             if (item != value.begin())
                 out += ",\n";
             append_indent(out, depth + 1);
-            append_string(out, item.key());
-            out += ": ";
+            if (object) {
+                append_string(out, item.key());
+                out += ": ";
+            }
             append_value(out, item.value(), depth + 1);
         }
         out += '\n';
         append_indent(out, depth);
-        out += '}';
+        out += object ? '}' : ']';
         return;
-    case Json::value_t::array:
-        if (value.empty()) {
-            out += "[]";
-            return;
-        }
-        out += "[\n";
-        for (auto item = value.begin(); item != value.end(); ++item) {
-            if (item != value.begin())
-                out += ",\n";
-            append_indent(out, depth + 1);
-            append_value(out, *item, depth + 1);
-        }
-        out += '\n';
-        append_indent(out, depth);
-        out += ']';
-        return;
+    }
     case Json::value_t::string:
         append_string(out, value.get_ref<const std::string&>());
         return;

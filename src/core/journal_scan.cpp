@@ -95,56 +95,11 @@ bool is_hidden_name(std::string_view name) {
     return name.size() > 1 && name.front() == '.' && name != "..";
 }
 
-// Calls `visit(folder, name)` for each entry file in the month folder whose
-// name is not outside `range`, in the order they were written. Names are
-// sorted before any file is opened, so no entry is moved to be put in
-// order. The hidden names go to `hidden` when given, from the same listing.
-// A folder that cannot be listed holds no entries, as for Journal::files.
-template <typename Visit>
-void each_entry_in_written_order(const MonthFolder& month, const ScanRange& range, Visit visit,
-                                 std::vector<std::string>* hidden = nullptr) {
-    int folder = ::open(month.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (folder < 0)
-        return;
-    DIR* listing = ::fdopendir(folder);
-    if (!listing) {
-        ::close(folder);
-        return;
-    }
-    struct Closer {
-        DIR* listing;
-        ~Closer() { ::closedir(listing); }
-    } closer{listing};
-    std::vector<EntryName> names;
-    while (const dirent* item = ::readdir(listing)) {
-        std::string_view name = item->d_name;
-        if (is_entry_name(name) && in_range(date_in_file_name(name), range))
-            names.push_back(EntryName{std::string(name), item->d_type});
-        else if (hidden && is_hidden_name(name))
-            hidden->emplace_back(name);
-    }
-    std::vector<std::pair<WrittenOrder, const EntryName*>> order;
-    order.reserve(names.size());
-    for (const auto& name : names)
-        order.emplace_back(WrittenOrder(name.id()), &name);
-    std::sort(order.begin(), order.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [written, name] : order)
-        visit(folder, *name);
-}
-
-EntryFile entry_file(const MonthFolder& month, std::string_view name) {
-    EntryFile file;
-    file.path = month.path / name;
-    file.relative = month.relative;
-    file.relative += name;
-    file.id = name.substr(0, name.size() - 3);
-    return file;
-}
-
-// Calls `visit(folder, item)` for each name in the month folder. A folder
-// that cannot be listed holds no entries, as for Journal::files.
-template <typename Visit> void each_name(const MonthFolder& month, Visit visit) {
+// Calls `visit(folder, item)` for each name in the month folder, then
+// `then(folder)` while the folder is still open. A folder that cannot be
+// listed holds no entries, as for Journal::files.
+template <typename Visit, typename Then>
+void each_name(const MonthFolder& month, Visit visit, Then then) {
     int folder = ::open(month.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (folder < 0)
         return;
@@ -159,6 +114,49 @@ template <typename Visit> void each_name(const MonthFolder& month, Visit visit) 
     } closer{listing};
     while (const dirent* item = ::readdir(listing))
         visit(folder, item);
+    then(folder);
+}
+
+template <typename Visit> void each_name(const MonthFolder& month, Visit visit) {
+    each_name(month, visit, [](int) {});
+}
+
+// Calls `visit(folder, name)` for each entry file in the month folder whose
+// name is not outside `range`, in the order they were written. Names are
+// sorted before any file is opened, so no entry is moved to be put in
+// order. The hidden names go to `hidden` when given, from the same listing.
+// A folder that cannot be listed holds no entries, as for Journal::files.
+template <typename Visit>
+void each_entry_in_written_order(const MonthFolder& month, const ScanRange& range, Visit visit,
+                                 std::vector<std::string>* hidden = nullptr) {
+    std::vector<EntryName> names;
+    auto list = [&](int, const dirent* item) {
+        std::string_view name = item->d_name;
+        if (is_entry_name(name) && in_range(date_in_file_name(name), range))
+            names.push_back(EntryName{std::string(name), item->d_type});
+        else if (hidden && is_hidden_name(name))
+            hidden->emplace_back(name);
+    };
+    auto in_order = [&](int folder) {
+        std::vector<std::pair<WrittenOrder, const EntryName*>> order;
+        order.reserve(names.size());
+        for (const auto& name : names)
+            order.emplace_back(WrittenOrder(name.id()), &name);
+        std::sort(order.begin(), order.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [written, name] : order)
+            visit(folder, *name);
+    };
+    each_name(month, list, in_order);
+}
+
+EntryFile entry_file(const MonthFolder& month, std::string_view name) {
+    EntryFile file;
+    file.path = month.path / name;
+    file.relative = month.relative;
+    file.relative += name;
+    file.id = name.substr(0, name.size() - 3);
+    return file;
 }
 
 // One file, read with the reader's buffer (which keeps its memory from file
