@@ -16,9 +16,15 @@ grep is given every advantage: the C locale, and a count per file so that it
 reads every byte of every file (with output going to /dev/null, GNU grep
 would stop at the first match).
 
+With --baseline OLD_SETTLE (a build of an earlier commit), OLD_SETTLE's
+summary --all runs in the same rounds, and the ratio of the two says
+whether summary --all is any slower than it was.
+
 Usage: bench/readers.py [--settle build/settle] [--entries 100000] [--runs 5]
+                        [--baseline OLD_SETTLE]
 Targets (issue #14): every whole-journal reader at most 1x grep -r with a
-peak under 64 MB; the quick ones under 50 ms.
+peak under 64 MB; the quick ones under 50 ms; summary --all no slower than
+the baseline.
 """
 
 import argparse
@@ -35,6 +41,7 @@ GNU_TIME = "/usr/bin/time"  # Debian's `time` package
 TARGET_RATIO = 1.0
 TARGET_PEAK_MB = 64
 TARGET_QUICK_MS = 50
+BASELINE = "summary --all, the baseline's"
 
 WHOLE = [
     ("list", ["list"]),
@@ -96,6 +103,8 @@ def main():
     parser.add_argument("--quick-runs", type=int, default=21)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=HERE.parent / "build" / "bench")
+    parser.add_argument("--baseline", type=Path,
+                        help="an earlier build of settle, whose summary --all is timed too")
     args = parser.parse_args()
     if not Path(GNU_TIME).is_file():
         raise SystemExit(f"{GNU_TIME} is missing: apt-get install time")
@@ -115,6 +124,9 @@ def main():
                       "SETTLE_JOURNAL": str(journal)}
         grep = ("grep -r", ["grep", "-r", "-c", "urge_before", str(journal)], grep_env)
         whole = [grep] + [(name, [settle, *argv], settle_env) for name, argv in WHOLE]
+        if args.baseline:
+            whole.append((BASELINE, [str(args.baseline.resolve()), *dict(WHOLE)["summary --all"]],
+                          settle_env))
         quick = [(name, [settle, *argv], settle_env) for name, argv in quick_commands(journal)]
 
         for _, argv, env in whole + quick:  # warm the page cache
@@ -141,6 +153,8 @@ def main():
           f"{'peak memory':>12}  target")
     failed = []
     for name, _, _ in whole[1:]:
+        if name == BASELINE:
+            continue
         ratio = median[name] / median["grep -r"]
         peak_mb = peaks[name] / 1024
         met = ratio <= TARGET_RATIO and peak_mb < TARGET_PEAK_MB
@@ -148,6 +162,14 @@ def main():
             failed.append(name)
         print(f"  {name:<34} {median[name]:>8.3f}s {ratio:>10.2f}x "
               f"{cpu[name] / cpu['grep -r']:>11.2f}x {peak_mb:>9.1f} MB  "
+              f"{'met' if met else 'NOT met'}")
+    if args.baseline:
+        ratio = median["summary --all"] / median[BASELINE]
+        met = ratio <= 1.0
+        if not met:
+            failed.append("summary --all against the baseline")
+        print(f"summary --all against the baseline ({args.baseline}, {median[BASELINE]:.3f} s): "
+              f"{ratio:.2f}x wall, {cpu['summary --all'] / cpu[BASELINE]:.2f}x CPU  "
               f"{'met' if met else 'NOT met'}")
     print(f"quick readers: median of {args.quick_runs} runs against the {TARGET_QUICK_MS} ms "
           f"budget")
