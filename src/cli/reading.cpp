@@ -120,6 +120,14 @@ EntryFile find_entry(const Journal& journal, const std::string& wanted) {
     return *file;
 }
 
+void add_entry_argument(CLI::App& command, std::string& entry) {
+    command
+        .add_option("entry", entry,
+                    "The entry's path, ID or the start of its ID; last (the default: the "
+                    "latest by date), -1, -2, ... for the latest ones by date")
+        ->option_text("ENTRY");
+}
+
 std::vector<std::string> with_entry_offsets(std::vector<std::string> words) {
     // The values of the global options, which could be the word "show".
     bool after_command = false;

@@ -28,6 +28,9 @@ Journal readable_journal(Context& context, std::string_view verb);
 // Nth latest. A name that finds nothing is an error (exit 1).
 EntryFile find_entry(const Journal& journal, const std::string& wanted);
 
+// Adds the ENTRY argument of `show` and `edit`, which find_entry reads.
+void add_entry_argument(CLI::App& command, std::string& entry);
+
 // The command line with "-N" after `show` or `edit` made "last-N", which
 // the option parser would otherwise take for an option.
 std::vector<std::string> with_entry_offsets(std::vector<std::string> words);

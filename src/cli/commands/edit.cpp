@@ -257,11 +257,7 @@ void run_edit(Context& context, const EditOptions& options) {
 void setup_edit(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("edit", "Open an entry in $VISUAL or $EDITOR");
     auto options = std::make_shared<EditOptions>();
-    command
-        ->add_option("entry", options->entry,
-                     "The entry's path, ID or the start of its ID; last (the default: the "
-                     "latest by date), -1, -2, ... for the latest ones by date")
-        ->option_text("ENTRY");
+    add_entry_argument(*command, options->entry);
     command->add_flag("--kept", options->kept,
                       "Open the edited copy an earlier edit kept, instead of the entry");
     command->footer(R"(The entry is replaced atomically when the editor exits, then checked.

@@ -117,11 +117,7 @@ void run_show(Context& context, const ShowOptions& options) {
 void setup_show(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("show", "Show one entry");
     auto options = std::make_shared<ShowOptions>();
-    command
-        ->add_option("entry", options->entry,
-                     "The entry's path, ID or the start of its ID; last (the default: the "
-                     "latest by date), -1, -2, ... for the latest ones by date")
-        ->option_text("ENTRY");
+    add_entry_argument(*command, options->entry);
     command->add_option("--format", options->format, "Output format")
         ->option_text("text|markdown|json");
     command->footer(R"(Examples:
