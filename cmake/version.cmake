@@ -5,6 +5,10 @@
 # text changes, so an unchanged build recompiles nothing.
 #
 # Inputs: SOURCE_DIR, VERSION, OUTPUT.
+
+# Run with `cmake -P`, which sets no policies: the project's, so that the
+# template below is read by today's rules without a warning at every build.
+cmake_minimum_required(VERSION 3.20)
 set(description "")
 find_program(GIT_EXECUTABLE git)
 if(GIT_EXECUTABLE AND EXISTS "${SOURCE_DIR}/.git")
