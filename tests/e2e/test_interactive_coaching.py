@@ -16,9 +16,7 @@ class GuidedCoaching(InteractiveTest):
         tty.line("hurt")
         tty.wait_for_text("I need ›")
         tty.line("to feel chosen")
-        tty.keep()
-        tty.close_ending()
-        self.assertEqual(tty.wait_for_exit(), 0)
+        self.save(tty)
         entry = self.only_entry("script")
         self.assertIn("situation: you never call\n", entry)
         # The note comes with the review, where the answer can be changed.
@@ -40,9 +38,7 @@ class GuidedCoaching(InteractiveTest):
         tty.wait_for_text("m move that line to the")
         tty.press("m")
         tty.wait_for_text("Moved to the predictions.")
-        tty.keep()
-        tty.close_ending()
-        self.assertEqual(tty.wait_for_exit(), 0)
+        self.save(tty)
         entry = self.only_entry("audit")
         self.assertIn("know:\n  - They said they'd call at 9\npredict:\n  - They won't call\n"
                       "  - They'll be angry\n", entry)
@@ -62,9 +58,7 @@ class GuidedCoaching(InteractiveTest):
         tty.press("Tab")
         tty.wait_for_text("I need › a slow evening together")
         tty.press("Enter")
-        tty.keep()
-        tty.close_ending()
-        self.assertEqual(tty.wait_for_exit(), 0)
+        self.save(tty)
         newest = sorted(self.entries())[-1]  # the guided one, written today
         self.assertIn("feeling: quietly dreading\n", self.read_entry(newest))
 

@@ -29,9 +29,7 @@ class GuidedScript(InteractiveTest):
         tty.press("Tab")
         tty.wait_for_text("I need › to hear that we're okay")
         tty.press("Enter")
-        tty.keep()
-        tty.close_ending()
-        self.assertEqual(tty.wait_for_exit(), 0)
+        self.save(tty)
         sentence = ("When we haven't talked properly for a few days, I notice I feel anxious "
                     "and lonely, and what I'm actually needing is to hear that we're okay.")
         entry = self.only_entry("script")
@@ -57,9 +55,7 @@ class GuidedScript(InteractiveTest):
         tty.line("unsettled é")
         tty.wait_for_text("I need ›")
         tty.line("closeness")
-        tty.keep()
-        tty.close_ending()
-        self.assertEqual(tty.wait_for_exit(), 0)
+        self.save(tty)
         entry = self.only_entry("script")
         self.assertIn("situation: all the evening was quiet\n", entry)
         self.assertIn("feeling: unsettled é\n", entry)
@@ -68,9 +64,7 @@ class GuidedScript(InteractiveTest):
         tty = self.start("script", "--feel", "sad", "--need", "rest", env={"LANG": "C"})
         tty.wait_for_text("When >")
         tty.line("café à deux, straße")
-        tty.keep()
-        tty.close_ending()
-        self.assertEqual(tty.wait_for_exit(), 0)
+        self.save(tty)
         self.assertIn("situation: café à deux, straße\n", self.only_entry("script"))
 
     def test_flags_given_are_not_asked_again(self):
@@ -78,9 +72,7 @@ class GuidedScript(InteractiveTest):
         tty.wait_for_text("I feel ›")
         self.assertNotIn("When ›", tty.text())
         tty.line("worried")
-        tty.keep()
-        tty.close_ending()
-        self.assertEqual(tty.wait_for_exit(), 0)
+        self.save(tty)
         self.assertNotIn("I need ›", tty.text())
         self.assertIn("sentence: When you were late, I notice I feel worried, and what I'm "
                       "actually needing is a plan.", self.only_entry("script"))
@@ -91,9 +83,7 @@ class GuidedScript(InteractiveTest):
         tty.line("")
         tty.wait_for_text("A few words are enough.")
         tty.line("rest")
-        tty.keep()
-        tty.close_ending()
-        self.assertEqual(tty.wait_for_exit(), 0)
+        self.save(tty)
         self.assertIn("need: rest\n", self.only_entry("script"))
 
 

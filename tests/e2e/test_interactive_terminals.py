@@ -142,9 +142,7 @@ class DumbTerminal(InteractiveTest):
         tty.line("")
         tty.wait_for_text("How anxious are you now")
         tty.line("")
-        tty.keep()
-        tty.close_ending()
-        self.assertEqual(tty.wait_for_exit(), 0)
+        self.save(tty)
         self.assertNotIn(b"\x1b", tty.output.read_bytes())
 
 

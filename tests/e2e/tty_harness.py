@@ -112,6 +112,12 @@ class TerminalSession:
         self.press_after(key, "Enter keeps it")
         self.press("Enter")
 
+    def change(self, part, shown):
+        """At the review before saving: asks to change `part` (its number)
+        and waits for its prompt, which shows `shown` (the answer so far)."""
+        self.press_after("e", "Which part?")
+        self.press_after(part, shown)
+
     def keep(self):
         """Keeps what the review before saving shows."""
         self.wait_for_text("Save this?")
@@ -214,6 +220,13 @@ class InteractiveTest(harness.JournalTest):
                                   name=f"tty{len(self._sessions)}", record=record)
         self._sessions.append(session)
         return session
+
+    def save(self, tty):
+        """Keeps what the review shows, closes the last screen and checks
+        that the session ended well."""
+        tty.keep()
+        tty.close_ending()
+        self.assertEqual(tty.wait_for_exit(), 0)
 
     def only_entry(self, kind=None):
         entries = [e for e in self.entries() if kind is None or e.endswith(f"-{kind}.md")]
