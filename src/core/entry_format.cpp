@@ -392,15 +392,17 @@ std::string format_entry(const Entry& entry) {
     return text;
 }
 
-Expected<Frontmatter> split_frontmatter(std::string_view raw, const std::string& path) {
-    // CRLF (or CRCRLF) line ends from an editor on another system: drop the
-    // CRs before each line break and at the very end, so that line numbers
-    // stay the same and every key reads as written. Any other CR in the body
-    // is the person's text and stays; a run is judged whole, in linear time.
+std::optional<std::string> without_bom_and_crlf(std::string_view raw) {
+    // CRLF (or CRCRLF) line ends come from an editor on another system, a
+    // BOM from one that marks its files. A run of CRs is judged whole, in
+    // linear time.
     auto source = strip_bom(raw);
-    std::string text;
+    auto first_cr = source.find('\r');
+    if (first_cr == std::string_view::npos)
+        return source.size() == raw.size() ? std::nullopt : std::optional<std::string>(source);
+    std::string text(source.substr(0, first_cr));
     text.reserve(source.size());
-    for (size_t i = 0; i < source.size();) {
+    for (size_t i = first_cr; i < source.size();) {
         if (source[i] != '\r') {
             text += source[i++];
             continue;
@@ -410,6 +412,12 @@ Expected<Frontmatter> split_frontmatter(std::string_view raw, const std::string&
             text += source.substr(i, run_end - i);
         i = run_end;
     }
+    return text;
+}
+
+Expected<Frontmatter> split_frontmatter(std::string_view raw, const std::string& path) {
+    auto cleaned = without_bom_and_crlf(raw);
+    std::string text = cleaned ? std::move(*cleaned) : std::string(raw);
 
     auto first_end = text.find('\n');
     if (!is_fence(std::string_view(text).substr(0, first_end), "---"))

@@ -27,6 +27,12 @@ struct Frontmatter {
 // Splits a file's text at its `---` fences. `path` is used in errors only.
 Expected<Frontmatter> split_frontmatter(std::string_view text, const std::string& path);
 
+// The text as both front ends read it: without a UTF-8 BOM, and without the
+// CRs of CRLF (or CRCRLF) line ends and at the very end, so that line numbers
+// stay the same. Any other CR is the person's text and stays. nullopt when the
+// text has no BOM and no CR at all, so that most files are never copied.
+std::optional<std::string> without_bom_and_crlf(std::string_view text);
+
 // Reads an entry as a person may have left it: keys in any order, comments,
 // unknown keys (ignored), CRLF line ends, a UTF-8 BOM. Only the keys the
 // format defines are read, each with the type it must have; anything else in

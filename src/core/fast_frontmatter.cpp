@@ -72,6 +72,15 @@ struct Scalar {
     std::string decoded;
 };
 
+// Whether " #" (a comment) is in `value`. It looks for the '#', which text
+// seldom holds, rather than for the blank, which is in nearly every value.
+bool has_comment(std::string_view value) {
+    for (auto at = value.find('#', 1); at != std::string_view::npos; at = value.find('#', at + 1))
+        if (value[at - 1] == ' ')
+            return true;
+    return false;
+}
+
 // A plain scalar that yaml-cpp reads as exactly these characters in block
 // context: it starts with no YAML indicator (as yaml-cpp's scanner has it,
 // '-', '?' and ':' may start one when a non-blank follows: "-x", "?x",
@@ -84,8 +93,8 @@ bool read_plain(std::string_view value, Scalar& out) {
     if ((value.front() == '-' || value.front() == '?' || value.front() == ':') &&
         (value.size() == 1 || value[1] == ' '))
         return false;
-    if (value.back() == ':' || value.find(": ") != std::string_view::npos ||
-        value.find(" #") != std::string_view::npos || value.find('\x7F') != std::string_view::npos)
+    if (value.back() == ':' || value.find(": ") != std::string_view::npos || has_comment(value) ||
+        value.find('\x7F') != std::string_view::npos)
         return false;
     if (value == "~" || value == "null" || value == "Null" || value == "NULL")
         return false;
@@ -260,17 +269,54 @@ bool scalar_value(std::string_view written, int line, FrontmatterValues& out, Ra
     return true;
 }
 
-// What follows "key:" on its line: " value" or " []". (An empty rest, a
-// block, is read by read_block.)
+// A word in a flow list that yaml-cpp reads as exactly these characters:
+// letters, digits, '-' and '_', starting with a letter or digit, and not a
+// null word. (The answers settle writes are such words.)
+bool flow_word(std::string_view word) {
+    auto alnum = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    };
+    if (word.empty() || !alnum(word.front()))
+        return false;
+    for (char c : word)
+        if (!alnum(c) && c != '-' && c != '_')
+            return false;
+    return word != "null" && word != "Null" && word != "NULL";
+}
+
+// "[word, word]" (or "[]") on file line `line`, as format_entry writes the
+// answers of a contested prediction and as people write tags by hand: a list
+// whose items go to `out.items`, contiguous.
+bool flow_list(std::string_view list, int line, FrontmatterValues& out, RawValue& value) {
+    if (list.size() < 2 || list.front() != '[' || list.back() != ']')
+        return false;
+    value = RawValue{ValueShape::list, line, {}};
+    value.first = static_cast<std::uint32_t>(out.items.size());
+    auto words = list.substr(1, list.size() - 2);
+    while (!words.empty()) {
+        auto comma = words.find(", ");
+        auto word = words.substr(0, comma);
+        if (!flow_word(word))
+            return false;
+        out.items.push_back(RawItem{{}, RawValue{ValueShape::scalar, line, word}});
+        if (comma == std::string_view::npos)
+            break;
+        words.remove_prefix(comma + 2);
+        if (words.empty()) // "[a, ]"
+            return false;
+    }
+    value.count = static_cast<std::uint32_t>(out.items.size()) - value.first;
+    return true;
+}
+
+// What follows "key:" on its line: " value" or " [word, ...]". (An empty
+// rest, a block, is read by read_block.)
 bool inline_value(std::string_view rest, int line, FrontmatterValues& out, RawValue& value) {
     if (rest.substr(0, 1) != " ")
         return false;
     rest.remove_prefix(1);
-    if (rest == "[]") {
-        value.shape = ValueShape::list;
-        value.line = line;
-        return true;
-    }
+    if (rest.starts_with('['))
+        return flow_list(rest, line, out, value);
     return scalar_value(rest, line, out, value);
 }
 
@@ -308,21 +354,6 @@ bool read_numbered_line(std::string_view child, int line, FrontmatterValues& out
     return true;
 }
 
-// A word in a flow list that yaml-cpp reads as exactly these characters:
-// letters, digits, '-' and '_', starting with a letter or digit, and not a
-// null word. (The answers settle writes are such words.)
-bool flow_word(std::string_view word) {
-    auto alnum = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    };
-    if (word.empty() || !alnum(word.front()))
-        return false;
-    for (char c : word)
-        if (!alnum(c) && c != '-' && c != '_')
-            return false;
-    return word != "null" && word != "Null" && word != "NULL";
-}
-
 // "N: [word, word]" inside a map of numbered lists, as format_entry writes
 // it: the list's items go to `out.items` now, its entry to `entries` (the
 // caller adds the entries after every list, so each range is contiguous).
@@ -332,27 +363,10 @@ bool read_numbered_list_line(std::string_view child, int line, FrontmatterValues
     if (colon == std::string_view::npos || colon == 0 ||
         child.substr(0, colon).find_first_not_of("0123456789") != std::string_view::npos)
         return false;
-    auto list = child.substr(colon + 2);
-    if (list.size() < 2 || list.front() != '[' || list.back() != ']')
-        return false;
     RawItem entry;
     entry.key = RawValue{ValueShape::scalar, line, child.substr(0, colon)};
-    entry.value = RawValue{ValueShape::list, line, {}};
-    entry.value.first = static_cast<std::uint32_t>(out.items.size());
-    auto words = list.substr(1, list.size() - 2);
-    while (!words.empty()) {
-        auto comma = words.find(", ");
-        auto word = words.substr(0, comma);
-        if (!flow_word(word))
-            return false;
-        out.items.push_back(RawItem{{}, RawValue{ValueShape::scalar, line, word}});
-        if (comma == std::string_view::npos)
-            break;
-        words.remove_prefix(comma + 2);
-        if (words.empty()) // "[a, ]"
-            return false;
-    }
-    entry.value.count = static_cast<std::uint32_t>(out.items.size()) - entry.value.first;
+    if (!flow_list(child.substr(colon + 2), line, out, entry.value))
+        return false;
     entries.push_back(entry);
     return true;
 }
@@ -407,22 +421,48 @@ bool read_block(const KeySpec& key, std::string_view indent, LineCursor& lines,
     return true;
 }
 
+// "name: value" with a name the format does not have, which yaml-cpp's front
+// end never looks at: a word (letters, digits, '_' and '-'), not seen before
+// (a key twice is parse_entry's to name), with a one-line scalar after it.
+// A value in a block, or spread over lines, sends the file the long way.
+bool ignorable_key(std::string_view name, std::string_view rest,
+                   std::vector<std::string_view>& seen) {
+    if (!flow_word(name) || std::find(seen.begin(), seen.end(), name) != seen.end())
+        return false;
+    seen.push_back(name);
+    Scalar scalar;
+    return rest.starts_with(' ') && read_scalar(rest.substr(1), scalar);
+}
+
 } // namespace
 
 bool read_canonical_values(std::string_view text, FrontmatterValues& out) {
-    // A BOM, or git's conflict markers anywhere: parse_entry's to handle.
-    if (text.substr(0, 4) != "---\n" || conflict_marker_line(text))
+    // Git's conflict markers anywhere: parse_entry's to name.
+    if (conflict_marker_line(text))
+        return false;
+    // A file saved by an editor that writes a BOM or CRLF line ends: read
+    // the text without them, exactly as split_frontmatter gives it to
+    // yaml-cpp. (A file with CRLF only here and there goes the long way.)
+    if (text.starts_with("\xEF\xBB\xBF") || text.starts_with("---\r")) {
+        auto cleaned = without_bom_and_crlf(text);
+        out.storage.push_front(std::move(*cleaned));
+        text = out.storage.front();
+    }
+    if (!text.starts_with("---\n"))
         return false;
     out.first_line = 2;
     out.items.reserve(32); // once, not growing item by item
     LineCursor lines(text, 4, 2);
     std::string_view line;
+    bool any_key = false;
+    std::vector<std::string_view> unknown_keys;
     while (lines.peek(line)) {
         const int number = lines.line();
         lines.advance();
         if (line == "---") {
-            // Nothing between the fences is a null document, not a map.
-            if (number == out.first_line)
+            // Nothing but comments between the fences is a null document,
+            // not a map.
+            if (!any_key)
                 return false;
             // split_frontmatter takes a CR before a line end, or at the very
             // end, as part of the line end; any other CR is the note's own.
@@ -432,12 +472,28 @@ bool read_canonical_values(std::string_view text, FrontmatterValues& out) {
         }
         if (!clean_line(line))
             return false;
+        // A comment on a line of its own, as people leave them: nothing to
+        // YAML. (One inside a block ends the block here, and the lines after
+        // it then send the file the long way.)
+        if (line.starts_with('#'))
+            continue;
+        any_key = true;
         auto colon = line.find(':');
-        auto key = colon == std::string_view::npos ? std::nullopt : find_key(line.substr(0, colon));
-        // An unknown key, or one twice (parse_entry names it).
-        if (!key || out[*key].shape != ValueShape::absent)
+        if (colon == std::string_view::npos)
             return false;
+        auto name = line.substr(0, colon);
         auto rest = line.substr(colon + 1);
+        auto key = find_key(name);
+        if (!key) {
+            // A key of a person's own ("mood: calmer"): both front ends
+            // pass over it, if its value is one line the shortcut reads.
+            if (!ignorable_key(name, rest, unknown_keys))
+                return false;
+            continue;
+        }
+        // A key twice (parse_entry names it).
+        if (out[*key].shape != ValueShape::absent)
+            return false;
         if (rest.empty() ? !read_block(spec(*key), "  ", lines, out)
                          : !inline_value(rest, number, out, out[*key]))
             return false;

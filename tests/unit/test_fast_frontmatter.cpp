@@ -513,16 +513,26 @@ TEST_CASE("Fast frontmatter: The shortcut declines the forms it is not sure abou
         std::string error;
     };
     const std::vector<Case> cases = {
-        {"\xEF\xBB\xBF" + canonical, *expected, {}},                       // BOM
-        {replace("\n", "\r\n"), *expected, {}},                            // CRLF
-        {replace("tags: []\n", "# note\ntags: []\n"), *expected, {}},      // comment line
         {replace("urge_after: 3", "urge_after: 3 # fell"), *expected, {}}, // comment after a value
-        {replace("tags: []", "tags: [work]"),
+        {replace("tags: []", "tags: [ work ]"),
          with([](Entry& e) { e.tags = {"work"}; }),
-         {}},                                                             // flow list
-        {replace("outcome: waited", "outcome: 'waited'"), *expected, {}}, // single quotes
-        {replace("tags: []\n", "tags: []\n\n"), *expected, {}},           // blank line
-        {replace("tags: []\n", "tags: []\nmood: calm\n"), *expected, {}}, // unknown key
+         {}}, // blanks in a flow list
+        {replace("tags: []", "tags: [\"work\"]"),
+         with([](Entry& e) { e.tags = {"work"}; }),
+         {}},                                                                   // quoted flow item
+        {replace("outcome: waited", "outcome: 'waited'"), *expected, {}},       // single quotes
+        {replace("tags: []\n", "  # note\ntags: []\n"), *expected, {}},         // indented comment
+        {replace("urge_before: 8\n", "urge_before: 8\r\n"), *expected, {}},     // one CRLF line
+        {replace("outcome: waited\n", "outcome: wai\rted\r\n"), *expected, {}}, // a stray CR
+        {"---\n# only a comment\n---\n", std::nullopt,
+         "entry.md:2: the frontmatter must be a set of 'key: value' lines"},   // a null document
+        {replace("tags: []\n", "tags: []\n\n"), *expected, {}},                // blank line
+        {replace("tags: []\n", "tags: []\nmood:\n  - calm\n"), *expected, {}}, // unknown, a block
+        {replace("tags: []\n", "tags: []\nmood: [calm]\n"), *expected, {}},    // unknown, a list
+        {replace("tags: []\n", "tags: []\nmood: calm\n  and slow\n"), *expected, {}}, // two lines
+        {replace("tags: []\n", "tags: []\n\"mood\": calm\n"), *expected, {}}, // a quoted name
+        {replace("tags: []\n", "mood: calm\ntags: []\nmood: calm\n"), std::nullopt,
+         "entry.md:7: key \"mood\" appears twice; keep one"}, // an unknown key twice
         {replace("urge_before: 8", "urge_before: ~"),
          with([](Entry& e) { std::get<PauseFields>(e.fields).urge_before.reset(); }),
          {}}, // null
@@ -550,6 +560,62 @@ TEST_CASE("Fast frontmatter: The shortcut declines the forms it is not sure abou
             CHECK(full.error().located() == c.error);
         }
     }
+}
+
+TEST_CASE("Fast frontmatter: The shortcut reads what editors and people commonly leave in a "
+          "file") {
+    // A journal edited on another system or by hand must not be read 60
+    // times slower: a BOM, CRLF line ends, comment lines, flow lists of words
+    // and keys of a person's own are read by the shortcut, and read as
+    // yaml-cpp reads them.
+    const std::string canonical =
+        "---\nschema: 1\nkind: pause\ncreated: 2026-11-27T21:14:03-07:00\n"
+        "tags: []\nurge_before: 8\nurge_after: 3\noutcome: waited\n---\nA note.\n";
+    auto expected = read_canonical_entry(canonical);
+    REQUIRE(expected);
+    auto replace = [&](std::string text, const std::string& from, const std::string& to) {
+        for (auto at = text.find(from); at != std::string::npos;
+             at = text.find(from, at + to.size()))
+            text.replace(at, from.size(), to);
+        return text;
+    };
+    auto tagged = *expected;
+    tagged.tags = {"work", "sleep-2"};
+    auto crlf = replace(canonical, "\n", "\r\n");
+    auto with_cr_in_note = *expected;
+    with_cr_in_note.body = "A\rnote.\n";
+    const std::vector<std::pair<std::string, Entry>> cases = {
+        {"\xEF\xBB\xBF" + canonical, *expected},
+        {crlf, *expected},
+        {"\xEF\xBB\xBF" + crlf, *expected},
+        {replace(crlf, "\r\nA note.\r\n", "\r\nA note.\r\r\n"), *expected},
+        {replace(crlf, "A note.", "A\rnote."), with_cr_in_note},
+        {replace(canonical, "tags: []\n", "# edited after talking it through\ntags: []\n"),
+         *expected},
+        {replace(canonical, "---\nschema", "---\n#\n# by hand\nschema"), *expected},
+        {replace(canonical, "outcome: waited\n", "outcome: waited\n# the end\n"), *expected},
+        {replace(canonical, "tags: []", "tags: [work, sleep-2]"), tagged},
+        {replace(canonical, "tags: []\n", "tags: []\nmood: calmer\nslept: \"6 hours\"\n"),
+         *expected},
+        {"\xEF\xBB\xBF" +
+             replace(replace(canonical, "tags: []", "# mine\ntags: [work, sleep-2]"), "\n", "\r\n"),
+         tagged},
+    };
+    for (const auto& [text, entry] : cases) {
+        INFO(text);
+        FrontmatterValues values;
+        CHECK(read_canonical_values(text, values));
+        REQUIRE(agrees_with_yaml_cpp(text));
+        CHECK(*read_canonical_entry(text) == entry);
+    }
+    // A comment inside a block ends the block for the shortcut; yaml-cpp
+    // reads the rest.
+    auto audit = "---\nschema: 1\nkind: audit\ncreated: 2026-11-27T21:14:03-07:00\n"
+                 "know:\n  - a\n# between\n  - b\n---\n";
+    CHECK_FALSE(agrees_with_yaml_cpp(audit));
+    auto read = read_entry_text(audit, "entry.md");
+    REQUIRE(read);
+    CHECK(std::get<AuditFields>(read->fields).know == std::vector<std::string>{"a", "b"});
 }
 
 TEST_CASE("Fast frontmatter: The fallback reads hand edits and names problems with their line") {
