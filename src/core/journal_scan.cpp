@@ -167,7 +167,7 @@ Expected<Entry> read_entry_at(int folder, const MonthFolder& month, const char* 
     auto status = read_small_file_at(folder, name, buffer, type);
     if (!status)
         return error_at(month.relative + name, 0, status.error().message);
-    // Nearly every file is in the canonical form, read without a lock.
+    // Nearly every file is one the shortcut reads, without a lock.
     // yaml-cpp does not promise to be safe on several threads at once, and
     // the few files that need it are not worth finding out.
     if (auto entry = read_canonical_entry(buffer))

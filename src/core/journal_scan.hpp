@@ -2,7 +2,7 @@
 //
 // A summary or a `list` may read a hundred thousand entries. Here each month
 // folder is opened once, each file relative to it, read into a buffer that
-// is reused, and parsed by read_entry_text's canonical-form shortcut
+// is reused, and parsed by read_entry_text's shortcut
 // (yaml-cpp only when the file needs it), on a few threads. The rules are
 // Journal's: <root>/YYYY/MM/*.md, not hidden; only regular files, never
 // through a symbolic link, at most kMaxEntryBytes. A period opens only the
