@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 import unittest
 from pathlib import Path
 
@@ -22,6 +23,29 @@ def assert_no_sanitizer_report(text):
     for marker in ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", ": runtime error: "):
         if marker in text:
             raise AssertionError(f"sanitizer report from settle:\n{text}")
+
+
+def wait_until_waiting_for(pid, sig, timeout=60):
+    """Waits until process `pid` waits for `sig` (a quiet timer blocks the
+    ending signals and waits in sigtimedwait), as /proc shows it, so that a
+    signal sent next is the one it waits for, however slowly a busy machine
+    started it. While in sigtimedwait the kernel lifts the block, so either
+    sign counts."""
+    deadline = time.monotonic() + timeout
+    bit = 1 << (int(sig) - 1)
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/wchan", encoding="ascii") as wchan:
+                if "sigtimedwait" in wchan.read():
+                    return
+            with open(f"/proc/{pid}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("SigBlk:") and int(line.split()[1], 16) & bit:
+                        return
+        except FileNotFoundError:
+            raise AssertionError(f"process {pid} ended before it waited for {sig}")
+        time.sleep(0.01)
+    raise AssertionError(f"process {pid} never waited for {sig}")
 
 
 class Result:

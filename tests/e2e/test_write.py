@@ -11,7 +11,7 @@ import unittest
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
-from harness import BINARY, MOUNTAIN_RULES, JournalTest
+from harness import BINARY, MOUNTAIN_RULES, JournalTest, wait_until_waiting_for
 
 PAUSE = ["pause", "--urge-before", "8", "--urge-after", "3", "--outcome", "waited"]
 
@@ -277,7 +277,7 @@ class TimerTest(JournalTest):
                 before = set(self.entries())
                 proc = subprocess.Popen([BINARY, *PAUSE, "--minutes", "1"], env=self.env,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                time.sleep(1.2)
+                wait_until_waiting_for(proc.pid, sig)
                 proc.send_signal(sig)
                 _, err = proc.communicate(timeout=30)
                 self.assertEqual(proc.returncode, 0, err)

@@ -239,8 +239,7 @@ class InteractiveTest(harness.JournalTest):
             if time.monotonic() > deadline:
                 self.fail("no entry was saved")
             time.sleep(0.05)
-        time.sleep(0.1)  # the rename is atomic; this only lets the process finish
-        return self.entries()
+        return self.entries()  # complete: an entry appears by an atomic rename
 
 
 SIGTERM = signal.SIGTERM
