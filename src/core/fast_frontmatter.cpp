@@ -422,12 +422,15 @@ bool read_block(const KeySpec& key, std::string_view indent, LineCursor& lines,
 }
 
 // "name: value" with a name the format does not have, which yaml-cpp's front
-// end never looks at: a word (letters, digits, '_' and '-'), not seen before
-// (a key twice is parse_entry's to name), with a one-line scalar after it.
-// A value in a block, or spread over lines, sends the file the long way.
+// end never looks at: a short word (letters, digits, '_' and '-'; YAML
+// refuses a key of over 1,024 characters), not seen before (a key twice is
+// parse_entry's to name), with a one-line scalar after it. A value in a
+// block, or spread over lines, sends the file the long way.
 bool ignorable_key(std::string_view name, std::string_view rest,
                    std::vector<std::string_view>& seen) {
-    if (!flow_word(name) || std::find(seen.begin(), seen.end(), name) != seen.end())
+    constexpr size_t kLongestName = 64;
+    if (name.size() > kLongestName || !flow_word(name) ||
+        std::find(seen.begin(), seen.end(), name) != seen.end())
         return false;
     seen.push_back(name);
     Scalar scalar;

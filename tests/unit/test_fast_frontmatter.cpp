@@ -531,6 +531,11 @@ TEST_CASE("Fast frontmatter: The shortcut declines the forms it is not sure abou
         {replace("tags: []\n", "tags: []\nmood: [calm]\n"), *expected, {}},    // unknown, a list
         {replace("tags: []\n", "tags: []\nmood: calm\n  and slow\n"), *expected, {}}, // two lines
         {replace("tags: []\n", "tags: []\n\"mood\": calm\n"), *expected, {}}, // a quoted name
+        {replace("tags: []\n", "tags: []\n" + std::string(65, 'm') + ": calm\n"),
+         *expected,
+         {}}, // a long name (YAML refuses one over 1,024 characters)
+        {replace("tags: []\n", "tags: []\n" + std::string(1100, 'm') + ": calm\n"), std::nullopt,
+         "entry.md:6: the frontmatter is not valid YAML: illegal map value"},
         {replace("tags: []\n", "mood: calm\ntags: []\nmood: calm\n"), std::nullopt,
          "entry.md:7: key \"mood\" appears twice; keep one"}, // an unknown key twice
         {replace("urge_before: 8", "urge_before: ~"),
