@@ -36,17 +36,10 @@ bool looks_like_non_string(std::string_view s) {
            ((s[1] >= '0' && s[1] <= '9') || s[1] == '.');
 }
 
-// The Unicode line and paragraph separators: YAML 1.1 readers take them
-// for line breaks, even inside quotes.
-bool has_unicode_separator(std::string_view s) {
-    return s.find("\xE2\x80\xA8") != std::string_view::npos ||
-           s.find("\xE2\x80\xA9") != std::string_view::npos;
-}
-
 // Characters a YAML reader would not give back as they are in a plain or
-// single-quoted scalar: line breaks of every kind (CR, NEL, the separators),
-// other control characters, a BOM, and blanks at either end. In double
-// quotes yaml-cpp writes them as escapes ("\r", "\x85", "\uFEFF").
+// single-quoted scalar: line breaks (CR, NEL), other control characters, a
+// BOM, and blanks at either end. In double quotes yaml-cpp writes them as
+// escapes ("\r", "\x85", "\uFEFF").
 bool needs_escapes(std::string_view s) {
     if (s.empty())
         return false;
@@ -56,23 +49,140 @@ bool needs_escapes(std::string_view s) {
         if (c < 0x20 || c == 0x7F)
             return true;
     return s.find("\xC2\x85") != std::string_view::npos ||
-           s.find("\xEF\xBB\xBF") != std::string_view::npos || has_unicode_separator(s);
+           s.find("\xEF\xBB\xBF") != std::string_view::npos;
 }
 
-void emit_text(YAML::Emitter& out, const std::string& text) {
+// Code points yaml-cpp does not write faithfully inside double quotes, so
+// settle writes them as escapes itself (see EntryEmitter): the Unicode line
+// and paragraph separators, which yaml-cpp writes as they are and YAML 1.1
+// readers then take for line breaks, and the noncharacters (U+FDD0-U+FDEF,
+// and the last two code points of every plane), which yaml-cpp replaces with
+// U+FFFD. Each has a place in a block of stand-ins; -1 for any other.
+int stand_in_offset(char32_t c) {
+    if (c == 0x2028 || c == 0x2029)
+        return static_cast<int>(c - 0x2028);
+    if (c >= 0xFDD0 && c <= 0xFDEF)
+        return 2 + static_cast<int>(c - 0xFDD0);
+    if ((c & 0xFFFE) == 0xFFFE && c <= 0x10FFFF)
+        return 34 + static_cast<int>(c >> 16) * 2 + static_cast<int>(c & 1);
+    return -1;
+}
+constexpr char32_t kStandInBlockSize = 34 + 17 * 2;
+
+char32_t from_stand_in_offset(int offset) {
+    if (offset < 2)
+        return 0x2028 + static_cast<char32_t>(offset);
+    if (offset < 34)
+        return 0xFDD0 + static_cast<char32_t>(offset - 2);
+    offset -= 34;
+    return (static_cast<char32_t>(offset / 2) << 16) | 0xFFFE | static_cast<char32_t>(offset % 2);
+}
+
+bool has_code_point_to_escape(std::string_view s) {
+    // Only three-byte (U+0800-U+FFFF) and four-byte sequences can be one.
+    for (size_t pos = 0; pos < s.size();) {
+        if (static_cast<unsigned char>(s[pos]) < 0xE0) {
+            ++pos;
+            continue;
+        }
+        int c = decode_code_point(s, pos);
+        if (c >= 0 && stand_in_offset(static_cast<char32_t>(c)) >= 0)
+            return true;
+    }
+    return false;
+}
+
+// yaml-cpp's emitter, and the code points it cannot write inside double
+// quotes. A text holding one is given to yaml-cpp with each replaced by a
+// stand-in from a block of the Supplementary Private Use Area, which yaml-cpp
+// writes as it is; document() then writes every stand-in as its escape
+// ("\u2028", "\uffff", "\U0010ffff", in lower case like yaml-cpp's own).
+// A person's own text could hold a character of the block itself:
+// document() sees that by count and declines, and emit_document tries the
+// next block.
+class EntryEmitter : public YAML::Emitter {
+  public:
+    explicit EntryEmitter(char32_t block = 0xF0000) : block_(block) { SetIndent(2); }
+
+    std::string with_stand_ins(std::string_view text) {
+        std::string out;
+        for (size_t pos = 0; pos < text.size();) {
+            size_t start = pos;
+            int c = decode_code_point(text, pos);
+            int offset = c < 0 ? -1 : stand_in_offset(static_cast<char32_t>(c));
+            if (offset < 0) {
+                out.append(text.substr(start, pos - start));
+                continue;
+            }
+            out += utf8_encode(block_ + static_cast<char32_t>(offset));
+            ++stand_ins_;
+        }
+        return out;
+    }
+
+    // The document, or nothing when it holds more stand-ins than were made.
+    std::optional<std::string> document() const {
+        std::string_view raw = c_str();
+        if (stand_ins_ == 0)
+            return std::string(raw);
+        std::string out;
+        size_t seen = 0;
+        for (size_t pos = 0; pos < raw.size();) {
+            size_t start = pos;
+            int c = decode_code_point(raw, pos);
+            auto code = static_cast<char32_t>(c);
+            if (c < 0 || code < block_ || code >= block_ + kStandInBlockSize) {
+                out.append(raw.substr(start, pos - start));
+                continue;
+            }
+            ++seen;
+            char32_t escaped = from_stand_in_offset(static_cast<int>(code - block_));
+            out += escaped <= 0xFFFF ? fmt::format("\\u{:04x}", static_cast<unsigned>(escaped))
+                                     : fmt::format("\\U{:08x}", static_cast<unsigned>(escaped));
+        }
+        if (seen != stand_ins_)
+            return std::nullopt;
+        return out;
+    }
+
+  private:
+    char32_t block_;
+    size_t stand_ins_ = 0;
+};
+
+// The frontmatter `emit` writes, with the first block of stand-ins that is
+// free of the person's own text. The blocks lie in the Supplementary Private
+// Use Area-A (U+F0000-U+FFFFD). Should a text hold a character of every
+// block, yaml-cpp's own writing is returned: the read-back check before
+// saving then refuses it, and nothing is changed.
+template <typename Emit> std::string emit_document(Emit emit) {
+    for (char32_t block = 0xF0000; block + kStandInBlockSize <= 0xFFFFE;
+         block += kStandInBlockSize) {
+        EntryEmitter out(block);
+        emit(out);
+        if (auto document = out.document())
+            return *document;
+    }
+    EntryEmitter out;
+    emit(out);
+    return out.c_str();
+}
+
+void emit_text(EntryEmitter& out, const std::string& text) {
+    if (has_code_point_to_escape(text)) {
+        out << YAML::DoubleQuoted << out.with_stand_ins(text);
+        return;
+    }
     if (looks_like_non_string(text) || needs_escapes(text))
         out << YAML::DoubleQuoted;
-    // Written as \u2028 and \u2029, which every reader gives back as is.
-    if (has_unicode_separator(text))
-        out << YAML::EscapeNonAscii;
     out << text;
 }
 
-void emit_key(YAML::Emitter& out, Key key) {
+void emit_key(EntryEmitter& out, Key key) {
     out << YAML::Key << std::string(key_name(key)) << YAML::Value;
 }
 
-void emit_list(YAML::Emitter& out, Key key, const std::vector<std::string>& items) {
+void emit_list(EntryEmitter& out, Key key, const std::vector<std::string>& items) {
     emit_key(out, key);
     if (items.empty()) {
         out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
@@ -84,28 +194,28 @@ void emit_list(YAML::Emitter& out, Key key, const std::vector<std::string>& item
     out << YAML::EndSeq;
 }
 
-void emit_number(YAML::Emitter& out, Key key, const std::optional<int>& value) {
+void emit_number(EntryEmitter& out, Key key, const std::optional<int>& value) {
     if (value) {
         emit_key(out, key);
         out << *value;
     }
 }
 
-template <typename E> void emit_name(YAML::Emitter& out, Key key, const std::optional<E>& value) {
+template <typename E> void emit_name(EntryEmitter& out, Key key, const std::optional<E>& value) {
     if (value) {
         emit_key(out, key);
         out << std::string(name_of(*value));
     }
 }
 
-void emit_text(YAML::Emitter& out, Key key, const std::string& text) {
+void emit_text(EntryEmitter& out, Key key, const std::string& text) {
     emit_key(out, key);
     emit_text(out, text);
 }
 
 // A script stopped before its three answers has no sentence yet: a sentence
 // with holes in it would read as something the person wrote.
-void emit_sentence(YAML::Emitter& out, const ScriptFields& script) {
+void emit_sentence(EntryEmitter& out, const ScriptFields& script) {
     auto answered = [](const std::string& text) {
         return text.find_first_not_of(" \t\r\n.") != std::string::npos;
     };
@@ -115,7 +225,7 @@ void emit_sentence(YAML::Emitter& out, const ScriptFields& script) {
 }
 
 // One key of the revisit record, if the revisit has a value for it.
-void emit_revisit_key(YAML::Emitter& out, const Revisit& revisit, Key key) {
+void emit_revisit_key(EntryEmitter& out, const Revisit& revisit, Key key) {
     switch (key) {
     case Key::revisit_date:
         emit_key(out, key);
@@ -176,7 +286,7 @@ void emit_revisit_key(YAML::Emitter& out, const Revisit& revisit, Key key) {
 }
 
 // The revisit record, its keys in the table's order.
-void emit_revisit(YAML::Emitter& out, const Revisit& revisit) {
+void emit_revisit(EntryEmitter& out, const Revisit& revisit) {
     emit_key(out, Key::revisit);
     out << YAML::BeginMap;
     for (const auto& key : kKeys)
@@ -187,7 +297,7 @@ void emit_revisit(YAML::Emitter& out, const Revisit& revisit) {
 
 // One top-level key of the table, if the entry has a value for it. The
 // table decides the order and which kinds have the key.
-void emit_top_level(YAML::Emitter& out, const Entry& entry, Key key) {
+void emit_top_level(EntryEmitter& out, const Entry& entry, Key key) {
     const auto* audit = std::get_if<AuditFields>(&entry.fields);
     const auto* script = std::get_if<ScriptFields>(&entry.fields);
     const auto* pause = std::get_if<PauseFields>(&entry.fields);
@@ -373,16 +483,14 @@ bool is_fence(std::string_view line, std::string_view fence) {
 } // namespace
 
 std::string format_entry(const Entry& entry) {
-    YAML::Emitter out;
-    out.SetIndent(2);
-    out << YAML::BeginMap;
-    for (const auto& key : kKeys)
-        if (!key.parent && key.kinds.has(entry.kind()))
-            emit_top_level(out, entry, key.key);
-    out << YAML::EndMap;
-
     std::string text = "---\n";
-    text += out.c_str();
+    text += emit_document([&](EntryEmitter& out) {
+        out << YAML::BeginMap;
+        for (const auto& key : kKeys)
+            if (!key.parent && key.kinds.has(entry.kind()))
+                emit_top_level(out, entry, key.key);
+        out << YAML::EndMap;
+    });
     text += "\n---\n";
     if (!entry.body.empty()) {
         text += entry.body;
@@ -567,13 +675,13 @@ bool is_revisit_key_line(std::string_view line) {
 
 // The revisit block as settle writes it, with the file's line ends.
 std::string revisit_block(const Revisit& revisit, const std::string& newline) {
-    YAML::Emitter out;
-    out.SetIndent(2);
-    out << YAML::BeginMap;
-    emit_revisit(out, revisit);
-    out << YAML::EndMap;
+    auto document = emit_document([&](EntryEmitter& out) {
+        out << YAML::BeginMap;
+        emit_revisit(out, revisit);
+        out << YAML::EndMap;
+    });
     std::string block;
-    for (auto& line : split_lines(std::string_view(out.c_str())))
+    for (auto& line : split_lines(std::string_view(document)))
         block += std::string(line.text) + newline;
     return block;
 }

@@ -16,8 +16,10 @@ namespace {
 // Pieces chosen for what breaks YAML, option parsers and terminals:
 // brackets and commas (CLI11 lists), YAML indicators at the start, inside
 // and at the end, quotes, line breaks of every kind (CR, NEL, U+2028/9),
-// bidirectional overrides, zero-width and BOM characters, wide and
-// combining text, and spaces at either end.
+// bidirectional overrides, zero-width and BOM characters, noncharacters
+// (which yaml-cpp cannot write in quotes) and the private use characters
+// settle writes in their place, wide and combining text, and spaces at
+// either end.
 const std::vector<std::string> kPieces = {"[",
                                           "]",
                                           "[]",
@@ -66,6 +68,12 @@ const std::vector<std::string> kPieces = {"[",
                                           "\xE2\x81\xA6",
                                           "\xE2\x80\x8B",
                                           "\xEF\xBB\xBF",
+                                          "\xEF\xBF\xBF",
+                                          "\xEF\xBF\xBE",
+                                          "\xEF\xB7\x90",
+                                          "\xF4\x8F\xBF\xBF",
+                                          "\xF3\xB0\x80\x80",
+                                          "\xF3\xB0\x80\xA1",
                                           "\xC2\xA0",
                                           "\xC3\xA9",
                                           "e\xCC\x81",
@@ -178,6 +186,34 @@ TEST_CASE("Field text with CR, NEL and YAML indicators is saved, not refused") {
         auto saved = format_entry_for_saving(entry);
         REQUIRE(saved);
         CHECK(*parse_entry(*saved, "t") == entry);
+    }
+}
+
+TEST_CASE("Noncharacters and line separators are written as escapes and read back") {
+    // yaml-cpp's emitter turns a noncharacter into U+FFFD inside double
+    // quotes, and writes U+2028 as it is; settle writes both as escapes.
+    struct Case {
+        std::string text;
+        std::string written;
+    };
+    for (const auto& [text, written] : std::vector<Case>{
+             {" a\uFFFF", "\" a\\uffff\""},
+             {"#0\uFFFF f#1\uFEFF: \"it's over\"", "\"#0\\uffff f#1\\ufeff: \\\"it's over\\\"\""},
+             {"x\uFDD0\uFDEFy", "\"x\\ufdd0\\ufdefy\""},
+             {"\U0010FFFF\U0001FFFE", "\"\\U0010ffff\\U0001fffe\""},
+             {"caf\u00E9\u2028next\u2029", "\"caf\u00E9\\u2028next\\u2029\""},
+             // A private use character of the first block of stand-ins,
+             // written by the person: the next block is used instead.
+             {"\U000F0000 and \uFFFF", "\"\U000F0000 and \\uffff\""}}) {
+        INFO("text: " << text);
+        Entry entry = audit_with(text);
+        entry.body.clear();
+        auto saved = format_entry_for_saving(entry);
+        REQUIRE(saved);
+        CHECK(saved->find("- " + written + "\n") != std::string::npos);
+        CHECK(*parse_entry(*saved, "t") == entry);
+        if (auto fast = read_canonical_entry(*saved))
+            CHECK(*fast == entry);
     }
 }
 
