@@ -16,12 +16,13 @@ from harness import JournalTest
 # list syntax (brackets, commas), quotes, YAML indicators at the start, in
 # the middle and at the end, CR, NEL and the Unicode line separators,
 # bidirectional overrides and isolates, zero-width characters, a BOM,
-# combining and wide characters, emoji, and spaces at either end.
+# noncharacters, combining and wide characters, emoji, and spaces at either
+# end.
 PIECES = [
     "[", "]", "[]", "[unclear]", ",", ", ", "{", "}", '"', "'", "`", "\\", "- ", "-", "--",
     "? ", ": ", ":", " #", "#", "&", "*", "!", "|", ">", "%", "@", "~", "null", "yes",
     "0", "1.5", "---", "...", "\r", "\t", " ", "  ", "\u0085", "\u2028", "\u2029",
-    "\u202e", "\u2066", "\u2069", "\u200b", "\u200d", "\ufeff", "\u00a0", "\u00e9",
+    "\u202e", "\u2066", "\u2069", "\u200b", "\u200d", "\ufeff", "\uffff", "\ufdd0", "\U0010ffff", "\u00a0", "\u00e9",
     "e\u0301", "\u5fc3", "\U0001f494", "\x1b[31m", "she", "didn't", "reply", "angry",
     "they", "will", "leave", "=",
 ]
