@@ -23,14 +23,14 @@ namespace {
 
 // Pieces that YAML treats specially somewhere, mixed with ordinary words.
 const std::vector<std::string> kAwkwardPieces = {
-    "he said",  "yes",   "No",   "on",      "null",     "~",      "8",        "3.5",
-    "-1",       ":",     ": ",   " #",      "#",        "'",      "\"",       "\\",
-    "[",        "]",     "{",    "}",       ",",        "&a",     "*b",       "!t",
-    "|",        ">",     "%",    "@",       "`",        "é",      "日本",     "🙂",
-    "\t",       "\n",    "\x01", "\x1b[2J", "\x7f",     "\u0085", "\u2028",   "\ufeff",
-    " ",        "  ",    "---",  "...",     "-",        "?",      "- ",       "? ",
-    "true",     "False", "0x1F", "1e3",     "\xC3\x28", "\r",     "\r\n",     "\\n",
-    "http://x", "a: b",  "it's", "don't",   "<<",       "=",      "\xC2\xA0", "\x9b",
+    "he said", "yes",    "No",       "on",         "null",  "~",     "8",   "3.5",      "-1",
+    ":",       ": ",     " #",       "#",          "'",     "\"",    "\\",  "[",        "]",
+    "{",       "}",      ",",        "&a",         "*b",    "!t",    "|",   ">",        "%",
+    "@",       "`",      "é",        "日本",       "🙂",  "\t",    "\n",  "\x01",     "\x1b[2J",
+    "\x7f",    "\u0085", "\u2028",   "\ufeff",     " ",     "  ",    "---", "...",      "-",
+    "?",       "- ",     "? ",       "true",       "False", "0x1F",  "1e3", "\xC3\x28", "\r",
+    "\r\n",    "\\n",    "http://x", "a: b",       "it's",  "don't", "<<",  "=",        "\xC2\xA0",
+    "\x9b",    "\uFFFF", "\uFDD0",   "\U0010FFFF",
 };
 
 // Tags are one word each, but as awkward as a word can be.
