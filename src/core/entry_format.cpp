@@ -36,6 +36,13 @@ bool looks_like_non_string(std::string_view s) {
            ((s[1] >= '0' && s[1] <= '9') || s[1] == '.');
 }
 
+// The Unicode line and paragraph separators: YAML 1.1 readers take them
+// for line breaks, even inside quotes.
+bool has_unicode_separator(std::string_view s) {
+    return s.find("\xE2\x80\xA8") != std::string_view::npos ||
+           s.find("\xE2\x80\xA9") != std::string_view::npos;
+}
+
 // Characters a YAML reader would not give back as they are in a plain or
 // single-quoted scalar: line breaks (CR, NEL), other control characters, a
 // BOM, and blanks at either end. In double quotes yaml-cpp writes them as
@@ -92,6 +99,13 @@ bool has_code_point_to_escape(std::string_view s) {
     return false;
 }
 
+// How text is written. Earlier, settle (its first release among them) left
+// the line separators to yaml-cpp, which then escaped every character
+// outside ASCII in such a text, and the noncharacters too, which it wrote
+// as they are where plain style served and lost elsewhere. `revisit` still
+// knows a block written that way as its own: only the note's line differs.
+enum class TextStyle { current, earlier };
+
 // yaml-cpp's emitter, and the code points it cannot write inside double
 // quotes. A text holding one is given to yaml-cpp with each replaced by a
 // stand-in from a block of the Supplementary Private Use Area, which yaml-cpp
@@ -102,7 +116,9 @@ bool has_code_point_to_escape(std::string_view s) {
 // next block.
 class EntryEmitter : public YAML::Emitter {
   public:
-    explicit EntryEmitter(char32_t block = 0xF0000) : block_(block) { SetIndent(2); }
+    EntryEmitter(char32_t block, TextStyle style) : block_(block), style_(style) { SetIndent(2); }
+
+    TextStyle text_style() const { return style_; }
 
     std::string with_stand_ins(std::string_view text) {
         std::string out;
@@ -147,6 +163,7 @@ class EntryEmitter : public YAML::Emitter {
 
   private:
     char32_t block_;
+    TextStyle style_;
     size_t stand_ins_ = 0;
 };
 
@@ -155,26 +172,33 @@ class EntryEmitter : public YAML::Emitter {
 // Use Area-A (U+F0000-U+FFFFD). Should a text hold a character of every
 // block, yaml-cpp's own writing is returned: the read-back check before
 // saving then refuses it, and nothing is changed.
-template <typename Emit> std::string emit_document(Emit emit) {
-    for (char32_t block = 0xF0000; block + kStandInBlockSize <= 0xFFFFE;
+template <typename Emit>
+std::string emit_document(Emit emit, TextStyle style = TextStyle::current) {
+    constexpr char32_t first_block = 0xF0000;
+    for (char32_t block = first_block; block + kStandInBlockSize <= 0xFFFFE;
          block += kStandInBlockSize) {
-        EntryEmitter out(block);
+        EntryEmitter out(block, style);
         emit(out);
         if (auto document = out.document())
             return *document;
     }
-    EntryEmitter out;
+    EntryEmitter out(first_block, style);
     emit(out);
     return out.c_str();
 }
 
 void emit_text(EntryEmitter& out, const std::string& text) {
-    if (has_code_point_to_escape(text)) {
+    if (out.text_style() == TextStyle::current && has_code_point_to_escape(text)) {
         out << YAML::DoubleQuoted << out.with_stand_ins(text);
         return;
     }
-    if (looks_like_non_string(text) || needs_escapes(text))
+    // The earlier way with a separator (the current style has taken any
+    // text holding one above): yaml-cpp's escapes for all outside ASCII.
+    const bool separators = has_unicode_separator(text);
+    if (looks_like_non_string(text) || needs_escapes(text) || separators)
         out << YAML::DoubleQuoted;
+    if (separators)
+        out << YAML::EscapeNonAscii;
     out << text;
 }
 
@@ -674,12 +698,15 @@ bool is_revisit_key_line(std::string_view line) {
 }
 
 // The revisit block as settle writes it, with the file's line ends.
-std::string revisit_block(const Revisit& revisit, const std::string& newline) {
-    auto document = emit_document([&](EntryEmitter& out) {
-        out << YAML::BeginMap;
-        emit_revisit(out, revisit);
-        out << YAML::EndMap;
-    });
+std::string revisit_block(const Revisit& revisit, const std::string& newline,
+                          TextStyle style = TextStyle::current) {
+    auto document = emit_document(
+        [&](EntryEmitter& out) {
+            out << YAML::BeginMap;
+            emit_revisit(out, revisit);
+            out << YAML::EndMap;
+        },
+        style);
     std::string block;
     for (auto& line : split_lines(std::string_view(document)))
         block += std::string(line.text) + newline;
@@ -721,13 +748,16 @@ Expected<std::string> write_revisit(std::string_view original, const Revisit& re
 
     size_t cut_from = lines[block_start].start;
     size_t cut_to = block_end > block_start ? lines[block_end - 1].end : cut_from;
-    // Only a block exactly as settle writes it is replaced: an empty
-    // placeholder with a comment under it, a key settle does not know or a
-    // note in another layout would be lost. Answers settle cannot find as
-    // its own block (a quoted key, a flow map) are left alone too.
+    // Only a block exactly as settle writes it, or wrote it earlier (see
+    // TextStyle), is replaced: an empty placeholder with a comment under it,
+    // a key settle does not know or a note in another layout would be lost.
+    // Answers settle cannot find as its own block (a quoted key, a flow map)
+    // are left alone too.
+    const auto old_block = original.substr(cut_from, cut_to - cut_from);
     const bool own_block =
         block_end > block_start && before->revisit &&
-        original.substr(cut_from, cut_to - cut_from) == revisit_block(*before->revisit, newline);
+        (old_block == revisit_block(*before->revisit, newline) ||
+         old_block == revisit_block(*before->revisit, newline, TextStyle::earlier));
     if (block_end > block_start ? !own_block : before->revisit.has_value()) {
         size_t at = block_start;
         for (size_t i = 1; i < fence && at == fence; ++i)

@@ -211,6 +211,41 @@ TEST_CASE("A second note is added after the first, and both are written and read
     CHECK(entry->revisit->note == twice.note);
 }
 
+TEST_CASE("A revisit block an earlier settle wrote is still its own, whatever its note holds") {
+    // settle's first release wrote a note with a line separator in yaml-cpp's escapes
+    // for every character outside ASCII, and a noncharacter as it is where
+    // plain style served. settle writes both as its own escapes now.
+    struct Case {
+        std::string note_line;
+        std::string note;
+    };
+    for (const auto& [note_line, note] :
+         std::vector<Case>{{"  note: \"caf\\xe9\\u2028next\"\n", "caf\u00E9\u2028next"},
+                           {"  note: a\uFFFFb\n", "a\uFFFFb"}}) {
+        INFO(note_line);
+        std::string script = "---\nschema: 1\nkind: script\ncreated: 2026-11-27T21:14:03-07:00\n"
+                             "tags: []\nsituation: s\nfeeling: f\nneed: n\nrevisit:\n"
+                             "  date: 2026-11-28T10:00:00-07:00\n  shared: said\n" +
+                             note_line + "---\n";
+        auto before = parse_entry(script, "s.md");
+        REQUIRE(before);
+        REQUIRE(before->revisit);
+        CHECK(before->revisit->note == note);
+
+        Answers later;
+        later.landed = Landed::closer;
+        auto answers = combine(before->revisit, later, *parse_rfc3339("2026-11-29T10:00:00-07:00"));
+        auto written = write_revisit(script, answers, "s.md");
+        REQUIRE(written);
+        auto after = parse_entry(*written, "s.md");
+        REQUIRE(after);
+        REQUIRE(after->revisit);
+        CHECK(after->revisit->note == note);
+        CHECK(after->revisit->shared == Shared::said);
+        CHECK(after->revisit->landed == Landed::closer);
+    }
+}
+
 TEST_CASE("A contested prediction: both answers read the same by both readers") {
     const std::string audit = "---\n"
                               "schema: 1\n"
